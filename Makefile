@@ -1,0 +1,51 @@
+# Dyad: the two set-up commands are `make demo` and `make test`; both build .venv through `make venv`.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+DB ?= dyad.duckdb
+SHARED ?= ../shared
+
+.PHONY: venv demo test lint typecheck eval bench lock clean kb
+
+venv: $(STAMP)
+
+# Rebuilt only when the pinned requirements or the project metadata change (idempotent).
+$(STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet --require-hashes -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e . || \
+	  $(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $(STAMP)
+
+demo: venv
+	rm -f $(DB)
+	$(BIN)/dyad ingest samples/ --db $(DB)
+	$(BIN)/dyad stats --db $(DB)
+	$(BIN)/dyad events --db $(DB) --dyad TUR-MYS
+	@echo
+	@echo "Stored in $(DB). Next: '$(BIN)/dyad show 000_e51a7bb7ba208ab8 --db $(DB)'"
+	@echo "or '$(BIN)/dyad events --db $(DB) --format json'."
+
+test: venv
+	$(BIN)/python -m pytest -q
+
+lint: venv
+	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/mypy src
+
+eval: venv
+	$(BIN)/dyad eval $(SHARED)/eval/dev/gold.jsonl
+
+bench: venv
+	$(BIN)/python benchmarks/run.py --shared $(SHARED)
+
+kb: venv
+	$(BIN)/python scripts/build_kb.py --shared $(SHARED)
+
+lock: venv
+	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+clean:
+	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache
