@@ -1,0 +1,66 @@
+"""Dyad: international-affairs news in, evidence-linked event data out.
+
+    >>> import dyad
+    >>> record = dyad.code("date 2026-01-07 Erdogan met Anwar Ibrahim in Ankara.")
+    >>> record["events"][0]["event"]
+    'CONSULT'
+    >>> with dyad.Store("dyad.duckdb") as store:
+    ...     store.events(dyad="TUR-MYS")          # a pandas DataFrame
+
+The stages are importable on their own: ``dyad.read``, ``dyad.annotate``, ``dyad.actors``,
+``dyad.coding``, ``dyad.enrich``, ``dyad.store``; ``dyad.pipeline.Pipeline`` composes them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from functools import cache
+from typing import Any, overload
+
+from dyad.ingest import IngestInfo, ingest
+from dyad.model import CodedDocument, Document, Rejection
+from dyad.pipeline import Pipeline
+from dyad.store import Store
+
+__version__ = "0.1.0"
+__all__ = ["CodedDocument", "Document", "IngestInfo", "Pipeline", "Store", "code", "default_pipeline",
+           "ingest", "__version__"]
+
+
+@cache
+def default_pipeline() -> Pipeline:
+    """The process's shared pipeline (model, knowledge base and lexicon loaded once)."""
+    return Pipeline()
+
+
+@overload
+def code(text: str, date: str | None = None,  # type: ignore[overload-overlap]
+         doc_id: str | None = None) -> dict[str, Any]: ...
+@overload
+def code(text: Iterable[Document | str], date: str | None = None,
+         doc_id: str | None = None) -> list[dict[str, Any]]: ...
+
+
+def code(text: str | Iterable[Document | str], date: str | None = None,
+         doc_id: str | None = None) -> dict[str, Any] | list[dict[str, Any]]:
+    """Code one text (a record, as ``dyad code`` prints it) or many (a list of records).
+
+    A text may start with ``date YYYY-MM-DD``; ``date`` gives one otherwise.
+    """
+    from dyad.read import ReadSettings, read_text_document
+
+    settings = ReadSettings(default_date=date)
+
+    def as_document(item: Document | str, n: int) -> Document:
+        if isinstance(item, Document):
+            return item
+        doc = read_text_document(item, doc_id=doc_id if n == 0 else None, settings=settings)
+        if isinstance(doc, Rejection):
+            raise ValueError(doc.reason)
+        return doc
+
+    pipeline = default_pipeline()
+    if isinstance(text, str):
+        return pipeline.code_document(as_document(text, 0)).to_record()
+    documents = [as_document(item, n) for n, item in enumerate(text)]
+    return [coded.to_record() for coded in pipeline.code_documents(documents)]

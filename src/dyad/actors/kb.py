@@ -1,0 +1,179 @@
+"""The actor knowledge base: names of countries, places, people and organisations, with dated codes.
+
+Loaded once per process from the bundled TSV files (see ``scripts/build_kb.py`` and NOTICE.md)
+plus Dyad's hand-curated facts; user dictionaries can be added on top with ``KnowledgeBase.add``.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+
+from dyad.actors.normalise import alias_key
+
+#: Sectors a role noun can carry, from PLOVER/CAMEO agent codes.
+SECTORS = ("GOV", "MIL", "REB", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "EDU", "REL", "LAB",
+           "AGR", "CRM", "REF", "SPY", "UAF", "ELI", "HLH", "INS", "IGO", "NGO", "ENV", "MOD", "RAD",
+           "PTY", "JRN", "DEV", "HRI", "SET", "IRC")
+
+#: CAMEO agent codes that PLOVER folds into a broader sector.
+SECTOR_ALIASES = {"PPL": "CVL", "MUS": "REL", "CHR": "REL", "HIN": "REL", "JEW": "REL", "BUD": "REL"}
+
+#: Phoenix uses country-like codes for non-state blocs; Dyad reports them as IGO.
+_BLOC_CODES = {"IGO", "NGO", "MNC", "IMG", "UIS", "PKO", "EUR", "AFR", "ASA", "MEA", "WST", "BAL", "CAU",
+               "NAF", "SAS", "SEA", "LAM", "CAS", "CRB", "SAM", "EEU", "SAF", "WAF", "EAF", "CAF",
+               "NMR", "PGS", "BLK", "NGM"}
+
+
+@dataclass(frozen=True)
+class Spell:
+    code: str
+    sector: str | None
+    start: str | None
+    end: str | None
+
+    def valid_on(self, date: str | None) -> bool:
+        if date is None:
+            return True
+        return (not self.start or self.start <= date) and (not self.end or date <= self.end)
+
+
+@dataclass
+class KBEntry:
+    """One named thing: a country, a seat of power, a person or an organisation."""
+
+    name: str
+    kind: str  # country | capital | person | organisation | group
+    spells: list[Spell] = field(default_factory=list)
+    org: str | None = None
+    priority: int = 0  # curated facts outrank bulk dictionaries
+
+    def spell_on(self, date: str | None) -> Spell | None:
+        """The code valid on ``date``; with no date, the most recent spell."""
+        if not self.spells:
+            return None
+        valid = [s for s in self.spells if s.start or s.end] if date else []
+        dated = [s for s in valid if s.valid_on(date)]
+        if dated:
+            return max(dated, key=lambda s: (s.sector == "GOV", s.start or ""))
+        undated = [s for s in self.spells if not s.start and not s.end]
+        if date and undated:
+            return undated[0]
+        return max(self.spells, key=lambda s: (s.end is None or s.end == "", s.start or ""))
+
+
+@dataclass
+class KnowledgeBase:
+    """Alias keys -> entries, and role nouns -> sectors."""
+
+    entries: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    agents: dict[str, str] = field(default_factory=dict)
+    country_names: dict[str, str] = field(default_factory=dict)
+    max_tokens: int = 1
+
+    def add(self, key: str, entry: KBEntry) -> None:
+        if not key:
+            return
+        self.entries[key].append(entry)
+        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+
+    def lookup(self, key: str) -> list[KBEntry]:
+        return self.entries.get(key, [])
+
+    def best(self, key: str, date: str | None) -> KBEntry | None:
+        """The most fitting entry for ``key``: curated first, then people/orgs valid on ``date``."""
+        candidates = self.lookup(key)
+        if not candidates:
+            return None
+        kind_rank = {"person": 3, "organisation": 3, "group": 2, "capital": 1, "country": 2}
+
+        def rank(e: KBEntry) -> tuple[int, int, int]:
+            spell = e.spell_on(date)
+            valid = 1 if spell is not None and (date is None or spell.valid_on(date)) else 0
+            return (e.priority, valid, kind_rank.get(e.kind, 0))
+
+        return max(candidates, key=rank)
+
+    def agent_sector(self, key: str) -> str | None:
+        return self.agents.get(key)
+
+    @classmethod
+    def load_default(cls) -> KnowledgeBase:
+        kb = cls()
+        data = resources.files("dyad.data").joinpath("kb")
+        kb._load_countries(data.joinpath("countries.tsv").read_text(encoding="utf-8"))
+        kb._load_people(data.joinpath("people.tsv").read_text(encoding="utf-8"))
+        kb._load_organisations(data.joinpath("organisations.tsv").read_text(encoding="utf-8"))
+        for row in _rows(data.joinpath("agents.tsv").read_text(encoding="utf-8")):
+            kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
+        kb.load_curated(data.joinpath("curated.tsv").read_text(encoding="utf-8"), priority=2)
+        return kb
+
+    def _load_countries(self, text: str) -> None:
+        for row in _rows(text):
+            code = row["code"]
+            if row["kind"] == "name":
+                self.country_names.setdefault(code, row["alias"].title())
+            entry = KBEntry(name=self.country_names.get(code, code), kind="country",
+                            spells=[Spell(code, None, None, None)])
+            self.add(row["key"], entry)
+
+    def _load_people(self, text: str) -> None:
+        for row in _rows(text):
+            spells = []
+            for raw in row["spells"].split(";"):
+                code, sector, start, end = (raw.split(":") + ["", "", "", ""])[:4]
+                if code in _BLOC_CODES:
+                    code = "IGO" if code != "NGO" else "NGO"
+                spells.append(Spell(code, sector or None, start or None, end or None))
+            entry = KBEntry(name=row["name"].title(), kind="person", spells=spells)
+            if all(s.sector in ("MIL", "REB", "COP", "GOV", "UAF", "") for s in spells) and len(
+                    row["name"].split()) > 3:
+                entry.kind = "group"
+            for key in row["aliases"].split("|"):
+                self.add(key, entry)
+
+    def _load_organisations(self, text: str) -> None:
+        by_name: dict[str, KBEntry] = {}
+        for row in _rows(text):
+            code = row["code"] if row["code"] in ("IGO", "NGO", "MNC") else "IGO"
+            name = row["name"].title()
+            entry = by_name.get(name)
+            if entry is None:
+                entry = KBEntry(name=name, kind="organisation", org=row["org"] or None,
+                                spells=[Spell(code, None, None, None)])
+                by_name[name] = entry
+            self.add(row["key"], entry)
+
+    def load_curated(self, text: str, priority: int = 1) -> None:
+        """Rows of kind, code, sector, from, to, name, aliases (Dyad's curated.tsv format)."""
+        people: dict[str, KBEntry] = {}
+        lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+        for line in lines:
+            cols = (line.split("\t") + [""] * 7)[:7]
+            kind, code, sector, start, end, name, aliases = (c.strip() for c in cols)
+            spell = Spell(code, sector or None, start or None, end or None)
+            if kind == "person" and name in people:
+                people[name].spells.append(spell)
+                entry = people[name]
+            else:
+                entry = KBEntry(name=name, kind=kind, spells=[spell], priority=priority)
+                if kind == "person":
+                    people[name] = entry
+                if kind == "country":
+                    self.country_names[code] = name
+            for alias in {name, *[a for a in aliases.split("|") if a]}:
+                key = alias_key(alias)
+                if entry not in self.entries.get(key, []):
+                    self.add(key, entry)
+
+    def load_user_file(self, path: Path) -> None:
+        """A user dictionary in Dyad's TSV format (more formats arrive with the actors issue)."""
+        self.load_curated(path.read_text(encoding="utf-8"), priority=3)
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    return list(csv.DictReader(text.splitlines(), delimiter="\t", quoting=csv.QUOTE_NONE))

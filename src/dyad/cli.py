@@ -1,0 +1,337 @@
+"""The ``dyad`` command: a thin layer over the library. Library errors become messages here only.
+
+Exit codes: 0 all good, 2 some inputs rejected (the rest kept), 1 fatal.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+from collections.abc import Callable
+from functools import wraps
+from typing import Any, TypeVar
+
+import click
+
+from dyad.errors import DyadError
+
+EXIT_OK, EXIT_FATAL, EXIT_REJECTED = 0, 1, 2
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _edge(func: F) -> F:
+    """Turn library errors into a one-line message and exit code 1 (no traceback for users)."""
+
+    @wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DyadError as exc:
+            click.echo(f"dyad: {exc}", err=True)
+            sys.exit(EXIT_FATAL)
+
+    return wrapper  # type: ignore[return-value]
+
+
+db_option = click.option("--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False),
+                         help="The DuckDB database file.")
+format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
+                             show_default=True, help="Output format.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dyad")
+def main() -> None:
+    """Dyad: international-affairs news in, evidence-linked event data out.
+
+    \b
+    Example:
+      dyad code article.txt                   # coded JSON on stdout, no database
+      dyad ingest samples/ --db dyad.duckdb   # code and store
+      dyad events --dyad TUR-MYS              # query the store
+    """
+
+
+class _Progress:
+    """A one-line progress report on stderr for long runs (only when stderr is a terminal)."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.start = time.monotonic()
+        self.last = 0.0
+        self.documents = self.rejected = 0
+
+    def __call__(self, item: Any) -> None:
+        from dyad.model import Rejection
+
+        if isinstance(item, Rejection):
+            self.rejected += 1
+        else:
+            self.documents += 1
+        now = time.monotonic()
+        if self.enabled and now - self.last > 0.2:
+            self.last = now
+            rate = self.documents / max(now - self.start, 1e-6)
+            click.echo(f"\r{self.documents} documents, {self.rejected} rejected, {rate:.1f}/s", err=True,
+                       nl=False)
+
+    def done(self) -> None:
+        if self.enabled and self.last:
+            click.echo("", err=True)
+
+
+@main.command()
+@click.argument("paths", nargs=-1)
+@click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--validate/--no-validate", default=False, help="Check each record against the JSON Schema.")
+@_edge
+def code(paths: tuple[str, ...], date: str | None, validate: bool) -> None:
+    """Code documents and print one JSON record per document (no database).
+
+    PATHS are files (.txt, .jsonl, .csv, .html), directories, or - for JSONL on stdin
+    (the default when no path is given).
+
+    \b
+    Example:
+      dyad code article.txt
+      cat articles.jsonl | dyad code -
+    """
+    from dyad import default_pipeline
+    from dyad.model import Document, Rejection
+    from dyad.read import ReadSettings, read_inputs
+    from dyad.schema import validation_errors
+
+    settings = ReadSettings(default_date=date)
+    rejected = 0
+
+    def documents() -> Any:
+        nonlocal rejected
+        for item in read_inputs(paths or ("-",), settings):
+            if isinstance(item, Rejection):
+                rejected += 1
+                click.echo(f"dyad: rejected {item.reason}", err=True)
+            else:
+                yield item
+
+    for coded in default_pipeline().code_documents(documents()):
+        record = coded.to_record()
+        if validate:
+            for error in validation_errors(record):
+                click.echo(f"dyad: {coded.document.id}: schema: {error}", err=True)
+        click.echo(json.dumps(record, ensure_ascii=False))
+    del Document
+    sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
+@click.option("--workers", type=int, default=1, show_default=True,
+              help="Worker processes for coding (one writer to the store).")
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@_edge
+def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_json: bool) -> None:
+    """Code documents and store them in the database (re-running skips stored documents).
+
+    \b
+    Example:
+      dyad ingest samples/ --db dyad.duckdb
+      dyad ingest news/*.jsonl --db news.duckdb --date 2026-01-07
+    """
+    from dyad.ingest import ingest as run_ingest
+    from dyad.read import ReadSettings
+    from dyad.store import Store
+
+    progress = _Progress(enabled=sys.stderr.isatty())
+    with Store(db) as store:
+        info = run_ingest(paths, store, settings=ReadSettings(default_date=date), on_document=progress)
+    progress.done()
+    if as_json:
+        click.echo(json.dumps(info.as_dict()))
+    else:
+        click.echo(f"ingested {info.documents} documents ({info.skipped} already stored), "
+                   f"{info.events} events -> {db}")
+        for r in info.rejected:
+            click.echo(f"rejected: {r.reason}")
+    sys.exit(EXIT_REJECTED if info.rejected else EXIT_OK)
+
+
+EVENT_COLUMNS = ["doc_date", "event_date", "event", "cameo", "actor_codes", "recipient_codes", "event_text",
+                 "confidence", "doc_id"]
+
+
+@main.command()
+@db_option
+@click.option("--actor", help="Events with this code as actor or recipient (e.g. TUR).")
+@click.option("--dyad", "dyad_", metavar="A-B", help="Events between two actors, e.g. TUR-MYS (both ways).")
+@click.option("--directed", is_flag=True, help="With --dyad: only events from A to B.")
+@click.option("--event", help="PLOVER event type, e.g. CONSULT.")
+@click.option("--cameo", help="CAMEO code or prefix, e.g. 04 or 043.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--limit", type=int, default=None, help="At most this many events.")
+@format_option
+@_edge
+def events(db: str, actor: str | None, dyad_: str | None, directed: bool, event: str | None,
+           cameo: str | None, since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
+    """List stored events, filtered.
+
+    \b
+    Example:
+      dyad events --db dyad.duckdb --dyad TUR-MYS --format json
+      dyad events --actor RUS --event ASSAULT --since 2022-02-24
+    """
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        frame = store.events(actor=actor, dyad=dyad_, event=event, cameo=cameo, since=since, until=until,
+                             directed=directed, limit=limit)
+    if fmt == "json":
+        click.echo(json.dumps(_records(frame), ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        click.echo(frame.drop(columns=["actor", "recipient", "event_loc"]).to_csv(index=False), nl=False)
+    else:
+        _table(frame[EVENT_COLUMNS] if len(frame) else frame)
+
+
+def _records(frame: Any) -> list[dict[str, Any]]:
+    """DataFrame rows as JSON-ready dicts: NULLs as None, dates as YYYY-MM-DD, JSON columns parsed."""
+    import pandas as pd
+
+    out = []
+    for row in frame.to_dict(orient="records"):
+        for key in ("actor", "recipient", "event_loc"):
+            if isinstance(row.get(key), str):
+                row[key] = json.loads(row[key])
+        for key, value in row.items():
+            if hasattr(value, "tolist"):
+                row[key] = value.tolist()
+            elif hasattr(value, "strftime"):
+                row[key] = value.strftime("%Y-%m-%d")
+            elif value is None or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
+                row[key] = None  # pandas shows SQL NULL as NaN or NA
+        out.append(row)
+    return out
+
+
+def _table(frame: Any) -> None:
+    if not len(frame):
+        click.echo("(no events)")
+        return
+    frame = frame.copy()
+    for col in frame.columns:
+        frame[col] = frame[col].map(lambda v: ",".join(v) if hasattr(v, "__len__") and not isinstance(v, str)
+                                    else v)
+    click.echo(frame.to_string(index=False, max_colwidth=40))
+
+
+@main.command()
+@click.argument("doc_id")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_edge
+def show(doc_id: str, db: str, fmt: str) -> None:
+    """Show one stored article with its events, actors and quotes.
+
+    \b
+    Example:
+      dyad show 000_e51a7bb7ba208ab8 --db dyad.duckdb
+    """
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        doc = store.document(doc_id)
+    if fmt == "json":
+        out = {k: (_records(v) if hasattr(v, "to_dict") else v) for k, v in doc.items()}
+        click.echo(json.dumps(out, ensure_ascii=False, default=str))
+        return
+    click.echo(f"{doc['id']}  {doc['date'] or 'date unknown'}  {doc['title'] or ''}".rstrip())
+    click.echo("")
+    click.echo(doc["text"])
+    click.echo("")
+    click.echo(f"Events ({len(doc['events'])}):")
+    for e in doc["events"].to_dict(orient="records"):
+        actors = ",".join(e["actor_codes"]) or "?"
+        recipients = ",".join(e["recipient_codes"]) or "?"
+        click.echo(f"  {e['event']:<9} {e['cameo']:<5} {actors} -> {recipients}  \"{e['event_text']}\"  "
+                   f"conf {e['confidence']:.2f}  [{e['rule']}]")
+    click.echo("")
+    actors_seen: dict[str, str] = {}
+    for m in _records(doc["mentions"]):
+        if m["code"]:
+            actors_seen.setdefault(m["entity_name"] or m["text"], f"{m['code']} {m['sector'] or ''}".strip())
+    click.echo("Actors: " + "; ".join(f"{name} = {code}" for name, code in actors_seen.items()))
+    if len(doc["quotes"]):
+        click.echo("")
+        click.echo(f"Quotes ({len(doc['quotes'])}):")
+        for q in doc["quotes"].to_dict(orient="records"):
+            click.echo(f"  {q['speaker_code'] or '?'}: \"{q['text']}\"")
+
+
+@main.command()
+@db_option
+@format_option
+@_edge
+def stats(db: str, fmt: str) -> None:
+    """Summarise the database: documents, events, event types, top dyads.
+
+    \b
+    Example:
+      dyad stats --db dyad.duckdb --format json
+    """
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        summary = store.stats()
+    if fmt == "json":
+        click.echo(json.dumps(summary))
+    elif fmt == "csv":
+        click.echo("key,value")
+        for key in ("documents", "events", "sentences", "mentions", "quotes", "first_date", "last_date"):
+            click.echo(f"{key},{summary[key]}")
+    else:
+        for key in ("documents", "events", "sentences", "mentions", "quotes", "first_date", "last_date"):
+            click.echo(f"{key:<12} {summary[key]}")
+        click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in summary["events_by_type"].items()))
+        click.echo("top dyads:      " + ", ".join(f"{k} {v}" for k, v in summary["top_dyads"].items()))
+
+
+@main.command(name="eval")
+@click.argument("gold", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
+@click.option("--predictions", type=click.Path(dir_okay=False), help="Also write per-event predictions here.")
+@click.option("--confusion", is_flag=True, help="Also print the PLOVER type confusion table.")
+@_edge
+def eval_(gold: str, as_json: bool, predictions: str | None, confusion: bool) -> None:
+    """Score the coder against gold sentences (metrics as in shared/eval/score.py).
+
+    \b
+    Example:
+      dyad eval ../shared/eval/dev/gold.jsonl --confusion
+    """
+    from dyad import default_pipeline
+    from dyad.evaluate import evaluate, load_gold
+
+    result = evaluate(load_gold(gold), default_pipeline())
+    if predictions:
+        with open(predictions, "w", encoding="utf-8") as f:
+            for p in result.predictions:
+                f.write(json.dumps(p, ensure_ascii=False) + "\n")
+    if as_json:
+        click.echo(json.dumps(result.metrics))
+    else:
+        for key, value in result.metrics.items():
+            click.echo(f"{key:18} {value}")
+    if confusion:
+        predicted = sorted({p for row in result.confusion.values() for p in row})
+        click.echo("")
+        click.echo("gold \\ top predicted: " + " ".join(f"{p[:4]:>5}" for p in predicted))
+        for gold_type in sorted(result.confusion):
+            row = result.confusion[gold_type]
+            click.echo(f"{gold_type:<21} " + " ".join(f"{row.get(p, 0) or '.':>5}" for p in predicted))
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,519 @@
+"""Code events from the dependency parse: triggers, actor, recipient, modality, negation.
+
+For each sentence the coder finds trigger words of the lexicon (verbs, and nouns such as "visit"
+or "talks"), picks the most specific pattern, reads the actor (subject, or the agent of a
+passive) and recipient (object, or "with X", "against X", "to X") from the parse, and composes
+embedded events the way CAMEO does: "urged X to invest" is an appeal for economic cooperation,
+"will cooperate" an intent to cooperate, "refused to meet" a rejection. Reported speech codes
+the reported event; negated events are not coded.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from dyad import taxonomy
+from dyad.actors import ActorIndex, KnowledgeBase, entities_for
+from dyad.coding.lexicon import Lexicon, Pattern
+from dyad.model import Entity, Event, Evidence, Location, Span
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+REPORTING = {"say", "add", "tell", "state", "note", "stress", "announce", "claim", "report", "write",
+             "explain", "insist", "confirm", "describe", "believe", "think", "argue", "reiterate",
+             "underline", "underscore", "emphasize", "emphasise", "point", "remark", "assert"}
+INTENT = {"plan", "intend", "seek", "want", "hope", "decide", "aim", "expect", "prepare", "wish",
+          "continue", "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
+          "try", "attempt", "look", "consider"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
+RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "over")
+RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
+RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062"}
+NON_OBJECT_PREPS = {"during", "in", "at", "after", "before", "since", "until", "under", "beyond",
+                    "despite", "amid", "by", "near", "within", "throughout", "following"}
+HELP_VERBS = {"help", "assist", "aid"}
+BOTH_SIDES = {"side", "country", "nation", "leader", "government", "party", "state"}
+
+MILITARY_WORDS = {"defence", "defense", "military", "arms", "weapon", "army", "troops", "security", "naval"}
+ECONOMIC_WORDS = {"investment", "trade", "economic", "economy", "business", "finance", "financial",
+                  "infrastructure", "energy", "tariff", "export", "import"}
+HUMANITARIAN_WORDS = {"humanitarian", "food", "medicine", "relief", "refugee"}
+
+
+@dataclass
+class _Trigger:
+    token: Token
+    pattern: Pattern
+    objects_used: set[int]
+
+
+class EventCoder:
+    """Codes the events of parsed documents; holds the lexicon and knowledge base (loaded once)."""
+
+    def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
+        self.lexicon = lexicon
+        self.kb = kb
+
+    def code(self, doc: Doc, actors: ActorIndex) -> list[Event]:
+        dyad_pair = _document_dyad(actors)
+        events: list[Event] = []
+        for sent_index, sent in enumerate(doc.sents):
+            events.extend(self._code_sentence(sent, sent_index, actors, dyad_pair))
+        for n, event in enumerate(events):
+            event.id = f"e{n}"
+        return events
+
+    # --- triggers -------------------------------------------------------------------------------
+
+    def _match(self, token: Token) -> _Trigger | None:
+        if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
+            candidates = self.lexicon.verbs.get(token.lemma_.lower(), [])
+            is_noun = False
+        elif token.pos_ in ("NOUN", "PROPN"):
+            candidates = self.lexicon.nouns.get(token.lemma_.lower(), [])
+            is_noun = True
+        else:
+            return None
+        best: _Trigger | None = None
+        for pattern in candidates:
+            used = _fits(token, pattern, is_noun)
+            if used is None:
+                continue
+            if best is None or pattern.specificity > best.pattern.specificity:
+                best = _Trigger(token, pattern, used)
+        return best
+
+    def _code_sentence(self, sent: SpacySpan, sent_index: int, actors: ActorIndex,
+                       dyad_pair: list[Entity]) -> list[Event]:
+        triggers: dict[int, _Trigger] = {}
+        for token in sent:
+            trigger = self._match(token)
+            if trigger is not None:
+                triggers[token.i] = trigger
+        # a noun that is the object of a light-verb trigger ("held talks") belongs to that trigger
+        for trigger in list(triggers.values()):
+            for i in trigger.objects_used:
+                if i in triggers and i != trigger.token.i:
+                    del triggers[i]
+        events: list[Event] = []
+        for trigger in triggers.values():
+            event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers)
+            if event is not None:
+                events.extend(_reciprocate(event))
+        return events
+
+    # --- one event ------------------------------------------------------------------------------
+
+    def _event(self, trigger: _Trigger, sent: SpacySpan, sent_index: int, actors: ActorIndex,
+               dyad_pair: list[Entity], triggers: dict[int, _Trigger]) -> Event | None:
+        token = trigger.token
+        if _negated(token):
+            return None
+        code = trigger.pattern.code
+        embedded_in = _embedding_trigger(token, triggers)
+        if embedded_in is not None and _composes(embedded_in.pattern.code):
+            return None  # the outer trigger codes this one (e.g. "urged X to invest")
+        inner = _embedded_trigger(token, triggers)
+        if inner is not None:
+            code = _compose(code, inner.pattern.code, sent)
+        future = _is_future(token)
+        if future and inner is None:
+            code = _intent_code(code, sent)
+        code = _refine_context(code, inner.token if inner is not None else token)
+        plover = taxonomy.plover(code)
+        if plover.event is None:
+            return None
+        actor, recipient = self._arguments(trigger, actors)
+        if inner is not None and not recipient:
+            _, recipient = self._arguments(inner, actors)
+            recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
+        if _both_sides(trigger, sent) and len(dyad_pair) == 2 and code[:2] in RECIPROCAL_ROOTS:
+            if not actor:
+                actor = [dyad_pair[0]]
+            if not recipient:
+                recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
+        if actor and not recipient and code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 \
+                and trigger.pattern.noun is False and _speaker_context(token):
+            recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
+        if not actor and not recipient and token.dep_ != "ROOT":
+            return None
+        entry = taxonomy.cameo(code)
+        hypothetical = _hypothetical(token)
+        confidence = _confidence(trigger, actor, recipient, token, hypothetical)
+        doc = token.doc
+        trigger_span = _trigger_span(trigger)
+        return Event(
+            event=plover.event,
+            cameo=code,
+            mode=plover.mode,
+            context=list(plover.contexts) or _contexts(sent),
+            quad_code=taxonomy.quad_for_event(plover.event),
+            goldstein=entry.goldstein,
+            actor=actor,
+            recipient=recipient,
+            event_text=trigger_span.text,
+            evidence=Evidence(sentence=sent_index, start=sent.start_char, end=sent.end_char,
+                              text=doc.text[sent.start_char:sent.end_char], rule=trigger.pattern.rule_id,
+                              trigger=trigger_span),
+            confidence=confidence,
+            event_loc=_location(token, actors),
+            future=future,
+        )
+
+    def _arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+        token = trigger.token
+        if trigger.pattern.noun:
+            return self._noun_arguments(trigger, actors)
+        actor: list[Entity] = []
+        recipient: list[Entity] = []
+        subject = _subject(token)
+        passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
+        agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
+                     None)
+        if agent is not None:
+            actor = entities_for(agent, actors, self.kb)
+            if passive_subject is not None and passive_subject.i not in trigger.objects_used:
+                recipient = entities_for(passive_subject, actors, self.kb)
+        elif subject is not None:
+            actor = entities_for(subject, actors, self.kb)
+        for child in token.children:
+            if recipient:
+                break
+            if child.dep_ in ("dobj", "dative", "iobj") and child.i not in trigger.objects_used:
+                recipient = entities_for(child, actors, self.kb)
+        preps = [c for c in token.children if c.dep_ == "prep"]
+        for obj in token.children:  # "talks with X", "investments in Y": preps on the object noun
+            if obj.i in trigger.objects_used:
+                preps.extend(c for c in obj.children if c.dep_ == "prep")
+        if not recipient:
+            recipient = self._prep_recipient(preps, trigger, actors)
+        actor_codes = {a.key() for a in actor}
+        recipient = [r for r in recipient if r.key() not in actor_codes]
+        return actor, recipient
+
+    def _prep_recipient(self, preps: list[Token], trigger: _Trigger, actors: ActorIndex) -> list[Entity]:
+        allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles)
+        for prep_word in (*trigger.pattern.particles, *RECIPIENT_PREPS):
+            for prep in preps:
+                if prep.lower_ != prep_word or prep.lower_ not in allowed:
+                    continue
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj":
+                        found = entities_for(pobj, actors, self.kb)
+                        if found:
+                            return found
+        return []
+
+    def _noun_arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+        noun = trigger.token
+        actor: list[Entity] = []
+        recipient: list[Entity] = []
+        for child in noun.children:
+            if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and actors.entity_at(child.i)):
+                actor = entities_for(child, actors, self.kb) or actor
+            if child.dep_ == "prep" and child.lower_ == "by":
+                for pobj in child.children:
+                    actor = entities_for(pobj, actors, self.kb) or actor
+        recipient = self._prep_recipient([c for c in noun.children if c.dep_ == "prep"], trigger, actors)
+        head = noun.head
+        if not actor and noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
+            verb = head.head if head.pos_ == "ADP" else head
+            subject = _subject(verb)
+            if subject is not None:
+                actor = entities_for(subject, actors, self.kb)
+        if not actor and noun.dep_ == "pobj":  # "speaking at a conference with X, Erdogan said"
+            verb = noun.head.head
+            if verb.dep_ == "advcl":
+                subject = _subject(verb.head)
+                if subject is not None:
+                    actor = entities_for(subject, actors, self.kb)
+        actor_codes = {a.key() for a in actor}
+        return actor, [r for r in recipient if r.key() not in actor_codes]
+
+
+# --- parse helpers ----------------------------------------------------------------------------------
+
+
+def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
+    """The token indices the pattern's object consumed, or None when the pattern does not fit."""
+    children = list(token.children)
+    for particle in pattern.particles:
+        if not any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod", "agent", "dative")
+                   for c in children):
+            return None
+    if is_noun:
+        words = [c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod") and c.i < token.i]
+        if any(m not in words for m in pattern.modifiers):
+            return None
+    if not is_noun and token.lemma_.lower() in HELP_VERBS and not pattern.objects and any(
+            c.dep_ in ("xcomp", "ccomp") for c in children):
+        return None  # "help de-escalate tensions" helps do something; it gives no aid
+    used: set[int] = set()
+    if pattern.objects:
+        candidates = _object_candidates(token) if not is_noun else [token]
+        for cand in candidates:
+            lemma = cand.lemma_.lower()
+            compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ == "compound"] + [lemma])
+            if lemma in pattern.objects or compound in pattern.objects or cand.lower_ in pattern.objects:
+                used.add(cand.i)
+                break
+        if not used:
+            return None
+    return used
+
+
+def _object_candidates(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "xcomp", "attr", "oprd", "ccomp", "dative"):
+            out.append(child)
+            out.extend(child.conjuncts)
+        if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a verb, following xcomp/conj/relcl/advcl chains to where it is written."""
+    seen = 0
+    current = token
+    while seen < 6:
+        seen += 1
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        if current.dep_ == "xcomp":
+            head = current.head
+            obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < current.i), None)
+            if obj is not None:  # object control: "encouraged Malaysia to expand"
+                return obj
+            current = head
+            continue
+        if current.dep_ in ("conj", "advcl", "pcomp") and current.head != current:
+            current = current.head
+            continue
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ == "acl":
+            return current.head
+        return None
+    return None
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in INTENT
+
+
+def _is_future(token: Token) -> bool:
+    current = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+        current = token.head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in current.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "going" for c in current.children):
+            return True
+        if current.dep_ == "xcomp" and current.head.lemma_ in INTENT:
+            return True
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+    return False
+
+
+def _hypothetical(token: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in current.children):
+            return True
+        if current.dep_ in ("ROOT",) or current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def _is_main(token: Token) -> bool:
+    if token.dep_ == "ROOT":
+        return True
+    return token.dep_ in ("ccomp", "conj") and token.head.dep_ == "ROOT"
+
+
+def _speaker_context(token: Token) -> bool:
+    """True for clauses reported by a speaker in a bilateral article (we consulted, we decided)."""
+    subject = _subject(token)
+    return subject is not None and subject.lower_ in ("we", "us")
+
+
+def _both_sides(trigger: _Trigger, sent: SpacySpan) -> bool:
+    """"Both sides", "the two countries", or an agentless passive ("issues were discussed")."""
+    token = trigger.token
+    for t in sent:
+        if t.lemma_.lower() in BOTH_SIDES and any(c.lower_ in ("both", "two") for c in t.children):
+            return True
+    return any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent"
+                                                                          for c in token.children) \
+        or (trigger.pattern.noun and token.dep_ in ("nsubj", "nsubjpass"))
+
+
+def _embedding_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger | None:
+    """The trigger this one is the complement of ("urged ... to [invest]")."""
+    if token.dep_ in ("xcomp", "ccomp") and token.head.i in triggers:
+        return triggers[token.head.i]
+    return None
+
+
+def _embedded_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger | None:
+    if not _composes(triggers[token.i].pattern.code):
+        return None
+    for child in token.children:
+        if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and not _negated(child):
+            return triggers[child.i]
+    return None
+
+
+def _composes(code: str) -> bool:
+    """Appeals, demands, rejections and threats take the embedded event as their content."""
+    return code[:2] in ("02", "10", "12", "13") or code in ("030", "036")
+
+
+_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+_APPEAL_BY_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "022"}
+_DEMAND_BY_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+_REJECT_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "125"}
+_THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138"}
+
+
+def _compose(outer: str, inner: str, sent: SpacySpan) -> str:
+    root = inner[:2]
+    table = {"02": _APPEAL_BY_ROOT, "10": _DEMAND_BY_ROOT, "12": _REJECT_BY_ROOT,
+             "13": _THREAT_BY_ROOT, "03": _INTENT_BY_ROOT}.get(outer[:2], {})
+    if outer in ("036",):
+        return outer
+    composed = table.get(root, outer)
+    return composed
+
+
+def _intent_code(code: str, sent: SpacySpan) -> str:
+    """Future or intended cooperation is CAMEO's "express intent" (03x); future force a threat."""
+    root = code[:2]
+    if root in _INTENT_BY_ROOT:
+        return _INTENT_BY_ROOT[root]
+    if root in ("18", "19", "20"):
+        return "138"
+    return code
+
+
+def _refine_context(code: str, token: Token) -> str:
+    """Pick CAMEO's economic/military/humanitarian sub-code where the clause says which."""
+    clause = token if token.pos_ in ("VERB", "AUX") or token.head == token else token.head
+    words = [t.lemma_.lower() for t in clause.subtree]
+    refinements = {
+        "031": ("0311", "0312", None), "033": ("0331", "0332", "0333"), "021": ("0211", "0212", None),
+        "023": ("0231", "0232", "0233"), "060": ("061", "062", None), "070": ("071", "072", "073"),
+        "101": ("1011", "1012", None), "103": ("1031", "1032", "1033"),
+    }
+    if code not in refinements:
+        return code
+    economic, military, humanitarian = refinements[code]
+    scores = [(sum(w in vocab for w in words), sub) for vocab, sub in (
+        (HUMANITARIAN_WORDS, humanitarian), (ECONOMIC_WORDS, economic), (MILITARY_WORDS, military)) if sub]
+    best = max(scores, key=lambda s: s[0], default=(0, code))
+    return best[1] if best[0] else code
+
+
+def _contexts(sent: SpacySpan) -> list[str]:
+    words = {t.lemma_.lower() for t in sent}
+    out = []
+    if words & MILITARY_WORDS:
+        out.append("military")
+    if words & ECONOMIC_WORDS:
+        out.append("economic")
+    if words & HUMANITARIAN_WORDS:
+        out.append("humanitarian")
+    return out
+
+
+def _confidence(trigger: _Trigger, actor: list[Entity], recipient: list[Entity], token: Token,
+                hypothetical: bool) -> float:
+    score = 0.45 + min(trigger.pattern.specificity, 5) * 0.03
+    score += 0.15 if actor else 0.0
+    score += 0.1 if recipient else 0.0
+    score += 0.1 if _is_main(token) else 0.0
+    score -= 0.05 if trigger.pattern.noun else 0.0
+    if hypothetical:
+        score -= 0.25
+    return round(max(0.05, min(0.99, score)), 3)
+
+
+def _trigger_span(trigger: _Trigger) -> Span:
+    token = trigger.token
+    doc = token.doc
+    indices = {token.i} | trigger.objects_used
+    indices |= {c.i for c in token.children if c.dep_ == "prt"}
+    if trigger.pattern.noun:
+        indices |= {c.i for c in token.children if c.dep_ == "compound"}
+    start, end = min(indices), max(indices)
+    if end - start > 6:
+        start, end = token.i, token.i
+    span = doc[start:end + 1]
+    return Span(span.start_char, span.end_char, span.text)
+
+
+def _location(token: Token, actors: ActorIndex) -> Location | None:
+    """"in Ankara" on the trigger (or its object, or the clause it is set in)."""
+    candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
+    if token.head != token:
+        candidates.append(token.head)
+    for node in candidates:
+        for prep in node.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for pobj in prep.children:
+                for t in pobj.subtree:
+                    entity = actors.entity_at(t.i)
+                    if entity is not None and entity.kind in ("country", "capital") and entity.code:
+                        return Location(name=t.text if entity.kind == "capital" else entity.raw_text,
+                                        country_code=entity.code, start=t.idx, end=t.idx + len(t.text))
+    return None
+
+
+def _document_dyad(actors: ActorIndex) -> list[Entity]:
+    """The two countries an article is mostly about (for "both sides" and "we" in bilateral talks)."""
+    counts: dict[str, int] = {}
+    first: dict[str, Entity] = {}
+    for m in actors.mentions:
+        e = m.entity
+        if e is None or not e.code or e.code in ("IGO", "NGO"):
+            continue
+        counts[e.code] = counts.get(e.code, 0) + 1
+        first.setdefault(e.code, e)
+    ranked = sorted(counts, key=lambda c: -counts[c])
+    if len(ranked) < 2 or counts[ranked[1]] < 2:
+        return []
+    pair = []
+    for code in ranked[:2]:
+        e = first[code]
+        pair.append(Entity(raw_text=e.raw_text, entity_name=e.entity_name, code=code, sector_code="GOV",
+                           start=None, end=None, kind="country"))
+    return pair
+
+
+def _reciprocate(event: Event) -> list[Event]:
+    """A meeting or agreement between two sides is an event of each side (CAMEO codes both ways)."""
+    if event.cameo not in RECIPROCAL_CODES:
+        return [event]
+    if not event.actor or not event.recipient:
+        return [event]
+    mirror = Event(**{**event.__dict__, "actor": list(event.recipient), "recipient": list(event.actor),
+                      "confidence": round(event.confidence - 0.01, 3)})
+    mirror.evidence = Evidence(**{**event.evidence.__dict__, "rule": event.evidence.rule + ":reciprocal"})
+    return [event, mirror]

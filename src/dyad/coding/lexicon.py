@@ -1,0 +1,89 @@
+"""The event-trigger lexicon: verb and noun patterns -> CAMEO codes.
+
+Patterns live in ``dyad/data/lexicon/events.tsv`` (Dyad's own, written from the CAMEO codebook's
+definitions). Every code is checked against the taxonomy when the lexicon loads, so the coder can
+never emit a code that is not in the codebook.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass, field
+from importlib import resources
+
+from dyad import taxonomy
+
+PREPOSITIONS = {"for", "with", "against", "to", "on", "upon", "in", "into", "about", "at", "from", "of"}
+
+
+@dataclass(frozen=True)
+class Pattern:
+    """One lexicon line: a trigger lemma, what must hang on it, and the CAMEO code it means."""
+
+    code: str
+    lemma: str
+    noun: bool
+    particles: tuple[str, ...] = ()
+    modifiers: tuple[str, ...] = ()  # for nouns: compound/amod words before the head ("hunger strike")
+    objects: frozenset[str] = frozenset()
+    line: int = 0
+
+    @property
+    def rule_id(self) -> str:
+        text = ("N:" if self.noun else "") + " ".join((*self.modifiers, self.lemma, *self.particles))
+        if self.objects:
+            text += " [" + "|".join(sorted(self.objects)) + "]"
+        return f"lexicon:{self.line}:{text}"
+
+    @property
+    def specificity(self) -> int:
+        return 2 * len(self.particles) + 2 * len(self.modifiers) + (3 if self.objects else 0)
+
+
+@dataclass
+class Lexicon:
+    verbs: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+    nouns: dict[str, list[Pattern]] = field(default_factory=lambda: defaultdict(list))
+
+    def add(self, pattern: Pattern) -> None:
+        if not taxonomy.is_cameo(pattern.code):
+            raise ValueError(f"lexicon line {pattern.line}: {pattern.code!r} is not a CAMEO code")
+        (self.nouns if pattern.noun else self.verbs)[pattern.lemma].append(pattern)
+
+    @classmethod
+    def load_default(cls) -> Lexicon:
+        text = resources.files("dyad.data").joinpath("lexicon/events.tsv").read_text(encoding="utf-8")
+        return cls.parse(text)
+
+    @classmethod
+    def parse(cls, text: str) -> Lexicon:
+        lexicon = cls()
+        for lineno, line in enumerate(text.splitlines(), start=1):
+            if not line.strip() or line.startswith("#"):
+                continue
+            code, _, spec = line.partition("\t")
+            lexicon.add(parse_pattern(code.strip(), spec.strip(), lineno))
+        return lexicon
+
+
+_OBJECTS = re.compile(r"\[([^\]]*)\]")
+
+
+def parse_pattern(code: str, spec: str, line: int = 0) -> Pattern:
+    objects: frozenset[str] = frozenset()
+    match = _OBJECTS.search(spec)
+    if match:
+        objects = frozenset(o.strip().lower() for o in match.group(1).split("|") if o.strip())
+        spec = spec[:match.start()].strip()
+    noun = spec.startswith("N:")
+    words = spec[2:].split() if noun else spec.split()
+    if not words:
+        raise ValueError(f"lexicon line {line}: empty pattern")
+    if noun:
+        particles: list[str] = []
+        while len(words) > 1 and words[-1] in PREPOSITIONS:
+            particles.insert(0, words.pop())
+        return Pattern(code, words[-1].lower(), True, tuple(particles), tuple(w.lower() for w in words[:-1]),
+                       objects, line)
+    return Pattern(code, words[0].lower(), False, tuple(w.lower() for w in words[1:]), (), objects, line)

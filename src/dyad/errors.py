@@ -1,0 +1,36 @@
+"""The one catalogue of Dyad's error messages.
+
+Library code raises ``DyadError`` (or returns ``Rejection`` records for bad inputs); only the CLI
+and the HTTP API turn them into messages and exit codes, at the edge.
+"""
+
+from __future__ import annotations
+
+
+class Msg:
+    """Message templates, keyed by what went wrong. Fill with ``.format(**fields)``."""
+
+    NOT_FOUND = "{path}: no such file or directory"
+    UNREADABLE = "{path}: cannot be read ({error})"
+    EMPTY = "{path}: empty document (no text after stripping whitespace)"
+    BINARY = "{path}: looks like a binary file ({what}), not text"
+    TOO_LARGE = "{path}: {size} bytes is over the article size limit of {limit} bytes"
+    BAD_JSON = "{path}: invalid JSON ({error})"
+    NOT_OBJECT = "{path}: a JSON line must be an object with a 'text' field"
+    NO_TEXT = "{path}: no 'text' field, or it is empty"
+    BAD_DATE = "{path}: date {value!r} is not a valid YYYY-MM-DD date"
+    FUTURE_DATE = "{path}: date {value} lies in the future"
+    BAD_CSV = "{path}: CSV error ({error})"
+    CSV_NO_TEXT_COLUMN = "{path}: CSV has no 'text' column (columns: {columns})"
+    HTML_NO_TEXT = "{path}: no article text could be extracted from the HTML"
+    UNSUPPORTED = "{path}: unsupported file type {suffix!r} (use .txt, .jsonl, .json, .csv or .html)"
+    DUPLICATE_ID = "{path}: id {id!r} was already read from {first}; kept the first"
+    BAD_DB = "{path}: not a Dyad database ({error})"
+    DB_TOO_NEW = "{path}: database schema version {found} is newer than this Dyad ({supported})"
+    NO_DOCUMENT = "no document with id {id!r}"
+    BAD_DYAD = "--dyad must look like TUR-MYS (two codes joined by '-'), got {value!r}"
+    BAD_GOLD = "{path}: not a gold file ({error})"
+
+
+class DyadError(Exception):
+    """A failure the user can act on; its message is shown as is."""

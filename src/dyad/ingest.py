@@ -1,0 +1,66 @@
+"""Ingest: read inputs, code them and write them to the store, reporting what happened.
+
+``ingest`` is a public step in the dlt sense: it returns an ``IngestInfo`` and can be re-run on
+the same inputs: documents already stored with the same text are skipped, not coded again.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+
+from dyad.model import Document, Rejection
+from dyad.pipeline import Pipeline
+from dyad.read import ReadSettings, read_inputs
+from dyad.store import Store
+
+
+@dataclass
+class IngestInfo:
+    """What an ingest did: counts, and every rejected input with its reason."""
+
+    documents: int = 0  # newly coded and stored
+    skipped: int = 0  # already stored unchanged
+    events: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def as_dict(self) -> dict[str, object]:
+        return {"documents": self.documents, "skipped": self.skipped, "events": self.events,
+                "rejected": [{"input": r.origin, "reason": r.reason} for r in self.rejected]}
+
+
+def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipeline | None = None,
+           settings: ReadSettings | None = None,
+           on_document: Callable[[Document | Rejection], None] | None = None) -> IngestInfo:
+    """Read, code and store every input; bad inputs are reported, never fatal."""
+    pipeline = pipeline or Pipeline()
+    info = IngestInfo()
+
+    def documents() -> Iterator[Document]:
+        for item in read_inputs(paths, settings):
+            if isinstance(item, Rejection):
+                info.rejected.append(item)
+                if on_document:
+                    on_document(item)
+                continue
+            if store.has(item.id, item.text):
+                info.skipped += 1
+                if on_document:
+                    on_document(item)
+                continue
+            yield item
+
+    for coded in pipeline.code_documents(documents()):
+        if store.write(coded):
+            info.documents += 1
+            info.events += len(coded.events)
+        else:
+            info.skipped += 1
+        if on_document:
+            on_document(coded.document)
+    return info

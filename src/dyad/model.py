@@ -1,0 +1,178 @@
+"""Plain data that flows between the pipeline's stages.
+
+Each stage takes and returns these objects; none of them holds a reference to spaCy, DuckDB or
+any other engine, so they pickle cleanly across processes and serialise to the JSON record that
+``dyad code`` prints (see ``dyad/data/schema/record.schema.json``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+
+@dataclass
+class Document:
+    """One article: its text and what is known about it before any NLP."""
+
+    id: str
+    text: str
+    date: str | None = None  # ISO date of publication, YYYY-MM-DD
+    title: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str | None = None  # where it was read from: "path" or "path:line"
+
+    @staticmethod
+    def content_id(text: str) -> str:
+        """A stable id for documents that bring none: a hash of the text."""
+        return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass
+class Rejection:
+    """An input that could not become a document, and why (the message names file and line)."""
+
+    origin: str
+    reason: str
+
+
+@dataclass
+class Span:
+    """A stretch of the document text: ``text == document.text[start:end]``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    """An actor as PLOVER records it: what the text said and what Dyad resolved it to."""
+
+    raw_text: str
+    entity_name: str
+    code: str | None  # ISO 3166 alpha-3, or IGO/UNO/EUR/NGO/...
+    sector_code: str | None = None  # GOV, MIL, REB, ...
+    start: int | None = None
+    end: int | None = None
+    kind: str = "unknown"  # country, person, organisation, group
+    org_code: str | None = None  # e.g. "ASN" for ASEAN, "NATO"
+
+    def key(self) -> tuple[str | None, str | None]:
+        return (self.code, self.sector_code)
+
+
+@dataclass
+class Evidence:
+    """Why an event was coded: the sentence, its offsets in the document and the rule that fired."""
+
+    sentence: int
+    start: int
+    end: int
+    text: str
+    rule: str
+    trigger: Span | None = None
+
+
+@dataclass
+class Location:
+    name: str
+    country_code: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    start: int | None = None
+    end: int | None = None
+
+
+@dataclass
+class Event:
+    """One coded event in PLOVER's JSON names, with its CAMEO reading beside it."""
+
+    event: str
+    cameo: str
+    mode: str
+    context: list[str]
+    quad_code: int
+    goldstein: float
+    actor: list[Entity]
+    recipient: list[Entity]
+    event_text: str
+    evidence: Evidence
+    confidence: float
+    event_loc: Location | None = None
+    event_date: str | None = None
+    negated: bool = False
+    future: bool = False
+    id: str = ""
+
+    def dyad_codes(self) -> tuple[set[str], set[str]]:
+        return ({e.code for e in self.actor if e.code}, {e.code for e in self.recipient if e.code})
+
+
+@dataclass
+class Quote:
+    text: str
+    speaker: Entity | None
+    evidence: Evidence
+
+
+@dataclass
+class Mention:
+    """A resolved reference to an actor or place in the text."""
+
+    text: str
+    start: int
+    end: int
+    label: str  # spaCy's label or the knowledge base's kind
+    entity: Entity | None = None
+
+
+@dataclass
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class CodedDocument:
+    """A document and everything the pipeline found in it."""
+
+    document: Document
+    sentences: list[Sentence] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    locations: list[Location] = field(default_factory=list)
+    commitments: list[dict[str, Any]] = field(default_factory=list)
+
+    def record_events(self) -> list[dict[str, Any]]:
+        return [_drop_none(asdict(e)) for e in self.events]
+
+    def to_record(self) -> dict[str, Any]:
+        """The ``dyad code`` JSON record (fixed interface: extend only additively)."""
+        doc = self.document
+        return {
+            "id": doc.id,
+            "date": doc.date,
+            "title": doc.title,
+            "events": self.record_events(),
+            "quotes": [_drop_none(asdict(q)) for q in self.quotes],
+            "mentions": [_drop_none(asdict(m)) for m in self.mentions],
+            "locations": [_drop_none(asdict(loc)) for loc in self.locations],
+            "commitments": list(self.commitments),
+        }
+
+
+def _drop_none(value: Any) -> Any:
+    """Remove ``None`` members of nested dicts except those the schema declares nullable."""
+    keep = {"code", "sector_code", "event_loc", "speaker", "country_code", "lat", "lon", "event_date",
+            "trigger", "entity"}
+    if isinstance(value, dict):
+        return {k: _drop_none(v) for k, v in value.items() if v is not None or k in keep}
+    if isinstance(value, list):
+        return [_drop_none(v) for v in value]
+    return value

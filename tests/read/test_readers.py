@@ -1,0 +1,152 @@
+"""Readers: every supported format, directories, stdin, and the odd inputs beside good ones."""
+
+from __future__ import annotations
+
+import io
+import json
+from pathlib import Path
+
+from dyad.model import Document, Rejection
+from dyad.read import ReadSettings, read_inputs, read_text_document
+
+from ..conftest import FIXTURES, SEED
+
+
+def split(items):
+    items = list(items)
+    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, Rejection)]
+
+
+def test_seed_format_gives_date_and_stem_id():
+    (doc,) = list(read_inputs([SEED]))
+    assert doc.id == "000_e51a7bb7ba208ab8"
+    assert doc.date == "2026-01-07"
+    assert doc.text.startswith("Türkiye will continue")  # the date prefix is not part of the text
+
+
+def test_dated_text_on_its_own_line():
+    (doc,) = list(read_inputs([FIXTURES / "dated.txt"]))
+    assert doc.date == "2025-03-04"
+    assert doc.text.startswith("Indonesian President")
+
+
+def test_plain_text_has_no_date_unless_given():
+    (doc,) = list(read_inputs([FIXTURES / "undated.txt"]))
+    assert doc.date is None and doc.id == "undated"
+    (doc,) = list(read_inputs([FIXTURES / "undated.txt"], ReadSettings(default_date="2024-02-01")))
+    assert doc.date == "2024-02-01"
+
+
+def test_jsonl_keeps_good_lines_and_names_bad_ones():
+    docs, rejected = split(read_inputs([FIXTURES / "articles.jsonl"]))
+    assert [d.id for d in docs[:2]] == ["a1", "a2"]
+    assert docs[0].title == "Energy deal" and docs[0].url == "https://example.org/a1"
+    assert docs[2].id.startswith("sha1-")  # no id: a stable content hash
+    reasons = {r.origin: r.reason for r in rejected}
+    assert any(o.endswith("articles.jsonl:3") for o in reasons), reasons
+    assert any("invalid JSON" in r for r in reasons.values())
+    assert any(o.endswith("articles.jsonl:4") and "'text'" in r for o, r in reasons.items())
+
+
+def test_content_hash_ids_are_stable():
+    a = read_text_document("Some text.")
+    b = read_text_document("Some text.")
+    assert isinstance(a, Document) and isinstance(b, Document) and a.id == b.id
+
+
+def test_csv_rows_become_documents():
+    docs, rejected = split(read_inputs([FIXTURES / "articles.csv"]))
+    assert [d.id for d in docs] == ["c1", "c2"] and not rejected
+    assert docs[0].date == "2023-01-10" and docs[0].title == "Visit"
+    assert docs[1].title is None
+    assert "Dhaka" in docs[0].text
+
+
+def test_csv_without_text_column_is_rejected(tmp_path: Path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("id,body\n1,hello\n")
+    _, rejected = split(read_inputs([bad]))
+    assert "no 'text' column" in rejected[0].reason and "bad.csv" in rejected[0].reason
+
+
+def test_unterminated_csv_quote_keeps_earlier_rows(tmp_path: Path):
+    bad = tmp_path / "broken.csv"
+    bad.write_text('id,text\n1,"fine row"\n2,"never closed\n')
+    docs, rejected = split(read_inputs([bad]))
+    assert [d.id for d in docs] == ["1"]
+    assert rejected and "broken.csv" in rejected[0].origin
+
+
+def test_html_main_text_is_extracted_without_boilerplate():
+    (doc,) = list(read_inputs([FIXTURES / "article.html"]))
+    assert doc.id == "article"
+    assert "Pham Minh Chinh held talks" in doc.text
+    assert "cookie banner" not in doc.text and "Home" not in doc.text.split()
+    assert doc.title == "Leaders meet in Hanoi"
+
+
+def test_directories_are_read_recursively_in_order(tmp_path: Path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("Second article.")
+    (tmp_path / "one.txt").write_text("First article.")
+    (tmp_path / "README.md").write_text("# not an article")
+    docs, rejected = split(read_inputs([tmp_path]))
+    assert [d.id for d in docs] == ["two", "one"] or [d.id for d in docs] == ["one", "two"]
+    assert len(docs) == 2 and not rejected
+
+
+def test_stdin_jsonl():
+    stream = io.StringIO(json.dumps({"id": "s1", "text": "Hello from stdin."}) + "\n")
+    docs, _ = split(read_inputs(["-"], stdin=stream))
+    assert docs[0].id == "s1" and docs[0].text == "Hello from stdin."
+
+
+def test_odd_inputs_are_rejected_with_file_and_reason(tmp_path: Path):
+    (tmp_path / "empty.txt").write_text("")
+    (tmp_path / "blank.txt").write_text("   \n\t\n")
+    (tmp_path / "doc.pdf").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "fake.txt").write_bytes(b"%PDF-1.4 binary")
+    (tmp_path / "nul.txt").write_bytes(b"abc\x00\x00def")
+    (tmp_path / "baddate.txt").write_text("date 2025-02-30 An article.")
+    (tmp_path / "future.txt").write_text("date 2999-01-01 An article from the future.")
+    (tmp_path / "good.txt").write_text("A good article about Kenya.")
+    docs, rejected = split(read_inputs([tmp_path, tmp_path / "missing.txt"]))
+    assert [d.id for d in docs] == ["good"]
+    reasons = " | ".join(r.reason for r in rejected)
+    for expected in ("empty.txt: empty", "blank.txt: empty", "doc.pdf: unsupported", "fake.txt: looks like a binary",
+                     "nul.txt: looks like a binary", "baddate.txt: date '2025-02-30'", "future.txt: date 2999-01-01",
+                     "missing.txt: no such file"):
+        assert expected in reasons, expected
+
+
+def test_encodings_are_decoded(tmp_path: Path):
+    (tmp_path / "utf16.txt").write_bytes("Türkiye and Malaysia.".encode("utf-16"))
+    (tmp_path / "latin1.txt").write_bytes("Café talks in Montréal.".encode("latin-1"))
+    (tmp_path / "bom.txt").write_bytes("\ufeffBOM article.".encode())
+    docs, rejected = split(read_inputs([tmp_path]))
+    texts = {d.id: d.text for d in docs}
+    assert not rejected
+    assert texts["utf16"] == "Türkiye and Malaysia."
+    assert texts["latin1"] == "Café talks in Montréal."
+    assert texts["bom"] == "BOM article."
+
+
+def test_duplicate_ids_keep_the_first(tmp_path: Path):
+    f = tmp_path / "dup.jsonl"
+    f.write_text('{"id": "x", "text": "one"}\n{"id": "x", "text": "two"}\n')
+    docs, rejected = split(read_inputs([f]))
+    assert [d.text for d in docs] == ["one"]
+    assert "already read" in rejected[0].reason
+
+
+def test_article_size_limit(tmp_path: Path):
+    f = tmp_path / "big.txt"
+    f.write_text("word " * 1000)
+    _, rejected = split(read_inputs([f], ReadSettings(max_bytes=100)))
+    assert "over the article size limit" in rejected[0].reason
+
+
+def test_control_characters_are_removed_and_line_ends_normalised():
+    doc = read_text_document("Line one.\r\nLine\x07 two.\r")
+    assert isinstance(doc, Document)
+    assert doc.text == "Line one.\nLine  two."

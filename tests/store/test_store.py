@@ -1,0 +1,111 @@
+"""The DuckDB store: atomic writes, idempotent re-ingest, queries as DataFrames, migrations."""
+
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from dyad.errors import DyadError
+from dyad.ingest import ingest
+from dyad.store import SCHEMA_VERSION, Store
+from dyad.store.schema import current_version
+
+from ..conftest import FIXTURES, SEED
+
+
+@pytest.fixture
+def store(tmp_path, pipeline):
+    with Store(tmp_path / "t.duckdb") as s:
+        ingest([SEED, FIXTURES / "articles.jsonl"], s, pipeline)
+        yield s
+
+
+def test_ingest_counts_and_reports_rejections(tmp_path, pipeline):
+    with Store(tmp_path / "a.duckdb") as s:
+        info = ingest([SEED, FIXTURES / "articles.jsonl"], s, pipeline)
+        assert info.documents == 4
+        assert len(info.rejected) == 2 and not info.ok
+        assert info.events == s.stats()["events"] > 0
+
+
+def test_reingest_codes_nothing_twice(tmp_path, pipeline):
+    path = tmp_path / "b.duckdb"
+    with Store(path) as s:
+        first = ingest([SEED], s, pipeline)
+    with Store(path) as s:
+        second = ingest([SEED], s, pipeline)
+        assert (first.documents, second.documents, second.skipped) == (1, 0, 1)
+        assert s.stats()["documents"] == 1
+        assert s.stats()["events"] == first.events
+
+
+def test_dyad_filter_both_directions_and_directed(store):
+    both = store.events(dyad="TUR-MYS")
+    assert len(both) > 0
+    assert set(both["doc_id"]) == {"000_e51a7bb7ba208ab8"}
+    directed = store.events(dyad="MYS-TUR", directed=True)
+    assert all("MYS" in a for a in directed["actor_codes"])
+    assert len(directed) < len(both)
+    assert len(store.events(dyad="mys-tur")) == len(both)
+
+
+def test_filters(store):
+    assert set(store.events(event="consult")["event"]) == {"CONSULT"}
+    assert all(c.startswith("04") for c in store.events(cameo="04")["cameo"])
+    recent = store.events(since="2026-01-01")
+    assert len(recent) == len(store.document("000_e51a7bb7ba208ab8")["events"]) > 0
+    assert 0 < len(store.events(actor="TUR", since="2026-01-01")) <= len(recent)
+    assert len(store.events(until="2000-01-01")) == 0
+    assert len(store.events(limit=2)) == 2
+
+
+def test_bad_dyad_is_a_clear_error(store):
+    with pytest.raises(DyadError, match="TUR-MYS"):
+        store.events(dyad="TURMYS")
+
+
+def test_document_round_trip(store):
+    doc = store.document("000_e51a7bb7ba208ab8")
+    assert doc["date"] == "2026-01-07"
+    assert doc["text"].startswith("Türkiye will continue")
+    for e in doc["events"].to_dict(orient="records"):
+        assert doc["text"][e["evidence_start"]:e["evidence_end"]] == e["evidence_text"]
+    with pytest.raises(DyadError, match="no document"):
+        store.document("nope")
+
+
+def test_failed_write_leaves_nothing_behind(tmp_path, pipeline):
+    from dyad.read import read_inputs
+
+    (document,) = list(read_inputs([SEED]))
+    coded = pipeline.code_document(document)
+    coded.events[-1].cameo = None  # violates NOT NULL: the whole document must roll back
+    with Store(tmp_path / "c.duckdb") as s:
+        with pytest.raises(duckdb.Error):
+            s.write(coded)
+        assert s.stats()["documents"] == 0 and s.stats()["events"] == 0 and s.stats()["mentions"] == 0
+
+
+def test_schema_is_versioned_and_migrates_from_empty(tmp_path):
+    path = tmp_path / "v.duckdb"
+    con = duckdb.connect(str(path))
+    assert current_version(con) == 0
+    con.close()
+    with Store(path) as s:
+        assert s.stats()["schema_version"] == SCHEMA_VERSION
+
+
+def test_newer_schema_is_refused(tmp_path):
+    path = tmp_path / "new.duckdb"
+    with Store(path):
+        pass
+    con = duckdb.connect(str(path))
+    con.execute("UPDATE dyad_meta SET value = '999' WHERE key = 'schema_version'")
+    con.close()
+    with pytest.raises(DyadError, match="newer than this Dyad"):
+        Store(path)
+
+
+def test_read_only_missing_file_is_a_clear_error(tmp_path):
+    with pytest.raises(DyadError, match="no such file"):
+        Store(tmp_path / "missing.duckdb", read_only=True)

@@ -1,0 +1,107 @@
+"""The CLI through Click's runner; results checked through the library."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dyad.cli import main
+from dyad.schema import validation_errors
+from dyad.store import Store
+
+from .conftest import FIXTURES, SEED
+
+COMMANDS = sorted(main.commands)
+
+
+@pytest.fixture
+def runner():
+    return CliRunner()
+
+
+@pytest.mark.parametrize("command", COMMANDS)
+def test_every_command_has_help_with_an_example(runner, command):
+    result = runner.invoke(main, [command, "--help"])
+    assert result.exit_code == 0
+    assert "Example" in result.output and f"dyad {command}" in result.output
+
+
+def test_expected_commands_exist():
+    assert {"code", "ingest", "events", "show", "stats", "eval"} <= set(COMMANDS)
+
+
+def test_code_prints_one_valid_record_per_document(runner):
+    result = runner.invoke(main, ["code", str(SEED), str(FIXTURES / "articles.csv")])
+    assert result.exit_code == 0, result.output
+    lines = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [r["id"] for r in lines] == ["000_e51a7bb7ba208ab8", "c1", "c2"]
+    for record in lines:
+        assert validation_errors(record) == []
+        assert set(record) >= {"id", "date", "events", "quotes", "mentions", "locations", "commitments"}
+
+
+def test_code_reads_stdin(runner):
+    stdin = json.dumps({"id": "x", "text": "Brazil and Argentina signed a trade agreement."}) + "\n"
+    result = runner.invoke(main, ["code", "-"], input=stdin)
+    assert result.exit_code == 0
+    record = json.loads(result.stdout)
+    assert record["id"] == "x" and record["events"]
+
+
+def test_code_exit_code_2_keeps_good_documents(runner):
+    result = runner.invoke(main, ["code", str(FIXTURES / "articles.jsonl")])
+    assert result.exit_code == 2
+    assert len(result.stdout.splitlines()) == 3
+    assert "articles.jsonl:3" in result.stderr and "Traceback" not in result.output
+
+
+def test_ingest_then_events_and_stats(runner, tmp_path):
+    db = str(tmp_path / "cli.duckdb")
+    result = runner.invoke(main, ["ingest", str(SEED), "--db", db])
+    assert result.exit_code == 0, result.output
+    assert "ingested 1 documents" in result.stdout
+    events = runner.invoke(main, ["events", "--db", db, "--dyad", "TUR-MYS", "--format", "json"])
+    assert events.exit_code == 0
+    rows = json.loads(events.stdout)
+    assert rows and all({"TUR", "MYS"} <= set(r["actor_codes"]) | set(r["recipient_codes"]) for r in rows)
+    assert all(r["doc_date"] == "2026-01-07" for r in rows)
+    stats = json.loads(runner.invoke(main, ["stats", "--db", db, "--format", "json"]).stdout)
+    with Store(db, read_only=True) as store:
+        assert stats["documents"] == store.stats()["documents"] == 1
+        assert stats["events"] == len(store.events()) == len(rows) + len(store.events()) - len(rows)
+    csv_out = runner.invoke(main, ["events", "--db", db, "--format", "csv"]).stdout
+    assert csv_out.splitlines()[0].startswith("doc_id,event_id,event")
+    table = runner.invoke(main, ["events", "--db", db, "--dyad", "TUR-MYS"]).stdout
+    assert "CONSULT" in table
+
+
+def test_ingest_with_rejections_exits_2_and_lists_them(runner, tmp_path):
+    db = str(tmp_path / "r.duckdb")
+    result = runner.invoke(main, ["ingest", str(FIXTURES / "articles.jsonl"), "--db", db])
+    assert result.exit_code == 2
+    assert "rejected:" in result.stdout and "articles.jsonl:3" in result.stdout
+    with Store(db, read_only=True) as store:
+        assert store.stats()["documents"] == 3
+
+
+def test_show_prints_article_events_and_actors(runner, tmp_path):
+    db = str(tmp_path / "s.duckdb")
+    runner.invoke(main, ["ingest", str(SEED), "--db", db])
+    result = runner.invoke(main, ["show", "000_e51a7bb7ba208ab8", "--db", db])
+    assert result.exit_code == 0
+    assert "Türkiye will continue" in result.stdout
+    assert "CONSULT" in result.stdout and "Anwar Ibrahim = MYS GOV" in result.stdout
+    as_json = json.loads(runner.invoke(main, ["show", "000_e51a7bb7ba208ab8", "--db", db, "--format", "json"]).stdout)
+    assert as_json["id"] == "000_e51a7bb7ba208ab8" and as_json["events"]
+
+
+def test_fatal_errors_exit_1_with_a_message(runner, tmp_path):
+    result = runner.invoke(main, ["stats", "--db", str(tmp_path / "missing.duckdb")])
+    assert result.exit_code == 1
+    assert "no such file" in result.stderr and "Traceback" not in result.stderr
+    db = str(tmp_path / "x.duckdb")
+    runner.invoke(main, ["ingest", str(SEED), "--db", db])
+    bad = runner.invoke(main, ["events", "--db", db, "--dyad", "TURMYS"])
+    assert bad.exit_code == 1 and "TUR-MYS" in bad.stderr
