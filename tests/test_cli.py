@@ -105,3 +105,14 @@ def test_fatal_errors_exit_1_with_a_message(runner, tmp_path):
     runner.invoke(main, ["ingest", str(SEED), "--db", db])
     bad = runner.invoke(main, ["events", "--db", db, "--dyad", "TURMYS"])
     assert bad.exit_code == 1 and "TUR-MYS" in bad.stderr
+
+
+def test_two_workers_store_what_one_worker_stores(runner, tmp_path):
+    from .conftest import ROOT
+
+    one, two = str(tmp_path / "one.duckdb"), str(tmp_path / "two.duckdb")
+    assert runner.invoke(main, ["ingest", str(ROOT / "samples"), "--db", one]).exit_code == 0
+    assert runner.invoke(main, ["ingest", str(ROOT / "samples"), "--db", two, "--workers", "2"]).exit_code == 0
+    with Store(one, read_only=True) as a, Store(two, read_only=True) as b:
+        columns = ["doc_id", "event_id", "event", "cameo", "evidence_start", "trigger_start"]
+        assert a.events()[columns].equals(b.events()[columns])

@@ -128,8 +128,8 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool) -> None:
 @click.argument("paths", nargs=-1, required=True)
 @db_option
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@click.option("--workers", type=int, default=1, show_default=True,
-              help="Worker processes for coding (one writer to the store).")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes for spaCy's parsing (spaCy's multi-process pipe); one writer to the store.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @_edge
 def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_json: bool) -> None:
@@ -140,13 +140,16 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
       dyad ingest samples/ --db dyad.duckdb
       dyad ingest news/*.jsonl --db news.duckdb --date 2026-01-07
     """
+    from dyad.annotate import Annotator
     from dyad.ingest import ingest as run_ingest
+    from dyad.pipeline import Pipeline
     from dyad.read import ReadSettings
     from dyad.store import Store
 
     progress = _Progress(enabled=sys.stderr.isatty())
+    pipeline = Pipeline(annotator=Annotator(n_process=max(1, workers)))
     with Store(db) as store:
-        info = run_ingest(paths, store, settings=ReadSettings(default_date=date), on_document=progress)
+        info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress)
     progress.done()
     if as_json:
         click.echo(json.dumps(info.as_dict()))

@@ -48,6 +48,7 @@ class Annotator:
     """Holds the loaded model (once per process) and annotates texts in batches."""
 
     batch_size: int = 32
+    n_process: int = 1  # worker processes for spaCy's multi-process pipe
     _nlp: Any = field(default=None, repr=False)
 
     @property
@@ -60,4 +61,6 @@ class Annotator:
         return self.nlp(text)
 
     def annotate_many(self, texts: Iterable[str]) -> Iterator[Doc]:
+        if self.n_process > 1:
+            return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
         return self.nlp.pipe(texts, batch_size=self.batch_size)
