@@ -6,6 +6,7 @@ usage: build_kb.py [--shared ../shared] [--out src/dyad/data/kb]
 Reads (all MIT, Open Event Data Alliance; notice kept in src/dyad/data/kb/NOTICE.md):
   dictionaries/petrarch2/Phoenix.Countries.actors.txt      countries, places, people with dated codes
   dictionaries/petrarch2/Phoenix.International.actors.txt  international organisations
+  dictionaries/petrarch2/Phoenix.MilNonState.actors.txt    armed non-state groups
   dictionaries/petrarch2/Phoenix.agents.txt                role nouns -> sectors
 Writes TSV files whose alias column is already tokenised by Dyad's spaCy tokenizer (tokens joined
 by single spaces, lower-cased, accents folded), so loading the knowledge base needs no NLP.
@@ -23,6 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 from dyad.actors.normalise import alias_key  # noqa: E402
 
+SECTOR_ONLY = {"ELI", "GOV", "MIL", "REB", "OPP", "BUS", "CVL", "MED", "EDU", "REL", "JUD", "LEG", "COP", "SPY"}
 CODE_RE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8})?(?:-(\d{6,8}))?\s*\]")
 
 
@@ -56,86 +58,97 @@ def clean_alias(raw: str) -> str:
     return re.sub(r"\s+", " ", raw)
 
 
+Block = tuple[str, list[str], list[tuple[str, str, str]]]  # name, aliases, (code, start, end)
+
+
+def parse_blocks(path: Path) -> list[Block]:
+    """PETRARCH .actors files: a name line, '+alias' lines, and '[CODE dates]' on the line or below."""
+    blocks: list[Block] = []
+    current: Block | None = None
+    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
+        line = raw.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            if not line.strip():
+                current = None
+            continue
+        codes = [_code(m) for m in CODE_RE.finditer(line.split("#")[0])]
+        if line[0] in " \t":
+            if current is not None:
+                current[2].extend(codes)
+            continue
+        if line.startswith("+"):
+            if current is not None:
+                alias = clean_alias(line.split("[")[0])
+                if alias:
+                    current[1].append(alias)
+                current[2].extend(codes)
+            continue
+        name = clean_alias(line.split("[")[0])
+        if not name:
+            continue
+        current = (name, [name], codes)
+        blocks.append(current)
+    return blocks
+
+
+def _code(match: re.Match[str]) -> tuple[str, str, str]:
+    code = match.group(1)
+    first, second = match.group(2), match.group(3)
+    start = end = ""
+    if first and first.startswith("<"):
+        end = phoenix_date(first)
+    elif first:
+        start = phoenix_date(first)
+    if second:
+        end = phoenix_date(second)
+    return code, start, end
+
+
+def spells_of(codes: list[tuple[str, str, str]]) -> str:
+    out = []
+    for code, start, end in codes:
+        if code.startswith("~") or (len(code) == 3 and code in SECTOR_ONLY):
+            continue
+        head, sector = split_code(code)
+        out.append(f"{head}:{sector}:{start}:{end}")
+    return ";".join(dict.fromkeys(out))
+
+
 def parse_countries(path: Path) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(country rows: code, kind, alias) and (people rows: name, aliases, spells)."""
     countries: list[tuple[str, str, str]] = []
     people: list[tuple[str, str, str]] = []
-    current_country: str | None = None
-    person: dict[str, object] | None = None
-
-    def flush() -> None:
-        nonlocal person
-        if person and person["spells"]:
-            spells = person["spells"]
-            assert isinstance(spells, list)
-            aliases = person["aliases"]
-            assert isinstance(aliases, list)
-            people.append((str(person["name"]), "|".join(dict.fromkeys(aliases)), ";".join(spells)))
-        person = None
-
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        header = re.match(r"^([A-Z][^\s\[#]*)\s+\[([A-Z]{3})\]\s*$", line)
-        if header:
-            flush()
-            current_country = header.group(2)
-            countries.append((current_country, "name", clean_alias(header.group(1))))
-            continue
-        if line.startswith("+"):
-            alias = clean_alias(line)
-            if person is not None:
-                aliases = person["aliases"]
-                assert isinstance(aliases, list)
-                aliases.append(alias)
-            elif current_country and alias:
-                countries.append((current_country, "alias", alias))
-            continue
-        if line[0] in " \t":
-            match = CODE_RE.search(line)
-            if match and person is not None:
-                code, sector = split_code(match.group(1))
-                start = phoenix_date(match.group(2)) if match.group(2) and not match.group(2).startswith("<") else ""
-                end = phoenix_date(match.group(3)) if match.group(3) else ""
-                if match.group(2) and match.group(2).startswith("<"):
-                    end = phoenix_date(match.group(2))
-                spells = person["spells"]
-                assert isinstance(spells, list)
-                spells.append(f"{code}:{sector}:{start}:{end}")
-            continue
-        flush()
-        current_country = None
-        name = clean_alias(line)
-        if name:
-            person = {"name": name, "aliases": [name], "spells": []}
-    flush()
+    for name, aliases, codes in parse_blocks(path):
+        if codes and all(len(c) == 3 for c, _, _ in codes) or (codes and len(codes[0][0]) == 3 and any(
+                len(c) > 3 and c.endswith("OCC") for c, _, _ in codes)):
+            code = next((c for c, s, e in codes if len(c) == 3 and not e), codes[0][0])
+            countries.append((code, "name", name))
+            countries.extend((code, "alias", a) for a in aliases[1:])
+        elif codes:
+            people.append((name, "|".join(dict.fromkeys(aliases)), spells_of(codes)))
     return countries, people
 
 
-def parse_international(path: Path) -> list[tuple[str, str, str, str]]:
-    """Rows of (alias, code, org code, canonical name) for organisations (IGO/NGO/...)."""
+def parse_groups(path: Path) -> list[tuple[str, str, str]]:
+    """Armed non-state groups: (name, aliases, spells) like people, coded country + REB/IMG/..."""
+    return [(name, "|".join(dict.fromkeys(aliases)), spells_of(codes))
+            for name, aliases, codes in parse_blocks(path) if codes]
+
+
+def parse_international(path: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str]]]:
+    """Organisations (alias, code, org code, canonical name) and their dated office holders."""
     rows: list[tuple[str, str, str, str]] = []
-    block: list[str] = []
-    for line in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        if not line.strip() or line.startswith("#"):
-            block = []
+    people: list[tuple[str, str, str]] = []
+    for name, aliases, codes in parse_blocks(path):
+        if not codes:
             continue
-        match = CODE_RE.search(line)
-        text = line.split("[")[0]
-        if line[0] not in " \t":
-            alias = clean_alias(text)
-            if line.startswith("+"):
-                block.append(alias)
-            else:
-                block = [alias]
-        if match and not (match.group(2) or match.group(3)):
-            full = match.group(1)
-            code, org = full[:3], full[3:]
-            for alias in block:
-                if alias:
-                    rows.append((alias, code, org, block[0]))
-            block = []
-    return rows
+        if any(s or e for _, s, e in codes):
+            people.append((name, "|".join(dict.fromkeys(aliases)), spells_of(codes)))
+            continue
+        full = codes[0][0]
+        for alias in aliases:
+            rows.append((alias, full[:3], full[3:], name))
+    return rows, people
 
 
 def parse_agents(path: Path) -> list[tuple[str, str]]:
@@ -174,7 +187,9 @@ def main() -> None:
     out.mkdir(parents=True, exist_ok=True)
 
     countries, people = parse_countries(src / "Phoenix.Countries.actors.txt")
-    orgs = parse_international(src / "Phoenix.International.actors.txt")
+    orgs, officials = parse_international(src / "Phoenix.International.actors.txt")
+    groups = parse_groups(src / "Phoenix.MilNonState.actors.txt")
+    people = people + officials
     agents = parse_agents(src / "Phoenix.agents.txt")
 
     with open(out / "countries.tsv", "w", encoding="utf-8") as f:
@@ -186,6 +201,11 @@ def main() -> None:
         for name, aliases, spells in people:
             keys = "|".join(dict.fromkeys(alias_key(a) for a in aliases.split("|") if a))
             f.write(f"{name}\t{keys}\t{spells}\n")
+    with open(out / "groups.tsv", "w", encoding="utf-8") as f:
+        f.write("name\taliases\tspells\n")
+        for name, aliases, spells in groups:
+            keys = "|".join(dict.fromkeys(alias_key(a) for a in aliases.split("|") if a))
+            f.write(f"{name}\t{keys}\t{spells}\n")
     with open(out / "organisations.tsv", "w", encoding="utf-8") as f:
         f.write("code\torg\tname\talias\tkey\n")
         for alias, code, org, name in dict.fromkeys(orgs):
@@ -194,7 +214,8 @@ def main() -> None:
         f.write("sector\talias\tkey\n")
         for alias, sector in dict.fromkeys(agents):
             f.write(f"{sector}\t{alias}\t{alias_key(alias)}\n")
-    print(f"countries: {len(countries)} aliases; people: {len(people)}; organisations: {len(orgs)} aliases; "
+    print(f"countries: {len(countries)} aliases; people: {len(people)}; groups: {len(groups)}; "
+          f"organisations: {len(orgs)} aliases; "
           f"agents: {len(agents)} role nouns -> {out}")
 
 

@@ -16,7 +16,7 @@ def test_codebook_is_complete():
 
 @pytest.mark.parametrize(("code", "event", "quad"), [
     ("040", "CONSULT", 1), ("051", "SUPPORT", 1), ("0211", "REQUEST", 0), ("057", "SUPPORT", 1),
-    ("0871", "RETREAT", 2), ("163", "COERCE", 3), ("190", "ASSAULT", 4), ("112", "ACCUSE", 3),
+    ("0871", "RETREAT", 2), ("163", "SANCTION", 3), ("191", "COERCE", 4), ("190", "ASSAULT", 4), ("112", "ACCUSE", 3),
     ("061", "COOPERATE", 2), ("0333", "AGREE", 1),
 ])
 def test_cameo_to_plover(code, event, quad):

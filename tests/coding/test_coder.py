@@ -19,7 +19,7 @@ def top(record):
 @pytest.mark.parametrize(("sentence", "event", "actor", "recipient"), [
     ("French President Emmanuel Macron met German Chancellor Friedrich Merz in Berlin.", "CONSULT", "FRA", "DEU"),
     ("Japan praised South Korea for its restraint.", "SUPPORT", "JPN", "KOR"),
-    ("The United States imposed sanctions on Iran.", "COERCE", "USA", "IRN"),
+    ("The United States imposed sanctions on Iran.", "SANCTION", "USA", "IRN"),
     ("Russian troops attacked Ukrainian positions near Bakhmut.", "ASSAULT", "RUS", "UKR"),
     ("Pakistan accused India of violating the ceasefire.", "ACCUSE", "PAK", "IND"),
     ("China rejected the proposal by Japan.", "REJECT", "CHN", None),

@@ -106,6 +106,7 @@ class KnowledgeBase:
         data = resources.files("dyad.data").joinpath("kb")
         kb._load_countries(data.joinpath("countries.tsv").read_text(encoding="utf-8"))
         kb._load_people(data.joinpath("people.tsv").read_text(encoding="utf-8"))
+        kb._load_people(data.joinpath("groups.tsv").read_text(encoding="utf-8"), kind="group")
         kb._load_organisations(data.joinpath("organisations.tsv").read_text(encoding="utf-8"))
         for row in _rows(data.joinpath("agents.tsv").read_text(encoding="utf-8")):
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
@@ -121,18 +122,21 @@ class KnowledgeBase:
                             spells=[Spell(code, None, None, None)])
             self.add(row["key"], entry)
 
-    def _load_people(self, text: str) -> None:
+    def _load_people(self, text: str, kind: str = "person") -> None:
         for row in _rows(text):
             spells = []
             for raw in row["spells"].split(";"):
+                if not raw:
+                    continue
                 code, sector, start, end = (raw.split(":") + ["", "", "", ""])[:4]
                 if code in _BLOC_CODES:
-                    code = "IGO" if code != "NGO" else "NGO"
+                    code = code if code in ("NGO", "IMG") else "IGO"
+                if sector not in SECTORS:
+                    sector = ""  # "IGOUNO": the organisation, not a sector
                 spells.append(Spell(code, sector or None, start or None, end or None))
-            entry = KBEntry(name=row["name"].title(), kind="person", spells=spells)
-            if all(s.sector in ("MIL", "REB", "COP", "GOV", "UAF", "") for s in spells) and len(
-                    row["name"].split()) > 3:
-                entry.kind = "group"
+            if not spells:
+                continue
+            entry = KBEntry(name=row["name"].title(), kind=kind, spells=spells)
             for key in row["aliases"].split("|"):
                 self.add(key, entry)
 

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"we", "us", "our"}
+THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det"}
 ROLE_WORDS_GOV = {"leader", "leaders", "official", "officials", "government", "authorities", "side",
                   "sides", "delegation", "spokesman", "spokeswoman", "spokesperson", "envoy", "diplomat"}
@@ -154,7 +155,8 @@ def _title_of(ent: Span, kb: KnowledgeBase, index: ActorIndex) -> tuple[str, str
                 phrase = ent.doc[appos.left_edge.i:appos.i + 1]
                 for t in phrase:
                     entity = index.entity_at(t.i)
-                    if entity is not None and entity.code and entity.kind in ("country", "capital"):
+                    if entity is not None and entity.code and entity.kind in ("country", "capital",
+                                                                               "organisation"):
                         code = entity.code
                 sector = sector or _role_sector(phrase, kb)
     if code is None:
@@ -215,9 +217,17 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
         return [_with(direct, sector=direct.sector_code, raw=phrase.text, span=phrase)]
     countries = _countries_in(phrase, index)
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in ("of", "from"):
+        if child.dep_ == "prep" and child.lower_ in ("of", "from", "in"):
             for pobj in child.children:
-                if pobj.dep_ == "pobj":
+                if pobj.dep_ != "pobj":
+                    continue
+                found = [e for e in _entities_for_head(pobj, index, kb) if e.code]
+                if child.lower_ == "in":  # "rebels in the Ivory Coast": only places make people theirs
+                    found = [e for e in found if e.kind in ("country", "capital")]
+                countries.extend(found)
+        if child.dep_ == "acl" and child.lemma_ in ("base", "station", "loyal"):  # "a group based in X"
+            for prep in child.children:
+                for pobj in prep.children:
                     countries.extend(e for e in _entities_for_head(pobj, index, kb) if e.code)
     if head.pos_ == "PRON":
         return _pronoun(head, index)
@@ -244,6 +254,14 @@ def _countries_in(phrase: Span, index: ActorIndex) -> list[Entity]:
 def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
     """He/she continue the last person named before; we/our speak for that person's country."""
     word = token.lower_
+    if word in THING_PRONOUNS:  # "Japan said it had halted aid": it/they continue a country or group
+        previous_things = [m for m in index.mentions if m.end <= token.idx and m.entity is not None
+                           and m.entity.kind in ("country", "organisation", "group", "capital") and m.entity.code]
+        if previous_things:
+            last_thing = previous_things[-1].entity
+            assert last_thing is not None
+            return [_with(last_thing, raw=token.text)]
+        return []
     if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return []
     previous = [m for m in index.mentions if m.end <= token.idx and m.entity is not None

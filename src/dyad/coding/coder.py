@@ -28,10 +28,13 @@ REPORTING = {"say", "add", "tell", "state", "note", "stress", "announce", "claim
 INTENT = {"plan", "intend", "seek", "want", "hope", "decide", "aim", "expect", "prepare", "wish",
           "continue", "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
           "try", "attempt", "look", "consider"}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would"}
+FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "could"}
+NEGATING_HEADS = {"fail", "refuse", "decline", "reject"}  # "failed to reach agreement" is no agreement
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "over")
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
+VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
+PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
 RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062"}
 NON_OBJECT_PREPS = {"during", "in", "at", "after", "before", "since", "until", "under", "beyond",
                     "despite", "amid", "by", "near", "within", "throughout", "following"}
@@ -139,6 +142,11 @@ class EventCoder:
         if actor and not recipient and code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 \
                 and trigger.pattern.noun is False and _speaker_context(token):
             recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
+        location = _location(token, actors)
+        if not recipient and location is not None and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
+            # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
+            recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
+                                sector_code=None, start=location.start, end=location.end, kind="place")]
         if not actor and not recipient and token.dep_ != "ROOT":
             return None
         entry = taxonomy.cameo(code)
@@ -160,7 +168,7 @@ class EventCoder:
                               text=doc.text[sent.start_char:sent.end_char], rule=trigger.pattern.rule_id,
                               trigger=trigger_span),
             confidence=confidence,
-            event_loc=_location(token, actors),
+            event_loc=location,
             future=future,
         )
 
@@ -191,9 +199,48 @@ class EventCoder:
                 preps.extend(c for c in obj.children if c.dep_ == "prep")
         if not recipient:
             recipient = self._prep_recipient(preps, trigger, actors)
+        if not recipient:
+            recipient = self._object_owner(token, trigger, actors, actor)
+        if not recipient and trigger.pattern.code[:2] in VERBAL_ROOTS:
+            recipient = self._complement_recipient(token, actors, actor)
         actor_codes = {a.key() for a in actor}
         recipient = [r for r in recipient if r.key() not in actor_codes]
         return actor, recipient
+
+    def _object_owner(self, token: Token, trigger: _Trigger, actors: ActorIndex,
+                      actor: list[Entity]) -> list[Entity]:
+        """"rejected Saddam Hussein's proposal", "a US offer", "an appeal from X": whose object it is."""
+        codes = {a.code for a in actor}
+        for i in trigger.objects_used:
+            obj = token.doc[i]
+            for child in obj.children:
+                if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < obj.i:
+                    found = [e for e in entities_for(child, actors, self.kb) if e.code not in codes]
+                    if found:
+                        return found
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                    for pobj in child.children:
+                        found = [e for e in entities_for(pobj, actors, self.kb) if e.code not in codes]
+                        if found:
+                            return found
+        return []
+
+    def _complement_recipient(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
+        """"demanded that the government end curbs": the one asked, warned or rejected is in the clause."""
+        codes = {a.key() for a in actor}
+        for comp in _complements(token):
+            candidates: list[Token] = []
+            if comp.dep_ == "ccomp":
+                candidates += [c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")]
+            candidates += [c for c in comp.children if c.dep_ in ("dobj", "dative")]
+            for prep in comp.children:
+                if prep.dep_ == "prep" and prep.lower_ in RECIPIENT_PREPS:
+                    candidates += [c for c in prep.children if c.dep_ == "pobj"]
+            for cand in candidates:
+                found = [e for e in entities_for(cand, actors, self.kb) if e.key() not in codes]
+                if found:
+                    return found
+        return []
 
     def _prep_recipient(self, preps: list[Token], trigger: _Trigger, actors: ActorIndex) -> list[Entity]:
         allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles)
@@ -310,6 +357,8 @@ def _negated(token: Token) -> bool:
     if token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children):
         return True
     head = token.head
+    if token.dep_ == "xcomp" and head.lemma_ in ("fail",):
+        return True
     return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in INTENT
 
 
@@ -365,19 +414,39 @@ def _both_sides(trigger: _Trigger, sent: SpacySpan) -> bool:
 
 
 def _embedding_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger | None:
-    """The trigger this one is the complement of ("urged ... to [invest]")."""
-    if token.dep_ in ("xcomp", "ccomp") and token.head.i in triggers:
-        return triggers[token.head.i]
+    """The composing trigger whose complement this one is the content of ("urged ... to [invest]")."""
+    for outer in triggers.values():
+        if outer.token.i != token.i and _composes(outer.pattern.code):
+            inner = _embedded_trigger(outer.token, triggers)
+            if inner is not None and inner.token.i == token.i:
+                return outer
     return None
+
+
+def _complements(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
 
 
 def _embedded_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger | None:
+    """The nearest trigger inside this trigger's complement clause ("threatened to resume [attacks]")."""
     if not _composes(triggers[token.i].pattern.code):
         return None
-    for child in token.children:
-        if child.dep_ in ("xcomp", "ccomp") and child.i in triggers and not _negated(child):
-            return triggers[child.i]
-    return None
+    best: tuple[int, _Trigger] | None = None
+    for comp in _complements(token):
+        for t in comp.subtree:
+            if t.i in triggers and t.i != token.i and not _negated(t):
+                depth = _depth_below(t, comp)
+                if depth <= 3 and (best is None or depth < best[0]):
+                    best = (depth, triggers[t.i])
+    return best[1] if best else None
+
+
+def _depth_below(token: Token, ancestor: Token) -> int:
+    depth = 0
+    while token.i != ancestor.i and depth < 20:
+        token = token.head
+        depth += 1
+    return depth
 
 
 def _composes(code: str) -> bool:
@@ -389,7 +458,7 @@ _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "03
 _APPEAL_BY_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "022"}
 _DEMAND_BY_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
 _REJECT_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "125"}
-_THREAT_BY_ROOT = {"16": "131", "17": "137", "18": "138", "19": "138", "20": "138", "15": "138"}
+_THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
 def _compose(outer: str, inner: str, sent: SpacySpan) -> str:
@@ -407,9 +476,7 @@ def _intent_code(code: str, sent: SpacySpan) -> str:
     root = code[:2]
     if root in _INTENT_BY_ROOT:
         return _INTENT_BY_ROOT[root]
-    if root in ("18", "19", "20"):
-        return "138"
-    return code
+    return _THREAT_BY_ROOT.get(root, code)
 
 
 def _refine_context(code: str, token: Token) -> str:

@@ -62,8 +62,9 @@ _CODE_OVERRIDES: dict[str, tuple[str, str]] = {
     "085": ("RETREAT", "ease"), "086": ("RETREAT", "access"), "0861": ("RETREAT", "access"),
     "0862": ("RETREAT", "access"), "0863": ("RETREAT", "access"), "087": ("RETREAT", "disarm"),
     "0871": ("RETREAT", "ceasefire"), "0872": ("RETREAT", "withdraw"), "0873": ("RETREAT", "disarm"),
-    "0874": ("RETREAT", "disarm"), "163": ("COERCE", "restrict"), "175": ("ASSAULT", ""),
-    "1712": ("ASSAULT", "seize"), "191": ("COERCE", "restrict"), "192": ("COERCE", "seize"),
+    "0874": ("RETREAT", "disarm"), "164": ("REJECT", "meet"), "175": ("COERCE", "repress"),
+    "1712": ("COERCE", "seize"), "184": ("COERCE", "human-shield"), "191": ("COERCE", "restrict"),
+    "192": ("COERCE", "seize"),
 }
 
 # Modes for codes that keep their root's type.
@@ -81,7 +82,7 @@ _CODE_MODES: dict[str, str] = {
     "126": "meet", "127": "meet", "128": "yield", "129": "yield",
     "141": "demo", "142": "hunger", "143": "boycott", "144": "obstruct", "145": "riot",
     "151": "police", "152": "troops", "153": "police", "154": "troops",
-    "161": "withdraw", "162": "discontinue", "164": "withdraw", "165": "withdraw", "166": "expel",
+    "161": "withdraw", "162": "discontinue", "163": "restrict", "165": "withdraw", "166": "expel",
     "171": "seize", "172": "restrict", "173": "arrest", "174": "deport",
     "181": "abduct", "182": "beat", "183": "suicide-attack", "184": "abduct", "185": "assassinate",
     "186": "assassinate", "193": "firearms", "194": "heavy-weapons", "195": "heavy-weapons",
