@@ -28,13 +28,19 @@ class Pattern:
     modifiers: tuple[str, ...] = ()  # for nouns: compound/amod words before the head ("hunger strike")
     objects: frozenset[str] = frozenset()
     line: int = 0
+    source: str = "lexicon"
+    priority: int = 1  # Dyad's own patterns (1) outrank mined ones (0) of equal specificity
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return (self.specificity, self.priority)
 
     @property
     def rule_id(self) -> str:
         text = ("N:" if self.noun else "") + " ".join((*self.modifiers, self.lemma, *self.particles))
         if self.objects:
             text += " [" + "|".join(sorted(self.objects)) + "]"
-        return f"lexicon:{self.line}:{text}"
+        return f"{self.source}:{self.line}:{text}"
 
     @property
     def specificity(self) -> int:
@@ -53,18 +59,25 @@ class Lexicon:
 
     @classmethod
     def load_default(cls) -> Lexicon:
-        text = resources.files("dyad.data").joinpath("lexicon/events.tsv").read_text(encoding="utf-8")
-        return cls.parse(text)
+        """Dyad's hand-written patterns, then those mined from PETRARCH-2 (which they outrank)."""
+        data = resources.files("dyad.data").joinpath("lexicon")
+        lexicon = cls.parse(data.joinpath("events.tsv").read_text(encoding="utf-8"))
+        lexicon.extend(data.joinpath("petrarch2.tsv").read_text(encoding="utf-8"), source="petrarch2", priority=0)
+        return lexicon
 
     @classmethod
-    def parse(cls, text: str) -> Lexicon:
+    def parse(cls, text: str, source: str = "lexicon", priority: int = 1) -> Lexicon:
         lexicon = cls()
+        lexicon.extend(text, source, priority)
+        return lexicon
+
+    def extend(self, text: str, source: str = "lexicon", priority: int = 1) -> None:
         for lineno, line in enumerate(text.splitlines(), start=1):
             if not line.strip() or line.startswith("#"):
                 continue
             code, _, spec = line.partition("\t")
-            lexicon.add(parse_pattern(code.strip(), spec.strip(), lineno))
-        return lexicon
+            pattern = parse_pattern(code.strip(), spec.strip(), lineno)
+            self.add(Pattern(**{**pattern.__dict__, "source": source, "priority": priority}))
 
 
 _OBJECTS = re.compile(r"\[([^\]]*)\]")
