@@ -97,6 +97,8 @@ class EventCoder:
         triggers: dict[int, _Trigger] = {}
         for token in sent:
             trigger = self._match(token)
+            if trigger is None:
+                trigger = _obligation(token)
             if trigger is not None:
                 triggers[token.i] = trigger
         # a noun that is the object of a light-verb trigger ("held talks") belongs to that trigger
@@ -223,7 +225,7 @@ class EventCoder:
                     found = [e for e in entities_for(child, actors, self.kb) if e.code not in codes]
                     if found:
                         return found
-                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of"):
+                if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "for"):
                     for pobj in child.children:
                         found = [e for e in entities_for(pobj, actors, self.kb) if e.code not in codes]
                         if found:
@@ -248,8 +250,9 @@ class EventCoder:
         return []
 
     def _prep_recipient(self, preps: list[Token], trigger: _Trigger, actors: ActorIndex) -> list[Entity]:
-        allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles)
-        for prep_word in (*trigger.pattern.particles, *RECIPIENT_PREPS):
+        extra = ("from",) if trigger.pattern.code[:2] in ("08", "16") else ()  # "withdraw troops from Chad"
+        allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles) | set(extra)
+        for prep_word in (*trigger.pattern.particles, *RECIPIENT_PREPS, *extra):
             for prep in preps:
                 if prep.lower_ != prep_word or prep.lower_ not in allowed:
                     continue
@@ -288,6 +291,24 @@ class EventCoder:
 
 
 # --- parse helpers ----------------------------------------------------------------------------------
+
+_DEMAND = Pattern("100", "must", False, source="obligation")
+_APPEAL = Pattern("020", "should", False, source="obligation")
+
+
+def _obligation(token: Token) -> _Trigger | None:
+    """"X said that Y must do Z" demands Z of Y (CAMEO 10); "should" appeals for it (02)."""
+    if token.lemma_.lower() not in REPORTING:
+        return None
+    for comp in token.children:
+        if comp.dep_ != "ccomp":
+            continue
+        modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
+        if modals & {"must"}:
+            return _Trigger(token, _DEMAND, set())
+        if modals & {"should", "ought"}:
+            return _Trigger(token, _APPEAL, set())
+    return None
 
 
 def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
