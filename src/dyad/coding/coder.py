@@ -28,6 +28,8 @@ REPORTING = {"say", "add", "tell", "state", "note", "stress", "announce", "claim
 INTENT = {"plan", "intend", "seek", "want", "hope", "decide", "aim", "expect", "prepare", "wish",
           "continue", "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
           "try", "attempt", "look", "consider"}
+INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open",
+                     "poised", "set", "due"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "could"}
 NEGATING_HEADS = {"fail", "refuse", "decline", "reject"}  # "failed to reach agreement" is no agreement
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -399,6 +401,8 @@ def _is_future(token: Token) -> bool:
             return True
         if current.dep_ == "xcomp" and current.head.lemma_ in INTENT:
             return True
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in INTENT_ADJECTIVES:
+            return True  # "is willing to withdraw", "ready to contribute"
         if current.dep_ != "xcomp":
             return False
         current = current.head

@@ -33,7 +33,8 @@ class Pattern:
 
     @property
     def rank(self) -> tuple[int, int]:
-        return (self.specificity, self.priority)
+        """Dyad's own patterns count as three steps more specific than mined ones."""
+        return (self.specificity + 3 * self.priority, self.priority)
 
     @property
     def rule_id(self) -> str:
