@@ -212,9 +212,32 @@ class EventCoder:
             recipient = self._object_owner(token, trigger, actors, actor)
         if not recipient and trigger.pattern.code[:2] in VERBAL_ROOTS:
             recipient = self._complement_recipient(token, actors, actor)
+        if not recipient:
+            recipient = self._clause_recipient(token, actors, actor)
         actor_codes = {a.key() for a in actor}
         recipient = [r for r in recipient if r.key() not in actor_codes]
         return actor, recipient
+
+    def _clause_recipient(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
+        """Failing a grammatical object, the first other actor named in the trigger's own clause."""
+        codes = {a.code for a in actor}
+        subject = _subject(token)
+        excluded: set[int] = set(t.i for t in subject.subtree) if subject is not None else set()
+        for child in token.children:
+            if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj", "punct", "npadvmod", "advmod"):
+                excluded.update(t.i for t in child.subtree)
+        for t in token.subtree:
+            if t.i in excluded or t.i == token.i:
+                continue
+            entity = actors.entity_at(t.i)
+            if entity is not None and entity.code and entity.code not in codes and entity.kind != "capital":
+                head = t
+                while head.head.i != head.i and actors.entity_at(head.head.i) is entity:
+                    head = head.head
+                found = entities_for(head, actors, self.kb)
+                if found and all(e.code not in codes for e in found):
+                    return found
+        return []
 
     def _object_owner(self, token: Token, trigger: _Trigger, actors: ActorIndex,
                       actor: list[Entity]) -> list[Entity]:
@@ -368,8 +391,8 @@ def _subject(token: Token) -> Token | None:
                 return obj
             current = head
             continue
-        if current.dep_ in ("conj", "advcl", "pcomp") and current.head != current:
-            current = current.head
+        if current.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") and current.head != current:
+            current = current.head  # "X is willing to [withdraw]": the subject sits on the copula
             continue
         if current.dep_ == "relcl":
             return current.head
