@@ -76,7 +76,10 @@ class EventCoder:
 
     def _match(self, token: Token) -> _Trigger | None:
         if token.pos_ in ("VERB", "AUX") or (token.pos_ == "NOUN" and token.tag_.startswith("VB")):
-            candidates = self.lexicon.verbs.get(token.lemma_.lower(), [])
+            lemma = token.lemma_.lower()
+            if lemma not in self.lexicon.verbs and lemma.startswith("re") and lemma[2:] in self.lexicon.verbs:
+                lemma = lemma[2:]  # "reimposed", "reopened": the same act again
+            candidates = self.lexicon.verbs.get(lemma, [])
             is_noun = False
         elif token.pos_ in ("NOUN", "PROPN"):
             candidates = self.lexicon.nouns.get(token.lemma_.lower(), [])
@@ -532,22 +535,59 @@ def _intent_code(code: str, sent: SpacySpan) -> str:
     return _THREAT_BY_ROOT.get(root, code)
 
 
-def _refine_context(code: str, token: Token) -> str:
-    """Pick CAMEO's economic/military/humanitarian sub-code where the clause says which."""
+TOPIC_WORDS: dict[str, set[str]] = {
+    "economic": {"investment", "trade", "economic", "economy", "business", "finance", "financial", "loan", "credit",
+                 "money", "fund", "funding", "tariff", "export", "import", "debt", "infrastructure", "energy",
+                 "oil", "grant", "market", "shilling", "dollar", "euro"},
+    "military": {"military", "defence", "defense", "arms", "weapon", "army", "troops", "soldier", "naval",
+                 "missile", "warship", "instructor", "ammunition", "training", "ground"},
+    "judicial": {"extradite", "extradition", "judicial", "court", "trial", "suspect", "justice", "militant",
+                 "wanted", "fugitive"},
+    "intelligence": {"intelligence", "information", "data", "spy", "espionage"},
+    "humanitarian": {"humanitarian", "food", "medicine", "relief", "refugee", "shelter", "water", "civilian",
+                     "starvation", "famine", "save"},
+    "peacekeeping": {"peacekeeping", "peacekeeper", "peacekeepers", "protection"},
+    "leadership": {"resign", "resignation", "removal", "ouster", "overthrow", "topple", "reinstate", "oust",
+                   "leadership", "impeachment", "impeach"},
+    "policy": {"policy", "law", "bill", "decision", "measure", "tax", "price", "wage", "pay", "cut", "reform",
+               "confiscation", "program", "programme"},
+    "rights": {"right", "freedom", "liberty", "detainee", "prisoner", "violation", "abuse", "sharia",
+               "discrimination", "press"},
+    "regime": {"independence", "referendum", "autonomy", "democracy", "democratic", "election", "constitution",
+               "regime", "sovereignty", "secession", "secede", "institution"},
+}
+
+# code -> topics whose 1st..4th sub-codes CAMEO defines (e.g. 141 + rights -> 1413)
+_SUBCODE_TOPICS: dict[str, tuple[str, ...]] = {}
+for _code in ("021", "031", "101", "121"):
+    _SUBCODE_TOPICS[_code] = ("economic", "military", "judicial", "intelligence")
+for _code in ("023", "033", "103", "122"):
+    _SUBCODE_TOPICS[_code] = ("economic", "military", "humanitarian", "peacekeeping")
+for _code in ("024", "104", "123", "141", "142", "143", "144", "145"):
+    _SUBCODE_TOPICS[_code] = ("leadership", "policy", "rights", "regime")
+_THREE_DIGIT_TOPICS = {"060": {"economic": "061", "military": "062", "judicial": "063", "intelligence": "064"},
+                       "070": {"economic": "071", "military": "072", "humanitarian": "073",
+                               "peacekeeping": "074"}}
+
+
+def _topic_words(token: Token) -> list[str]:
     clause = token if token.pos_ in ("VERB", "AUX") or token.head == token else token.head
-    words = [t.lemma_.lower() for t in clause.subtree]
-    refinements = {
-        "031": ("0311", "0312", None), "033": ("0331", "0332", "0333"), "021": ("0211", "0212", None),
-        "023": ("0231", "0232", "0233"), "060": ("061", "062", None), "070": ("071", "072", "073"),
-        "101": ("1011", "1012", None), "103": ("1031", "1032", "1033"),
-    }
-    if code not in refinements:
+    return [t.lemma_.lower() for t in clause.subtree]
+
+
+def _refine_context(code: str, token: Token) -> str:
+    """CAMEO's sub-code for what the clause is about: 141 + "independence" -> 1414, 070 + food -> 073."""
+    words = _topic_words(token)
+    topics = _SUBCODE_TOPICS.get(code) or tuple(_THREE_DIGIT_TOPICS.get(code, {}))
+    if not topics:
         return code
-    economic, military, humanitarian = refinements[code]
-    scores = [(sum(w in vocab for w in words), sub) for vocab, sub in (
-        (HUMANITARIAN_WORDS, humanitarian), (ECONOMIC_WORDS, economic), (MILITARY_WORDS, military)) if sub]
-    best = max(scores, key=lambda s: s[0], default=(0, code))
-    return best[1] if best[0] else code
+    scores = [(sum(w in TOPIC_WORDS[topic] for w in words), -n, topic) for n, topic in enumerate(topics)]
+    best = max(scores)
+    if best[0] == 0:
+        return code
+    topic = best[2]
+    refined = _THREE_DIGIT_TOPICS[code][topic] if code in _THREE_DIGIT_TOPICS else code + str(topics.index(topic) + 1)
+    return refined if taxonomy.is_cameo(refined) else code
 
 
 def _contexts(sent: SpacySpan) -> list[str]:
