@@ -1,0 +1,89 @@
+#!/usr/bin/env python3
+"""Dyad's benchmarks. Every figure is a ratio of two timings measured in the same run.
+
+usage: python benchmarks/run.py [--shared ../shared] [--limit N] [--out BENCHMARKS.md]
+
+coding_overhead: on the same FA-KES articles, in one process, the time of everything after spaCy
+(actors, events, enrichment) relative to spaCy's own ``nlp.pipe`` time. Target: at most 0.25.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import platform
+import time
+from pathlib import Path
+
+
+def load_articles(shared: Path, limit: int) -> list[dict]:
+    path = shared / "corpora" / "fakes-syria" / "articles.jsonl"
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(line) for line in f][:limit]
+
+
+def coding_overhead(articles: list[dict]) -> dict:
+    from dyad.model import Document
+    from dyad.pipeline import Pipeline
+
+    pipeline = Pipeline()
+    pipeline.coder  # noqa: B018  load knowledge base and lexicon outside the timings
+    nlp = pipeline.annotator.nlp
+    documents = [Document(id=a["id"], text=a["text"], date=a["date"]) for a in articles]
+    texts = [d.text for d in documents]
+    list(nlp.pipe(texts[:20]))  # warm up
+
+    start = time.perf_counter()
+    parsed = list(nlp.pipe(texts, batch_size=32))
+    spacy_seconds = time.perf_counter() - start
+
+    start = time.perf_counter()
+    events = 0
+    for document, doc in zip(documents, parsed, strict=True):
+        events += len(pipeline.code_parsed(document, doc).events)
+    after_seconds = time.perf_counter() - start
+    return {
+        "documents": len(documents),
+        "events": events,
+        "spacy_seconds": round(spacy_seconds, 2),
+        "after_spacy_seconds": round(after_seconds, 2),
+        "overhead_ratio": round(after_seconds / spacy_seconds, 3),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--shared", default="../shared")
+    parser.add_argument("--limit", type=int, default=400)
+    parser.add_argument("--out", default="BENCHMARKS.md")
+    args = parser.parse_args()
+    articles = load_articles(Path(args.shared), args.limit)
+    result = coding_overhead(articles)
+    machine = f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    when = dt.date.today().isoformat()
+    print(json.dumps(result))
+    section = (
+        f"## Coding overhead over spaCy ({when})\n\n"
+        f"Machine: {machine}. Command: `make bench` (`python benchmarks/run.py --limit {args.limit}`).\n\n"
+        f"On {result['documents']} FA-KES articles in one process, spaCy's `nlp.pipe` took "
+        f"{result['spacy_seconds']} s; everything after it (actors, events, enrichment; {result['events']} events) "
+        f"took {result['after_spacy_seconds']} s: **{result['overhead_ratio']:.1%} of spaCy's time** "
+        f"(target: at most 25%).\n"
+    )
+    out = Path(args.out)
+    header = "# Benchmarks\n\nEvery figure is a ratio of timings measured in the same run, on the machine named.\n\n"
+    body = out.read_text(encoding="utf-8") if out.exists() else header
+    marker = "## Coding overhead over spaCy"
+    if marker in body:
+        before, _, rest = body.partition(marker)
+        after = rest.split("\n## ", 1)
+        body = before + section + ("\n## " + after[1] if len(after) > 1 else "")
+    else:
+        body = body.rstrip() + "\n\n" + section
+    out.write_text(body, encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
