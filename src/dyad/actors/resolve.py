@@ -205,6 +205,14 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     doc = head.doc
     direct = index.entity_at(head.i)
     phrase = _phrase(head)
+    if direct is not None and direct.kind == "person":
+        for appos in head.children:  # "Kenzo Oshima, the United Nations Emergency Relief Coordinator"
+            if appos.dep_ == "appos":
+                for t in appos.subtree:
+                    office = index.entity_at(t.i)
+                    if office is not None and office.kind == "organisation" and office.code:
+                        return [_with(office, raw=direct.raw_text, sector=direct.sector_code or "GOV",
+                                      kind="person")]
     if direct is not None and direct.kind not in ("country", "capital"):
         return [direct]
     sector = _role_sector(phrase, kb) if head.pos_ in ("NOUN", "PROPN") else None

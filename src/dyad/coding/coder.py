@@ -25,9 +25,13 @@ if TYPE_CHECKING:
 REPORTING = {"say", "add", "tell", "state", "note", "stress", "announce", "claim", "report", "write",
              "explain", "insist", "confirm", "describe", "believe", "think", "argue", "reiterate",
              "underline", "underscore", "emphasize", "emphasise", "point", "remark", "assert"}
-INTENT = {"plan", "intend", "seek", "want", "hope", "decide", "aim", "expect", "prepare", "wish",
-          "continue", "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
+INTENT = {"plan", "intend", "seek", "want", "hope", "aim", "expect", "prepare", "wish",
+          "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
           "try", "attempt", "look", "consider"}
+CONDITIONAL_MARKS = {"unless"}
+#: Participles that describe their subject's stance, not something done to it ("Israel is opposed").
+STATE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry",
+                     "interest", "pledge", "bind", "obligate", "opposed", "committed", "determined"}
 INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open",
                      "poised", "set", "due"}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "could"}
@@ -138,6 +142,8 @@ class EventCoder:
         future = _is_future(token)
         if future and inner is None:
             code = _intent_code(code, sent)
+            if _conditional(token) and code[:2] in ("03", "08"):
+                code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
         code = _refine_context(code, inner.token if inner is not None else token)
         plover = taxonomy.plover(code)
         if plover.event is None:
@@ -200,6 +206,8 @@ class EventCoder:
                 recipient = entities_for(passive_subject, actors, self.kb)
         elif subject is not None:
             actor = entities_for(subject, actors, self.kb)
+        elif passive_subject is not None and token.lemma_.lower() in STATE_PARTICIPLES:
+            actor = entities_for(passive_subject, actors, self.kb)  # "Israel is opposed to ..."
         for child in token.children:
             if recipient:
                 break
@@ -435,6 +443,18 @@ def _is_future(token: Token) -> bool:
     return False
 
 
+def _conditional(token: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children)
+               for c in current.children):
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
+
+
 def _hypothetical(token: Token) -> bool:
     current = token
     for _ in range(4):
@@ -518,13 +538,13 @@ _THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "13
 
 
 def _compose(outer: str, inner: str, sent: SpacySpan) -> str:
+    """The code of an appeal, demand, rejection, threat or promise whose content is ``inner``."""
     root = inner[:2]
+    if outer[:2] == "03":  # "plans to impose restrictions" is what a promise of that act is
+        return _intent_code(inner, sent) if root in _INTENT_BY_ROOT or root in _THREAT_BY_ROOT else outer
     table = {"02": _APPEAL_BY_ROOT, "10": _DEMAND_BY_ROOT, "12": _REJECT_BY_ROOT,
-             "13": _THREAT_BY_ROOT, "03": _INTENT_BY_ROOT}.get(outer[:2], {})
-    if outer in ("036",):
-        return outer
-    composed = table.get(root, outer)
-    return composed
+             "13": _THREAT_BY_ROOT}.get(outer[:2], {})
+    return table.get(root, outer)
 
 
 def _intent_code(code: str, sent: SpacySpan) -> str:

@@ -14,6 +14,13 @@ from importlib import resources
 
 from dyad import taxonomy
 
+#: Verbs too general to be events without an object; their bare mined patterns are not loaded.
+LIGHT_VERBS = {"take", "make", "get", "give", "have", "do", "go", "come", "put", "set", "run", "hold", "keep",
+               "leave", "face", "find", "see", "bring", "turn", "open", "show", "lead", "follow", "remain",
+               "become", "use", "play", "carry", "move", "stand", "accord", "expect", "say", "tell", "call",
+               "work", "start", "begin", "end", "try", "seek", "want", "need", "help", "reach", "meet", "form",
+               "join", "raise", "issue", "pass", "close", "cross", "enter", "return", "receive", "include",
+               "involve", "point", "describe", "regard", "consider", "continue", "remain", "suggest", "note"}
 PREPOSITIONS = {"for", "with", "against", "to", "on", "upon", "in", "into", "about", "at", "from", "of"}
 
 
@@ -78,6 +85,9 @@ class Lexicon:
                 continue
             code, _, spec = line.partition("\t")
             pattern = parse_pattern(code.strip(), spec.strip(), lineno)
+            if priority == 0 and not pattern.noun and not pattern.objects and not pattern.particles \
+                    and pattern.lemma in LIGHT_VERBS:
+                continue
             self.add(Pattern(**{**pattern.__dict__, "source": source, "priority": priority}))
 
 
