@@ -122,7 +122,8 @@ class EventCoder:
                 candidates.append(event)
         events: list[Event] = []
         for event in _prune(candidates):
-            events.extend(_reciprocate(event))
+            if event.event:  # statements (CAMEO 01) have no PLOVER type and are not events
+                events.extend(_reciprocate(event))
         return events
 
     # --- one event ------------------------------------------------------------------------------
@@ -146,8 +147,6 @@ class EventCoder:
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
         code = _refine_context(code, inner.token if inner is not None else token)
         plover = taxonomy.plover(code)
-        if plover.event is None:
-            return None
         actor, recipient = self._arguments(trigger, actors)
         if inner is not None and not recipient:
             _, recipient = self._arguments(inner, actors)
@@ -173,7 +172,7 @@ class EventCoder:
         doc = token.doc
         trigger_span = _trigger_span(trigger)
         return Event(
-            event=plover.event,
+            event=plover.event or "",  # "" marks a statement: it competes as main event, then is dropped
             cameo=code,
             mode=plover.mode,
             context=list(plover.contexts) or _contexts(sent),
