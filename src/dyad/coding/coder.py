@@ -131,9 +131,13 @@ class EventCoder:
     def _event(self, trigger: _Trigger, sent: SpacySpan, sent_index: int, actors: ActorIndex,
                dyad_pair: list[Entity], triggers: dict[int, _Trigger]) -> Event | None:
         token = trigger.token
-        if _negated(token):
-            return None
         code = trigger.pattern.code
+        if _negated(token):
+            # "will not lift the ban", "did not agree": withheld cooperation is a rejection; a conflict
+            # act that did not happen is no event
+            if code[:2] not in ("03", "04", "05", "06", "07", "08"):
+                return None
+            code = _REJECT_BY_ROOT.get(code[:2], "120")
         embedded_in = _embedding_trigger(token, triggers)
         if embedded_in is not None and _composes(embedded_in.pattern.code):
             return None  # the outer trigger codes this one (e.g. "urged X to invest")
@@ -141,7 +145,7 @@ class EventCoder:
         if inner is not None:
             code = _compose(code, inner.pattern.code, sent)
         future = _is_future(token)
-        if future and inner is None:
+        if future and inner is None and code[:2] != "12":
             code = _intent_code(code, sent)
             if _conditional(token) and code[:2] in ("03", "08"):
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
@@ -365,7 +369,7 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         candidates = _object_candidates(token) if not is_noun else [token]
         for cand in candidates:
             lemma = cand.lemma_.lower()
-            compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ == "compound"] + [lemma])
+            compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ in ("compound", "amod")] + [lemma])
             if lemma in pattern.objects or compound in pattern.objects or cand.lower_ in pattern.objects:
                 used.add(cand.i)
                 break
@@ -406,8 +410,12 @@ def _subject(token: Token) -> Token | None:
             continue
         if current.dep_ == "relcl":
             return current.head
-        if current.dep_ == "acl":
-            return current.head
+        if current.dep_ == "acl":  # "activists published a declaration demanding ...": the publishers
+            noun = current.head
+            if noun.dep_ in ("dobj", "pobj") and noun.pos_ == "NOUN":
+                current = noun.head if noun.dep_ == "dobj" else noun.head.head
+                continue
+            return noun
         return None
     return None
 
