@@ -38,4 +38,10 @@ def test_seed_appeal_for_investment_and_defence_intent(seed_record):
 
 def test_seed_has_no_stray_actors(seed_record):
     codes = {x["code"] for e in seed_record["events"] for x in e["actor"] + e["recipient"]}
-    assert codes <= {"TUR", "MYS"}
+    assert codes <= {"TUR", "MYS", "THA", "KHM"}
+    # Thailand and Cambodia appear only as the parties Anwar helped de-escalate (a mediation)
+    for e in seed_record["events"]:
+        parties = {x["code"] for x in e["recipient"]}
+        if parties & {"THA", "KHM"}:
+            assert e["event"] == "CONSULT" and e["cameo"] == "045"
+            assert {x["code"] for x in e["actor"]} == {"MYS"}

@@ -412,6 +412,9 @@ def _subject(token: Token) -> Token | None:
             return current.head
         if current.dep_ == "acl":  # "activists published a declaration demanding ...": the publishers
             noun = current.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "Anwar's efforts to help": Anwar helps
+                return owner
             if noun.dep_ in ("dobj", "pobj") and noun.pos_ == "NOUN":
                 current = noun.head if noun.dep_ == "dobj" else noun.head.head
                 continue

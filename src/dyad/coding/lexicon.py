@@ -20,7 +20,8 @@ LIGHT_VERBS = {"take", "make", "get", "give", "have", "do", "go", "come", "put",
                "become", "use", "play", "carry", "move", "stand", "accord", "expect", "say", "tell", "call",
                "work", "start", "begin", "end", "try", "seek", "want", "need", "help", "reach", "meet", "form",
                "join", "raise", "issue", "pass", "close", "cross", "enter", "return", "receive", "include",
-               "involve", "point", "describe", "regard", "consider", "continue", "suggest", "note"}
+               "involve", "point", "describe", "regard", "consider", "continue", "suggest", "note", "decide",
+               "affect", "aim", "introduce", "launch", "arrive", "establish", "promote", "signal"}
 PREPOSITIONS = {"for", "with", "against", "to", "on", "upon", "in", "into", "about", "at", "from", "of"}
 
 
