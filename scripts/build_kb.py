@@ -25,6 +25,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 from dyad.actors.normalise import alias_key  # noqa: E402
 
 SECTOR_ONLY = {"ELI", "GOV", "MIL", "REB", "OPP", "BUS", "CVL", "MED", "EDU", "REL", "JUD", "LEG", "COP", "SPY"}
+AGENT_SECTORS = {"HLH", "LAB", "AGR", "CRM", "REF", "UAF", "IGO", "NGO", "ENV", "MOD", "RAD", "PTY", "JRN", "DEV",
+                 "HRI", "SET", "IRC", "INS", "MUS", "CHR", "HIN", "JEW", "BUD", "PPL", "IMG", "UIS"}
 CODE_RE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8})?(?:-(\d{6,8}))?\s*\]")
 
 
@@ -114,13 +116,20 @@ def spells_of(codes: list[tuple[str, str, str]]) -> str:
     return ";".join(dict.fromkeys(out))
 
 
+def _is_country_block(codes: list[tuple[str, str, str]]) -> bool:
+    """Country blocks carry a bare 3-letter code, maybe inside a former state ("USRUKR", "IRQOCC");
+    people carry a sector after the country ("TURGOV")."""
+    if not codes or not any(len(c) == 3 for c, _, _ in codes):
+        return False
+    return all(len(c) == 3 or c[3:6] not in SECTOR_ONLY | AGENT_SECTORS for c, _, _ in codes)
+
+
 def parse_countries(path: Path) -> tuple[list[tuple[str, str, str]], list[tuple[str, str, str]]]:
     """(country rows: code, kind, alias) and (people rows: name, aliases, spells)."""
     countries: list[tuple[str, str, str]] = []
     people: list[tuple[str, str, str]] = []
     for name, aliases, codes in parse_blocks(path):
-        if codes and all(len(c) == 3 for c, _, _ in codes) or (codes and len(codes[0][0]) == 3 and any(
-                len(c) > 3 and c.endswith("OCC") for c, _, _ in codes)):
+        if _is_country_block(codes):
             code = next((c for c, s, e in codes if len(c) == 3 and not e), codes[0][0])
             countries.append((code, "name", name))
             countries.extend((code, "alias", a) for a in aliases[1:])

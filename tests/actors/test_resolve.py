@@ -52,3 +52,11 @@ def test_titled_unknown_person_is_learned_for_the_document(coded):
 def test_lowercase_words_are_not_countries(coded):
     record = coded("Let us meet in the un-named village.")
     assert all(m["entity"]["code"] not in ("USA", "IGO") for m in record["mentions"])
+
+
+def test_post_soviet_and_post_yugoslav_states_use_iso_codes(coded):
+    codes = mention_codes(coded("Ukrainian and Georgian officials met Kosovo's president in Belgrade, Serbia."))
+    assert codes["Ukrainian"][0] == "UKR"
+    assert codes["Georgian"][0] == "GEO"
+    assert codes["Kosovo"][0] == "KOS"  # Kosovo's code as the brief fixes it, not the World Bank's KSV
+    assert codes["Serbia"][0] == "SRB"

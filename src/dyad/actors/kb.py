@@ -28,6 +28,15 @@ _BLOC_CODES = {"IGO", "NGO", "MNC", "IMG", "UIS", "PKO", "EUR", "AFR", "ASA", "M
                "NMR", "PGS", "BLK", "NGM"}
 
 
+#: Codes of former states and non-ISO codes in the Phoenix dictionaries -> ISO 3166 (KOS for Kosovo).
+LEGACY_CODES = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "SUN": "RUS", "USR": "RUS", "YUG": "SRB",
+                "SCG": "SRB", "FRY": "SRB", "SRP": "SRB", "KSV": "KOS", "CSK": "CZE", "DDR": "DEU"}
+
+
+def iso_code(code: str) -> str:
+    return LEGACY_CODES.get(code, code)
+
+
 @dataclass(frozen=True)
 class Spell:
     code: str
@@ -115,7 +124,7 @@ class KnowledgeBase:
 
     def _load_countries(self, text: str) -> None:
         for row in _rows(text):
-            code = row["code"]
+            code = iso_code(row["code"])
             if row["kind"] == "name":
                 self.country_names.setdefault(code, row["alias"].title())
             entry = KBEntry(name=self.country_names.get(code, code), kind="country",
@@ -129,6 +138,7 @@ class KnowledgeBase:
                 if not raw:
                     continue
                 code, sector, start, end = (raw.split(":") + ["", "", "", ""])[:4]
+                code = iso_code(code)
                 if code in _BLOC_CODES:
                     code = code if code in ("NGO", "IMG") else "IGO"
                 if sector not in SECTORS:
