@@ -213,6 +213,13 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                     if office is not None and office.kind == "organisation" and office.code:
                         return [_with(office, raw=direct.raw_text, sector=direct.sector_code or "GOV",
                                       kind="person")]
+    if direct is not None and direct.kind == "person":
+        for prep in head.children:  # "King Hassan of Morocco": the text's country beats a namesake's
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for pobj in prep.children:
+                    place = index.entity_at(pobj.i)
+                    if place is not None and place.kind in ("country", "capital") and place.code != direct.code:
+                        return [_with(direct, raw=direct.raw_text, kind="person", code=place.code)]
     if direct is not None and direct.kind not in ("country", "capital"):
         return [direct]
     sector = _role_sector(phrase, kb) if head.pos_ in ("NOUN", "PROPN") else None
@@ -284,8 +291,8 @@ def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
 
 
 def _with(entity: Entity, sector: str | None = None, raw: str | None = None, span: Span | None = None,
-          kind: str | None = None) -> Entity:
-    return Entity(raw_text=raw or entity.raw_text, entity_name=entity.entity_name, code=entity.code,
+          kind: str | None = None, code: str | None = None) -> Entity:
+    return Entity(raw_text=raw or entity.raw_text, entity_name=entity.entity_name, code=code or entity.code,
                   sector_code=sector if sector is not None else entity.sector_code,
                   start=span.start_char if span is not None else entity.start,
                   end=span.end_char if span is not None else entity.end,

@@ -37,7 +37,7 @@ INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", 
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "could"}
 NEGATING_HEADS = {"fail", "refuse", "decline", "reject"}  # "failed to reach agreement" is no agreement
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "over")
+RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "over", "between")
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
 PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
@@ -289,7 +289,10 @@ class EventCoder:
         return []
 
     def _prep_recipient(self, preps: list[Token], trigger: _Trigger, actors: ActorIndex) -> list[Entity]:
-        extra = ("from",) if trigger.pattern.code[:2] in ("08", "16") else ()  # "withdraw troops from Chad"
+        root = trigger.pattern.code[:2]
+        extra: tuple[str, ...] = ("from",) if root in ("08", "16", "17") else ()  # "withdraw troops from Chad"
+        if trigger.pattern.noun and root in ("15", "17", "18", "19", "20"):
+            extra += ("of",)  # "the invasion of South Lebanon", "the siege of Sarajevo"
         allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles) | set(extra)
         for prep_word in (*trigger.pattern.particles, *RECIPIENT_PREPS, *extra):
             for prep in preps:
