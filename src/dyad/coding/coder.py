@@ -387,6 +387,9 @@ def _object_candidates(token: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass", "xcomp", "attr", "oprd", "ccomp", "dative"):
             out.append(child)
             out.extend(child.conjuncts)
+            # "700 kg of medicine", "a number of troops": the measured thing is the object
+            out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj")
         if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
