@@ -44,8 +44,27 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
     index = ActorIndex(date=date)
     _match_knowledge_base(doc, kb, index)
     _learn_titled_people(doc, kb, index)
+    _apply_of_country(doc, index)
     index.mentions.sort(key=lambda m: m.start)
     return index
+
+
+def _apply_of_country(doc: Doc, index: ActorIndex) -> None:
+    """"King Hassan of Morocco": the country the text names beats a namesake's in the knowledge base."""
+    for mention in index.mentions:
+        entity = mention.entity
+        if entity is None or entity.kind != "person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for prep in span.root.children:
+            if prep.dep_ != "prep" or prep.lower_ != "of":
+                continue
+            for pobj in prep.children:
+                place = index.entity_at(pobj.i)
+                if place is not None and place.kind in ("country", "capital") and place.code != entity.code:
+                    entity.code = place.code
 
 
 def _capitalised(tokens: Span) -> bool:
@@ -75,6 +94,8 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
             entry = kb.best(key, index.date)
             if entry is None:
                 continue
+            if entry.kind == "person" and _inside_longer_name(span):
+                continue  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
             entity = _entity_from_entry(entry, span.text, span.start_char, span.end_char, index.date)
             for t in span:
                 index.by_token[t.i] = entity
@@ -88,6 +109,16 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
             break
         if not matched:
             i += 1
+
+
+def _inside_longer_name(span: Span) -> bool:
+    """True when a name match is only the first or middle part of a longer run of capitalised names."""
+    doc = span.doc
+    after = doc[span.end] if span.end < len(doc) else None
+    if after is None or after.is_punct and after.text != "-":
+        return False
+    return bool(after.pos_ == "PROPN" and after.text[:1].isupper() and after.ent_type_ == "PERSON"
+                or after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].text[:1].isupper())
 
 
 def _entity_from_entry(entry: KBEntry, raw: str, start: int, end: int, date: str | None) -> Entity:

@@ -29,6 +29,10 @@ INTENT = {"plan", "intend", "seek", "want", "hope", "aim", "expect", "prepare", 
           "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
           "try", "attempt", "look", "consider"}
 CONDITIONAL_MARKS = {"unless"}
+#: Nouns that speak for whoever issued them ("published a declaration demanding ...").
+DOCUMENT_NOUNS = {"declaration", "statement", "letter", "report", "communique", "resolution", "message",
+                  "note", "appeal", "plan", "proposal", "motion", "decree", "order", "reminder", "warning",
+                  "call", "petition", "memorandum", "bill", "law", "document", "announcement", "notice"}
 #: Participles that describe their subject's stance, not something done to it ("Israel is opposed").
 STATE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry",
                      "interest", "pledge", "bind", "obligate", "opposed", "committed", "determined"}
@@ -315,7 +319,10 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:
                     actor = entities_for(pobj, actors, self.kb) or actor
-        recipient = self._prep_recipient([c for c in noun.children if c.dep_ == "prep"], trigger, actors)
+        preps = [c for c in noun.children if c.dep_ == "prep"]
+        if noun.dep_ == "dobj":  # "gave a warm welcome to X": the light verb carries the preposition
+            preps += [c for c in noun.head.children if c.dep_ == "prep"]
+        recipient = self._prep_recipient(preps, trigger, actors)
         head = noun.head
         if not actor and noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
             verb = head.head if head.pos_ == "ADP" else head
@@ -421,7 +428,7 @@ def _subject(token: Token) -> Token | None:
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if owner is not None:  # "Anwar's efforts to help": Anwar helps
                 return owner
-            if noun.dep_ in ("dobj", "pobj") and noun.pos_ == "NOUN":
+            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "pobj"):
                 current = noun.head if noun.dep_ == "dobj" else noun.head.head
                 continue
             return noun
