@@ -44,7 +44,7 @@ HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
 RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "over", "between")
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
-PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "14", "15", "16", "17", "18", "19", "20"}
+PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
 RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062"}
 NON_OBJECT_PREPS = {"during", "in", "at", "after", "before", "since", "until", "under", "beyond",
                     "despite", "amid", "by", "near", "within", "throughout", "following"}
@@ -212,7 +212,7 @@ class EventCoder:
             if passive_subject is not None and passive_subject.i not in trigger.objects_used:
                 recipient = entities_for(passive_subject, actors, self.kb)
         elif subject is not None:
-            actor = entities_for(subject, actors, self.kb)
+            actor = entities_for(self._reported_subject(subject), actors, self.kb)
         elif passive_subject is not None and token.lemma_.lower() in STATE_PARTICIPLES:
             actor = entities_for(passive_subject, actors, self.kb)  # "Israel is opposed to ..."
         for child in token.children:
@@ -232,9 +232,22 @@ class EventCoder:
             recipient = self._complement_recipient(token, actors, actor)
         if not recipient:
             recipient = self._clause_recipient(token, actors, actor)
+        if not recipient:  # "allowed candidate X to participate", "forced Y to leave"
+            recipient = self._complement_recipient(token, actors, actor)
         actor_codes = {a.key() for a in actor}
         recipient = [r for r in recipient if r.key() not in actor_codes]
         return actor, recipient
+
+    def _reported_subject(self, subject: Token) -> Token:
+        """"French farmers said they would blockade Paris": the pronoun is the speaker."""
+        if subject.lower_ not in ("they", "it", "he", "she", "we"):
+            return subject
+        clause = subject.head
+        if clause.dep_ in ("ccomp", "xcomp") and clause.head.lemma_.lower() in REPORTING | INTENT:
+            speaker = next((c for c in clause.head.children if c.dep_ == "nsubj"), None)
+            if speaker is not None and speaker.pos_ != "PRON":
+                return speaker
+        return subject
 
     def _clause_recipient(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
         """Failing a grammatical object, the first other actor named in the trigger's own clause."""
