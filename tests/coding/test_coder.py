@@ -77,7 +77,8 @@ def test_evidence_offsets_slice_the_text(coded):
         assert text[t["start"]:t["end"]] == t["text"] == e["event_text"]
         assert ev["rule"].startswith("lexicon:")
         for a in e["actor"] + e["recipient"]:
-            assert text[a["start"]:a["end"]] == a["raw_text"]
+            if a["kind"] != "implied":  # implied targets (a protest's own government) have no text
+                assert text[a["start"]:a["end"]] == a["raw_text"]
 
 
 def test_lexicon_rejects_codes_outside_the_codebook():
@@ -97,3 +98,11 @@ def test_pattern_syntax():
 def test_bundled_lexicon_loads():
     lexicon = Lexicon.load_default()
     assert len(lexicon.verbs) > 150 and len(lexicon.nouns) > 50
+
+
+def test_protest_without_target_is_aimed_at_its_government(coded):
+    record = coded("Thousands of Kenyans protested in the streets on Tuesday.")
+    main = top(record)
+    assert main["event"] == "PROTEST"
+    (target,) = main["recipient"]
+    assert (target["code"], target["sector_code"], target["kind"]) == ("KEN", "GOV", "implied")

@@ -130,6 +130,9 @@ class KnowledgeBase:
             entry = KBEntry(name=self.country_names.get(code, code), kind="country",
                             spells=[Spell(code, None, None, None)])
             self.add(row["key"], entry)
+            key = row["key"]
+            if " " not in key and key.endswith("a") and len(key) > 4 and key + "n" not in self.entries:
+                self.add(key + "n", entry)  # "Kampuchea" -> "Kampuchean", the regular adjective
 
     def _load_people(self, text: str, kind: str = "person") -> None:
         for row in _rows(text):

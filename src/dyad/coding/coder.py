@@ -172,6 +172,8 @@ class EventCoder:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                                 sector_code=None, start=location.start, end=location.end, kind="place")]
+        if actor and not recipient:
+            recipient = _implied_domestic_target(code, actor)
         if not actor and not recipient and token.dep_ != "ROOT":
             return None
         entry = taxonomy.cameo(code)
@@ -722,6 +724,25 @@ def _document_dyad(actors: ActorIndex) -> list[Entity]:
         pair.append(Entity(raw_text=e.raw_text, entity_name=e.entity_name, code=code, sector_code="GOV",
                            start=None, end=None, kind="country"))
     return pair
+
+
+STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", None}
+
+
+def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:
+    """Protests with no named target are aimed at their own government; state coercion with none
+    falls on its own people. CAMEO coders apply both conventions; the entity says it is implied."""
+    first = actor[0]
+    if not first.code or first.code in ("IGO", "NGO", "IMG"):
+        return []
+    if code[:2] == "14" and first.sector_code not in ("GOV", "MIL", "COP"):
+        sector = "GOV"
+    elif code[:2] == "17" and first.sector_code in STATE_SECTORS and first.kind != "group":
+        sector = "CVL"
+    else:
+        return []
+    return [Entity(raw_text="", entity_name=f"{first.code} {sector} (implied)", code=first.code,
+                   sector_code=sector, start=None, end=None, kind="implied")]
 
 
 def _prune(events: list[Event]) -> list[Event]:
