@@ -84,13 +84,14 @@ class KnowledgeBase:
     max_tokens: int = 1
 
     def add(self, key: str, entry: KBEntry) -> None:
+        key = key.replace(" - ", " ").replace(" – ", " ")  # "al-Bashir" and "al Bashir" meet
         if not key:
             return
         self.entries[key].append(entry)
         self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
 
     def lookup(self, key: str) -> list[KBEntry]:
-        return self.entries.get(key, [])
+        return self.entries.get(key.replace(" - ", " "), [])
 
     def best(self, key: str, date: str | None) -> KBEntry | None:
         """The most fitting entry for ``key``: curated first, then people/orgs valid on ``date``."""

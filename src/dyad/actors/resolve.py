@@ -71,6 +71,10 @@ def _capitalised(tokens: Span) -> bool:
     return any(t.text[:1].isupper() for t in tokens)
 
 
+HYPHENS = {"-", "–", "‐"}
+NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "der", "le", "la", "ben", "bint"}
+
+
 def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
     keys = [fold(t.text) for t in doc]
     i = 0
@@ -78,7 +82,9 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
     while i < n:
         matched = False
         for length in range(min(kb.max_tokens, n - i), 0, -1):
-            key = " ".join(keys[i:i + length])
+            if keys[i + length - 1] in HYPHENS or keys[i] in HYPHENS:
+                continue
+            key = " ".join(k for k in keys[i:i + length] if k not in HYPHENS)
             if key not in kb.entries:
                 # plural demonyms ("Kenyans", "Filipinos") name the country's people
                 if length == 1 and key.endswith("s") and any(
@@ -115,10 +121,14 @@ def _inside_longer_name(span: Span) -> bool:
     """True when a name match is only the first or middle part of a longer run of capitalised names."""
     doc = span.doc
     after = doc[span.end] if span.end < len(doc) else None
-    if after is None or after.is_punct and after.text != "-":
+    if after is None or after.is_punct and after.text not in HYPHENS:
         return False
-    return bool(after.pos_ == "PROPN" and after.text[:1].isupper() and after.ent_type_ == "PERSON"
-                or after.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].text[:1].isupper())
+    if after.lower_ in NAME_PARTICLES or after.text in HYPHENS:  # "Hassan al-Bashir"
+        j = span.end
+        while j < len(doc) and (doc[j].lower_ in NAME_PARTICLES or doc[j].text in HYPHENS):
+            j += 1
+        return j < len(doc) and doc[j].text[:1].isupper()
+    return bool(after.pos_ == "PROPN" and after.text[:1].isupper() and after.ent_type_ == "PERSON")
 
 
 def _entity_from_entry(entry: KBEntry, raw: str, start: int, end: int, date: str | None) -> Entity:
