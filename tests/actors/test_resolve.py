@@ -60,3 +60,15 @@ def test_post_soviet_and_post_yugoslav_states_use_iso_codes(coded):
     assert codes["Georgian"][0] == "GEO"
     assert codes["Kosovo"][0] == "KOS"  # Kosovo's code as the brief fixes it, not the World Bank's KSV
     assert codes["Serbia"][0] == "SRB"
+
+
+def test_organisations_named_after_their_country(coded):
+    record = coded("The Serbian Workers' Union called a strike against the Kenya Anti-Corruption Commission.")
+    union = [m for m in record["mentions"] if "Workers' Union" in m["text"]]
+    assert union and union[0]["entity"]["code"] == "SRB" and union[0]["entity"]["sector_code"] == "LAB"
+
+
+def test_hyphenated_names_and_particles(coded):
+    record = coded("President Omar Hassan al-Bashir met King Hassan of Morocco.")
+    codes = mention_codes(record)
+    assert "Hassan" not in codes or codes["Hassan"][0] == "MAR"  # never Jordan's Hassan inside al-Bashir's name

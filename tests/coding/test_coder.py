@@ -106,3 +106,9 @@ def test_protest_without_target_is_aimed_at_its_government(coded):
     assert main["event"] == "PROTEST"
     (target,) = main["recipient"]
     assert (target["code"], target["sector_code"], target["kind"]) == ("KEN", "GOV", "implied")
+
+
+def test_victims_of_dying_are_recipients(coded):
+    record = coded("A Palestinian prisoner died under torture in an Israeli jail.")
+    assert record["events"]
+    assert all("PSE" not in {a["code"] for a in e["actor"]} for e in record["events"])

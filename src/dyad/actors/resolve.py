@@ -44,9 +44,34 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
     index = ActorIndex(date=date)
     _match_knowledge_base(doc, kb, index)
     _learn_titled_people(doc, kb, index)
+    _national_organisations(doc, kb, index)
     _apply_of_country(doc, index)
     index.mentions.sort(key=lambda m: m.start)
     return index
+
+
+ORG_SECTORS = {"union": "LAB", "unions": "LAB", "federation": "LAB", "party": "PTY", "commission": "GOV",
+               "ministry": "GOV", "council": "GOV", "court": "JUD", "army": "MIL", "police": "COP",
+               "front": "REB", "movement": "OPP", "association": "NGO", "university": "EDU", "bank": "BUS"}
+
+
+def _national_organisations(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
+    """An organisation named after its country ("Serbian Workers' Union", "Kenya Anti-Corruption
+    Commission") belongs to that country, with the sector its head noun implies."""
+    for ent in doc.ents:
+        if ent.label_ not in ("ORG", "FAC") or ent.root.i in index.by_token:
+            continue
+        countries = [index.entity_at(t.i) for t in ent if index.entity_at(t.i) is not None]
+        places = [e for e in countries if e is not None and e.kind in ("country", "capital") and e.code]
+        if not places or len({e.code for e in places}) != 1:
+            continue
+        sector = ORG_SECTORS.get(ent.root.lower_) or _role_sector(ent, kb)
+        entity = Entity(raw_text=ent.text, entity_name=ent.text, code=places[0].code, sector_code=sector,
+                        start=ent.start_char, end=ent.end_char, kind="organisation")
+        for t in ent:
+            index.by_token[t.i] = entity
+        index.mentions = [m for m in index.mentions if not (ent.start_char <= m.start and m.end <= ent.end_char)]
+        index.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, "organisation", entity))
 
 
 def _apply_of_country(doc: Doc, index: ActorIndex) -> None:

@@ -22,13 +22,15 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-REPORTING = {"say", "add", "tell", "state", "note", "stress", "announce", "claim", "report", "write",
+REPORTING = {"say", "add", "tell", "state", "note", "declare", "remind", "reiterate", "stress", "announce", "claim", "report", "write",
              "explain", "insist", "confirm", "describe", "believe", "think", "argue", "reiterate",
              "underline", "underscore", "emphasize", "emphasise", "point", "remark", "assert"}
 INTENT = {"plan", "intend", "seek", "want", "hope", "aim", "expect", "prepare", "wish",
           "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
           "try", "attempt", "look", "consider"}
 CONDITIONAL_MARKS = {"unless"}
+#: Verbs whose subject suffers the event ("a prisoner died under torture").
+VICTIM_SUBJECT_VERBS = {"die", "perish", "succumb", "suffer", "drown", "starve"}
 #: Nouns that speak for whoever issued them ("published a declaration demanding ...").
 DOCUMENT_NOUNS = {"declaration", "statement", "letter", "report", "communique", "resolution", "message",
                   "note", "appeal", "plan", "proposal", "motion", "decree", "order", "reminder", "warning",
@@ -213,6 +215,8 @@ class EventCoder:
             actor = entities_for(agent, actors, self.kb)
             if passive_subject is not None and passive_subject.i not in trigger.objects_used:
                 recipient = entities_for(passive_subject, actors, self.kb)
+        elif subject is not None and token.lemma_.lower() in VICTIM_SUBJECT_VERBS:
+            recipient = entities_for(subject, actors, self.kb)  # "a prisoner died": the victim
         elif subject is not None:
             actor = entities_for(self._reported_subject(subject), actors, self.kb)
         elif passive_subject is not None and token.lemma_.lower() in STATE_PARTICIPLES:
