@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyad import taxonomy
 from dyad.actors import ActorIndex, KnowledgeBase, entities_for
+from dyad.coding import subcodes
 from dyad.coding.lexicon import Lexicon, Pattern
 from dyad.model import Entity, Event, Evidence, Location, Span
 
@@ -155,7 +156,7 @@ class EventCoder:
             code = _intent_code(code, sent)
             if _conditional(token) and code[:2] in ("03", "08"):
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
-        code = _refine_context(code, inner.token if inner is not None else token)
+        code = subcodes.refine(code, inner.token if inner is not None else token, composed=inner is not None)
         plover = taxonomy.plover(code)
         actor, recipient = self._arguments(trigger, actors)
         if inner is not None and not recipient:
@@ -595,61 +596,6 @@ def _intent_code(code: str, sent: SpacySpan) -> str:
     if root in _INTENT_BY_ROOT:
         return _INTENT_BY_ROOT[root]
     return _THREAT_BY_ROOT.get(root, code)
-
-
-TOPIC_WORDS: dict[str, set[str]] = {
-    "economic": {"investment", "trade", "economic", "economy", "business", "finance", "financial", "loan", "credit",
-                 "money", "fund", "funding", "tariff", "export", "import", "debt", "infrastructure", "energy",
-                 "oil", "grant", "market", "shilling", "dollar", "euro"},
-    "military": {"military", "defence", "defense", "arms", "weapon", "army", "troops", "soldier", "naval",
-                 "missile", "warship", "instructor", "ammunition", "training", "ground"},
-    "judicial": {"extradite", "extradition", "judicial", "court", "trial", "suspect", "justice", "militant",
-                 "wanted", "fugitive"},
-    "intelligence": {"intelligence", "information", "data", "spy", "espionage"},
-    "humanitarian": {"humanitarian", "food", "medicine", "relief", "refugee", "shelter", "water", "civilian",
-                     "starvation", "famine", "save"},
-    "peacekeeping": {"peacekeeping", "peacekeeper", "peacekeepers", "protection"},
-    "leadership": {"resign", "resignation", "removal", "ouster", "overthrow", "topple", "reinstate", "oust",
-                   "leadership", "impeachment", "impeach"},
-    "policy": {"policy", "law", "bill", "decision", "measure", "tax", "price", "wage", "pay", "cut", "reform",
-               "confiscation", "program", "programme"},
-    "rights": {"right", "freedom", "liberty", "detainee", "prisoner", "violation", "abuse", "sharia",
-               "discrimination", "press"},
-    "regime": {"independence", "referendum", "autonomy", "democracy", "democratic", "election", "constitution",
-               "regime", "sovereignty", "secession", "secede", "institution"},
-}
-
-# code -> topics whose 1st..4th sub-codes CAMEO defines (e.g. 141 + rights -> 1413)
-_SUBCODE_TOPICS: dict[str, tuple[str, ...]] = {}
-for _code in ("021", "031", "101", "121"):
-    _SUBCODE_TOPICS[_code] = ("economic", "military", "judicial", "intelligence")
-for _code in ("023", "033", "103", "122"):
-    _SUBCODE_TOPICS[_code] = ("economic", "military", "humanitarian", "peacekeeping")
-for _code in ("024", "104", "123", "141", "142", "143", "144", "145"):
-    _SUBCODE_TOPICS[_code] = ("leadership", "policy", "rights", "regime")
-_THREE_DIGIT_TOPICS = {"060": {"economic": "061", "military": "062", "judicial": "063", "intelligence": "064"},
-                       "070": {"economic": "071", "military": "072", "humanitarian": "073",
-                               "peacekeeping": "074"}}
-
-
-def _topic_words(token: Token) -> list[str]:
-    clause = token if token.pos_ in ("VERB", "AUX") or token.head == token else token.head
-    return [t.lemma_.lower() for t in clause.subtree]
-
-
-def _refine_context(code: str, token: Token) -> str:
-    """CAMEO's sub-code for what the clause is about: 141 + "independence" -> 1414, 070 + food -> 073."""
-    words = _topic_words(token)
-    topics = _SUBCODE_TOPICS.get(code) or tuple(_THREE_DIGIT_TOPICS.get(code, {}))
-    if not topics:
-        return code
-    scores = [(sum(w in TOPIC_WORDS[topic] for w in words), -n, topic) for n, topic in enumerate(topics)]
-    best = max(scores)
-    if best[0] == 0:
-        return code
-    topic = best[2]
-    refined = _THREE_DIGIT_TOPICS[code][topic] if code in _THREE_DIGIT_TOPICS else code + str(topics.index(topic) + 1)
-    return refined if taxonomy.is_cameo(refined) else code
 
 
 def _contexts(sent: SpacySpan) -> list[str]:
