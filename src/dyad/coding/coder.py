@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-REPORTING = {"say", "add", "tell", "state", "note", "declare", "remind", "reiterate", "stress", "announce", "claim", "report", "write",
-             "explain", "insist", "confirm", "describe", "believe", "think", "argue", "reiterate",
+REPORTING = {"say", "add", "tell", "state", "note", "declare", "remind", "reiterate", "stress", "announce",
+             "claim", "report", "write", "explain", "insist", "confirm", "describe", "believe", "think", "argue",
              "underline", "underscore", "emphasize", "emphasise", "point", "remark", "assert"}
 INTENT = {"plan", "intend", "seek", "want", "hope", "aim", "expect", "prepare", "wish",
           "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
