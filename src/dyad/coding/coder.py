@@ -281,6 +281,7 @@ class EventCoder:
                       actor: list[Entity]) -> list[Entity]:
         """"rejected Saddam Hussein's proposal", "a US offer", "an appeal from X": whose object it is."""
         codes = {a.code for a in actor}
+        keys = {a.key() for a in actor}
         for i in trigger.objects_used:
             obj = token.doc[i]
             for child in obj.children:
@@ -290,7 +291,8 @@ class EventCoder:
                         return found
                 if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "for"):
                     for pobj in child.children:
-                        found = [e for e in entities_for(pobj, actors, self.kb) if e.code not in codes]
+                        # "crimes by Croatian extremists": a named party, even of the actor's own country
+                        found = [e for e in entities_for(pobj, actors, self.kb) if e.key() not in keys]
                         if found:
                             return found
         return []
@@ -315,10 +317,10 @@ class EventCoder:
     def _prep_recipient(self, preps: list[Token], trigger: _Trigger, actors: ActorIndex) -> list[Entity]:
         root = trigger.pattern.code[:2]
         extra: tuple[str, ...] = ("from",) if root in ("08", "16", "17") else ()  # "withdraw troops from Chad"
-        if trigger.pattern.noun and root in ("15", "17", "18", "19", "20"):
-            extra += ("of",)  # "the invasion of South Lebanon", "the siege of Sarajevo"
+        if root in ("15", "17", "18", "19", "20"):
+            extra = ("of", *extra)  # "the invasion of South Lebanon", "tighten the blockade of Serbia"
         allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles) | set(extra)
-        for prep_word in (*trigger.pattern.particles, *RECIPIENT_PREPS, *extra):
+        for prep_word in (*trigger.pattern.particles, *extra, *RECIPIENT_PREPS):
             for prep in preps:
                 if prep.lower_ != prep_word or prep.lower_ not in allowed:
                     continue
