@@ -3,7 +3,8 @@
 
 usage: build_kb.py [--shared ../shared] [--out src/dyad/data/kb]
 
-Reads (all MIT, Open Event Data Alliance; notice kept in src/dyad/data/kb/NOTICE.md):
+Reads (MIT, Open Event Data Alliance, and Wikidata facts (CC0); notices in src/dyad/data/kb/NOTICE.md):
+  kb/geografia-wikidata-leaders/leaders_history.csv        heads of state and government (Wikidata, CC0)
   dictionaries/petrarch2/Phoenix.Countries.actors.txt      countries, places, people with dated codes
   dictionaries/petrarch2/Phoenix.International.actors.txt  international organisations
   dictionaries/petrarch2/Phoenix.MilNonState.actors.txt    armed non-state groups
@@ -16,6 +17,7 @@ Dyad's own curated facts (curated.tsv) are maintained by hand and are not touche
 from __future__ import annotations
 
 import argparse
+import csv
 import re
 import sys
 from pathlib import Path
@@ -186,6 +188,25 @@ def parse_agents(path: Path) -> list[tuple[str, str]]:
     return rows
 
 
+def parse_wikidata_leaders(path: Path) -> list[tuple[str, str, str, str, str, str]]:
+    """Heads of state and government in office since 1990 (Wikidata facts, CC0, via geografia).
+
+    Rows: (name, qid, code, role, start, end). Undated duplicates of a dated spell are dropped.
+    """
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    dated = {(r["person_qid"], r["iso3"]) for r in rows if r["start"]}
+    out = []
+    for r in rows:
+        start, end = r["start"][:10], r["end"][:10]
+        if not start and (r["person_qid"], r["iso3"]) in dated:
+            continue
+        if end and end < "1990-01-01" or start.startswith("http") or end.startswith("http"):
+            continue
+        role = "HoS" if r["role"] == "head_of_state" else "HoG"
+        out.append((r["person"].strip(), r["person_qid"], r["iso3"], role, start, end))
+    return list(dict.fromkeys(out))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", default="../shared")
@@ -199,6 +220,7 @@ def main() -> None:
     orgs, officials = parse_international(src / "Phoenix.International.actors.txt")
     groups = parse_groups(src / "Phoenix.MilNonState.actors.txt")
     people = people + officials
+    leaders = parse_wikidata_leaders(Path(args.shared) / "kb" / "geografia-wikidata-leaders" / "leaders_history.csv")
     agents = parse_agents(src / "Phoenix.agents.txt")
 
     with open(out / "countries.tsv", "w", encoding="utf-8") as f:
@@ -210,6 +232,10 @@ def main() -> None:
         for name, aliases, spells in people:
             keys = "|".join(dict.fromkeys(alias_key(a) for a in aliases.split("|") if a))
             f.write(f"{name}\t{keys}\t{spells}\n")
+    with open(out / "leaders.tsv", "w", encoding="utf-8") as f:
+        f.write("name\tqid\tcode\trole\tstart\tend\tkey\n")
+        for name, qid, code, role, start, end in leaders:
+            f.write(f"{name}\t{qid}\t{code}\t{role}\t{start}\t{end}\t{alias_key(name)}\n")
     with open(out / "groups.tsv", "w", encoding="utf-8") as f:
         f.write("name\taliases\tspells\n")
         for name, aliases, spells in groups:
@@ -223,7 +249,8 @@ def main() -> None:
         f.write("sector\talias\tkey\n")
         for alias, sector in dict.fromkeys(agents):
             f.write(f"{sector}\t{alias}\t{alias_key(alias)}\n")
-    print(f"countries: {len(countries)} aliases; people: {len(people)}; groups: {len(groups)}; "
+    print(f"countries: {len(countries)} aliases; people: {len(people)}; leaders: {len(leaders)} spells; "
+          f"groups: {len(groups)}; "
           f"organisations: {len(orgs)} aliases; "
           f"agents: {len(agents)} role nouns -> {out}")
 

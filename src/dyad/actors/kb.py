@@ -50,6 +50,14 @@ class Spell:
         return (not self.start or self.start <= date) and (not self.end or date <= self.end)
 
 
+def _days(date: str) -> int:
+    try:
+        y, m, d = (int(x) for x in date[:10].split("-"))
+    except ValueError:
+        return 0
+    return y * 372 + m * 31 + d
+
+
 @dataclass
 class KBEntry:
     """One named thing: a country, a seat of power, a person or an organisation."""
@@ -59,19 +67,26 @@ class KBEntry:
     spells: list[Spell] = field(default_factory=list)
     org: str | None = None
     priority: int = 0  # curated facts outrank bulk dictionaries
+    qid: str | None = None  # Wikidata id, where known
 
     def spell_on(self, date: str | None) -> Spell | None:
-        """The code valid on ``date``; with no date, the most recent spell."""
+        """The code valid on ``date``; with no date, the most recent spell.
+
+        Out of office on the date, a person keeps their country but not the office's sector:
+        Donald Trump in 2022 is USA, not USA GOV.
+        """
         if not self.spells:
             return None
-        valid = [s for s in self.spells if s.start or s.end] if date else []
-        dated = [s for s in valid if s.valid_on(date)]
-        if dated:
-            return max(dated, key=lambda s: (s.sector == "GOV", s.start or ""))
-        undated = [s for s in self.spells if not s.start and not s.end]
-        if date and undated:
-            return undated[0]
-        return max(self.spells, key=lambda s: (s.end is None or s.end == "", s.start or ""))
+        if date:
+            dated = [s for s in self.spells if (s.start or s.end) and s.valid_on(date)]
+            if dated:
+                return max(dated, key=lambda s: (s.sector == "GOV", s.start or ""))
+            undated = [s for s in self.spells if not s.start and not s.end]
+            if undated:
+                return undated[0]
+            nearest = min(self.spells, key=lambda s: abs(_days(s.start or s.end or date) - _days(date)))
+            return Spell(nearest.code, None, None, None)
+        return max(self.spells, key=lambda s: (not s.end, s.sector == "GOV", s.start or ""))
 
 
 @dataclass
@@ -81,6 +96,7 @@ class KnowledgeBase:
     entries: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, str] = field(default_factory=dict)
     country_names: dict[str, str] = field(default_factory=dict)
+    surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     max_tokens: int = 1
 
     def add(self, key: str, entry: KBEntry) -> None:
@@ -100,15 +116,27 @@ class KnowledgeBase:
             return None
         kind_rank = {"person": 3, "organisation": 3, "group": 2, "capital": 1, "country": 2}
 
-        def rank(e: KBEntry) -> tuple[int, int, int]:
+        def rank(e: KBEntry) -> tuple[int, int, int, int]:
+            dated = int(bool(date) and any((s.start or s.end) and s.valid_on(date) for s in e.spells))
             spell = e.spell_on(date)
             valid = 1 if spell is not None and (date is None or spell.valid_on(date)) else 0
-            return (e.priority, valid, kind_rank.get(e.kind, 0))
+            return (dated, e.priority, valid, kind_rank.get(e.kind, 0))
 
         return max(candidates, key=rank)
 
     def agent_sector(self, key: str) -> str | None:
         return self.agents.get(key)
+
+    def by_surname(self, key: str, date: str | None) -> KBEntry | None:
+        """A head of state or government known by surname ("President Mugabe"), if unambiguous."""
+        candidates = self.surnames.get(key, [])
+        if date:
+            candidates = [e for e in candidates if any((s.start or s.end) and s.valid_on(date) for s in e.spells)]
+        distinct = {e.qid or e.name for e in candidates}
+        if len(distinct) == 1:
+            return candidates[0]
+        countries = {s.code for e in candidates for s in e.spells}
+        return candidates[0] if len(countries) == 1 else None  # two Bushes, one country
 
     @classmethod
     def load_default(cls) -> KnowledgeBase:
@@ -117,6 +145,7 @@ class KnowledgeBase:
         kb._load_countries(data.joinpath("countries.tsv").read_text(encoding="utf-8"))
         kb._load_people(data.joinpath("people.tsv").read_text(encoding="utf-8"))
         kb._load_people(data.joinpath("groups.tsv").read_text(encoding="utf-8"), kind="group")
+        kb._load_leaders(data.joinpath("leaders.tsv").read_text(encoding="utf-8"))
         kb._load_organisations(data.joinpath("organisations.tsv").read_text(encoding="utf-8"))
         for row in _rows(data.joinpath("agents.tsv").read_text(encoding="utf-8")):
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
@@ -153,6 +182,22 @@ class KnowledgeBase:
             entry = KBEntry(name=row["name"].title(), kind=kind, spells=spells)
             for key in row["aliases"].split("|"):
                 self.add(key, entry)
+
+    def _load_leaders(self, text: str) -> None:
+        """Heads of state and government (Wikidata): GOV during their terms, indexed by surname too."""
+        by_qid: dict[str, KBEntry] = {}
+        for row in _rows(text):
+            entry = by_qid.get(row["qid"])
+            if entry is None:
+                entry = KBEntry(name=row["name"], kind="person", priority=1, qid=row["qid"])
+                by_qid[row["qid"]] = entry
+                tokens = row["key"].split()
+                self.add(row["key"], entry)
+                if len(tokens) >= 3:
+                    self.add(f"{tokens[0]} {tokens[-1]}", entry)
+                if len(tokens) >= 2 and len(tokens[-1]) >= 3:
+                    self.surnames[tokens[-1]].append(entry)
+            entry.spells.append(Spell(iso_code(row["code"]), "GOV", row["start"] or None, row["end"] or None))
 
     def _load_organisations(self, text: str) -> None:
         by_name: dict[str, KBEntry] = {}

@@ -44,6 +44,7 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
     index = ActorIndex(date=date)
     _match_knowledge_base(doc, kb, index)
     _learn_titled_people(doc, kb, index)
+    _titled_surnames(doc, kb, index)
     _national_organisations(doc, kb, index)
     _apply_of_country(doc, index)
     index.mentions.sort(key=lambda m: m.start)
@@ -194,6 +195,36 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
             known = index.learned.get(fold(token.text))
             if known is not None:
                 _mark(doc[token.i:token.i + 1], known, index)
+
+
+TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "sheikh",
+               "leader", "mr", "mrs", "ms", "dr", "chairman", "prince", "pm", "governor", "dictator",
+               "strongman", "taoiseach", "shah", "ayatollah", "monarch", "ruler"}
+
+
+def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
+    """"President Mugabe": a title before a leader's surname names that leader (in office that day)."""
+    for token in doc:
+        if token.i in index.by_token or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN"):
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].i not in index.by_token:
+            continue  # not the last word of the name
+        window = [t.lower_.rstrip(".") for t in doc[max(0, token.i - 4):token.i]]
+        if not any(w in TITLE_WORDS for w in window):
+            continue
+        entry = kb.by_surname(fold(token.text), index.date)
+        if entry is None:
+            continue
+        start = token.i
+        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in TITLE_WORDS \
+                and doc[start - 1].i not in index.by_token:
+            start -= 1
+        span = doc[start:token.i + 1]
+        entity = _entity_from_entry(entry, span.text, span.start_char, span.end_char, index.date)
+        for t in span:
+            index.by_token[t.i] = entity
+        index.mentions.append(Mention(span.text, span.start_char, span.end_char, "person", entity))
+        index.learned.setdefault(fold(token.text), entity)
 
 
 def _mark(ent: Span, entity: Entity, index: ActorIndex) -> None:
