@@ -155,3 +155,34 @@ def evaluate(gold: list[dict[str, Any]], pipeline: Pipeline | None = None) -> Ev
             predicted = top.get(g["id"], {}).get("event") or "-"
             result.confusion.setdefault(g["plover"]["event"], Counter())[predicted] += 1
     return result
+
+
+@dataclass
+class ActorCheck:
+    """One expected actor of a dated sentence and what Dyad resolved it to."""
+
+    text: str
+    date: str | None
+    mention: str
+    expected: tuple[str | None, str | None]
+    found: tuple[str | None, str | None] | None
+
+    @property
+    def ok(self) -> bool:
+        return self.found == self.expected
+
+
+def evaluate_actors(cases: list[dict[str, Any]], pipeline: Pipeline | None = None) -> list[ActorCheck]:
+    """Check actor resolution on dated sentences: each ``expect`` row is [mention, code, sector]."""
+    pipeline = pipeline or Pipeline()
+    checks = []
+    for n, case in enumerate(cases):
+        coded = pipeline.code_document(Document(id=f"actors-{n}", text=case["text"], date=case.get("date")))
+        found = [(m.text, m.entity) for m in coded.mentions if m.entity is not None]
+        for mention, code, sector in case["expect"]:
+            # the found mention may carry a title the expectation leaves out ("President Bush")
+            entity = next((e for text, e in found if text == mention), None) or next(
+                (e for text, e in found if mention in text or text in mention), None)
+            checks.append(ActorCheck(case["text"], case.get("date"), mention, (code, sector),
+                                     (entity.code, entity.sector_code) if entity else None))
+    return checks

@@ -72,3 +72,18 @@ def test_hyphenated_names_and_particles(coded):
     record = coded("President Omar Hassan al-Bashir met King Hassan of Morocco.")
     codes = mention_codes(record)
     assert "Hassan" not in codes or codes["Hassan"][0] == "MAR"  # never Jordan's Hassan inside al-Bashir's name
+
+
+def test_dated_actor_suite_resolves_nine_in_ten(pipeline):
+    """Leaders of 2000-2026 on their dates, capitals as metonyms, officials introduced by title."""
+    import json
+
+    from dyad.evaluate import evaluate_actors
+
+    from ..conftest import FIXTURES
+
+    cases = [json.loads(line) for line in (FIXTURES / "actors_dated.jsonl").read_text().splitlines()]
+    checks = evaluate_actors(cases, pipeline)
+    wrong = [(c.mention, c.date, c.expected, c.found) for c in checks if not c.ok]
+    accuracy = 1 - len(wrong) / len(checks)
+    assert accuracy >= 0.9, wrong

@@ -130,8 +130,9 @@ class KnowledgeBase:
     def by_surname(self, key: str, date: str | None) -> KBEntry | None:
         """A head of state or government known by surname ("President Mugabe"), if unambiguous."""
         candidates = self.surnames.get(key, [])
-        if date:
-            candidates = [e for e in candidates if any((s.start or s.end) and s.valid_on(date) for s in e.spells)]
+        if date:  # in office that day if anyone is; else whoever held the name (out of office now)
+            in_office = [e for e in candidates if any((s.start or s.end) and s.valid_on(date) for s in e.spells)]
+            candidates = in_office or candidates
         distinct = {e.qid or e.name for e in candidates}
         if len(distinct) == 1:
             return candidates[0]
@@ -148,6 +149,10 @@ class KnowledgeBase:
         kb._load_leaders(data.joinpath("leaders.tsv").read_text(encoding="utf-8"))
         kb._load_capitals()
         kb._load_organisations(data.joinpath("organisations.tsv").read_text(encoding="utf-8"))
+        for line in data.joinpath("roles.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                sector, _, role = line.partition("\t")
+                kb.agents[alias_key(role)] = sector.strip()
         for row in _rows(data.joinpath("agents.tsv").read_text(encoding="utf-8")):
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
         kb.load_curated(data.joinpath("curated.tsv").read_text(encoding="utf-8"), priority=2)

@@ -169,7 +169,7 @@ def _entity_from_entry(entry: KBEntry, raw: str, start: int, end: int, date: str
 
 def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
     """People named with a nationality and a role teach the document who they are."""
-    for ent in doc.ents:
+    for ent in [*doc.ents, *_names_after_roles(doc, kb, index)]:
         if ent.label_ != "PERSON" or any(t.i in index.by_token for t in ent):
             continue
         learned = _title_of(ent, kb, index)
@@ -225,6 +225,30 @@ def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
             index.by_token[t.i] = entity
         index.mentions.append(Mention(span.text, span.start_char, span.end_char, "person", entity))
         index.learned.setdefault(fold(token.text), entity)
+
+
+def _names_after_roles(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> list[Span]:
+    """Runs of proper nouns right after a role word ("police spokesman Olumuyiwa Adejobi") that
+    NER missed: the role says they are a person."""
+    from spacy.tokens import Span as SpacySpan
+
+    covered = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    spans = []
+    i = 0
+    while i < len(doc):
+        token = doc[i]
+        if token.pos_ == "PROPN" and i not in covered and i not in index.by_token and i > 0:
+            before = doc[i - 1]
+            if kb.agent_sector(fold(before.lemma_)) or kb.agent_sector(fold(before.text)):
+                j = i
+                while j < len(doc) and doc[j].pos_ == "PROPN" and j not in index.by_token:
+                    j += 1
+                if j - i >= 2:
+                    spans.append(SpacySpan(doc, i, j, label="PERSON"))
+                i = j
+                continue
+        i += 1
+    return spans
 
 
 def _mark(ent: Span, entity: Entity, index: ActorIndex) -> None:
