@@ -24,88 +24,24 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from dyad.actors.dictionaries import (  # noqa: E402
+    Block,
+    clean_alias,
+    parse_phoenix_blocks,
+    split_code,
+)
 from dyad.actors.normalise import alias_key  # noqa: E402
 
 SECTOR_ONLY = {"ELI", "GOV", "MIL", "REB", "OPP", "BUS", "CVL", "MED", "EDU", "REL", "JUD", "LEG", "COP", "SPY"}
 AGENT_SECTORS = {"HLH", "LAB", "AGR", "CRM", "REF", "UAF", "IGO", "NGO", "ENV", "MOD", "RAD", "PTY", "JRN", "DEV",
                  "HRI", "SET", "IRC", "INS", "MUS", "CHR", "HIN", "JEW", "BUD", "PPL", "IMG", "UIS"}
-CODE_RE = re.compile(r"\[([A-Z~]{3,})\s*([<>]?\d{6,8})?(?:-(\d{6,8}))?\s*\]")
 
 
-def phoenix_date(value: str | None) -> str:
-    """Phoenix dates are YYMMDD (or YYYYMMDD); two-digit years up to 30 are 20xx."""
-    if not value:
-        return ""
-    value = value.lstrip("<>")
-    if len(value) == 8:
-        y, m, d = value[:4], value[4:6], value[6:]
-    else:
-        yy = int(value[:2])
-        y = str(2000 + yy if yy <= 30 else 1900 + yy)
-        m, d = value[2:4], value[4:6]
-    m = m if "01" <= m <= "12" else "01"
-    d = d if "01" <= d <= "31" else "01"
-    return f"{y}-{m}-{d}"
 
-
-def split_code(code: str) -> tuple[str, str]:
-    """A CAMEO actor code like TURGOV or IGOUNO into (country-or-IGO code, sector)."""
-    code = code.strip()
-    head, rest = code[:3], code[3:]
-    return head, rest[:3]
-
-
-def clean_alias(raw: str) -> str:
-    raw = raw.split("#")[0].strip().lstrip("+").strip()
-    raw = re.sub(r"\{.*?\}", "", raw)
-    raw = raw.replace("_", " ").strip()
-    return re.sub(r"\s+", " ", raw)
-
-
-Block = tuple[str, list[str], list[tuple[str, str, str]]]  # name, aliases, (code, start, end)
 
 
 def parse_blocks(path: Path) -> list[Block]:
-    """PETRARCH .actors files: a name line, '+alias' lines, and '[CODE dates]' on the line or below."""
-    blocks: list[Block] = []
-    current: Block | None = None
-    for raw in path.read_text(encoding="utf-8", errors="replace").splitlines():
-        line = raw.rstrip()
-        if not line.strip() or line.lstrip().startswith("#"):
-            if not line.strip():
-                current = None
-            continue
-        codes = [_code(m) for m in CODE_RE.finditer(line.split("#")[0])]
-        if line[0] in " \t":
-            if current is not None:
-                current[2].extend(codes)
-            continue
-        if line.startswith("+"):
-            if current is not None:
-                alias = clean_alias(line.split("[")[0])
-                if alias:
-                    current[1].append(alias)
-                current[2].extend(codes)
-            continue
-        name = clean_alias(line.split("[")[0])
-        if not name:
-            continue
-        current = (name, [name], codes)
-        blocks.append(current)
-    return blocks
-
-
-def _code(match: re.Match[str]) -> tuple[str, str, str]:
-    code = match.group(1)
-    first, second = match.group(2), match.group(3)
-    start = end = ""
-    if first and first.startswith("<"):
-        end = phoenix_date(first)
-    elif first:
-        start = phoenix_date(first)
-    if second:
-        end = phoenix_date(second)
-    return code, start, end
+    return parse_phoenix_blocks(path.read_text(encoding="utf-8", errors="replace"))
 
 
 def spells_of(codes: list[tuple[str, str, str]]) -> str:

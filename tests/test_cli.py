@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -13,7 +14,18 @@ from dyad.store import Store
 
 from .conftest import FIXTURES, SEED
 
+
+def _walk(group: click.Group, prefix: tuple[str, ...] = ()) -> list[tuple[str, ...]]:
+    out = []
+    for name, command in group.commands.items():
+        out.append((*prefix, name))
+        if isinstance(command, click.Group):
+            out.extend(_walk(command, (*prefix, name)))
+    return out
+
+
 COMMANDS = sorted(main.commands)
+ALL_COMMANDS = sorted(_walk(main))
 
 
 @pytest.fixture
@@ -21,15 +33,15 @@ def runner():
     return CliRunner()
 
 
-@pytest.mark.parametrize("command", COMMANDS)
+@pytest.mark.parametrize("command", ALL_COMMANDS, ids=" ".join)
 def test_every_command_has_help_with_an_example(runner, command):
-    result = runner.invoke(main, [command, "--help"])
+    result = runner.invoke(main, [*command, "--help"])
     assert result.exit_code == 0
-    assert "Example" in result.output and f"dyad {command}" in result.output
+    assert "Example" in result.output and f"dyad {' '.join(command)}" in result.output
 
 
 def test_expected_commands_exist():
-    assert {"code", "ingest", "events", "show", "stats", "eval"} <= set(COMMANDS)
+    assert {"code", "ingest", "events", "show", "stats", "eval", "actors"} <= set(COMMANDS)
 
 
 def test_code_prints_one_valid_record_per_document(runner):

@@ -6,6 +6,7 @@ Exit codes: 0 all good, 2 some inputs rejected (the rest kept), 1 fatal.
 from __future__ import annotations
 
 import json
+import os
 import sys
 import time
 from collections.abc import Callable
@@ -30,12 +31,23 @@ def _edge(func: F) -> F:
         except DyadError as exc:
             click.echo(f"dyad: {exc}", err=True)
             sys.exit(EXIT_FATAL)
+        except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
+            raise
+        except Exception as exc:  # a bug: say so plainly; DYAD_DEBUG=1 shows the traceback
+            if os.environ.get("DYAD_DEBUG"):
+                raise
+            click.echo(f"dyad: internal error: {type(exc).__name__}: {exc} (set DYAD_DEBUG=1 for details)",
+                       err=True)
+            sys.exit(EXIT_FATAL)
 
     return wrapper  # type: ignore[return-value]
 
 
 db_option = click.option("--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False),
                          help="The DuckDB database file.")
+actors_option = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                             help="Actor dictionary (CSV/YAML: name, aliases, code, sector, from, to; or a "
+                                  "PETRARCH .actors file). Repeatable; its entries outrank Dyad's own.")
 format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
                              show_default=True, help="Output format.")
 
@@ -85,8 +97,9 @@ class _Progress:
 @click.argument("paths", nargs=-1)
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--validate/--no-validate", default=False, help="Check each record against the JSON Schema.")
+@actors_option
 @_edge
-def code(paths: tuple[str, ...], date: str | None, validate: bool) -> None:
+def code(paths: tuple[str, ...], date: str | None, validate: bool, actor_files: tuple[str, ...]) -> None:
     """Code documents and print one JSON record per document (no database).
 
     PATHS are files (.txt, .jsonl, .csv, .html), directories, or - for JSONL on stdin
@@ -114,7 +127,9 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool) -> None:
             else:
                 yield item
 
-    for coded in default_pipeline().code_documents(documents()):
+    pipeline = default_pipeline()
+    _load_actor_files(pipeline, actor_files)
+    for coded in pipeline.code_documents(documents()):
         record = coded.to_record()
         if validate:
             for error in validation_errors(record):
@@ -131,8 +146,10 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool) -> None:
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes for spaCy's parsing (spaCy's multi-process pipe); one writer to the store.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@actors_option
 @_edge
-def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_json: bool) -> None:
+def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_json: bool,
+           actor_files: tuple[str, ...]) -> None:
     """Code documents and store them in the database (re-running skips stored documents).
 
     \b
@@ -148,6 +165,7 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
 
     progress = _Progress(enabled=sys.stderr.isatty())
     pipeline = Pipeline(annotator=Annotator(n_process=max(1, workers)))
+    _load_actor_files(pipeline, actor_files)
     with Store(db) as store:
         info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress)
     progress.done()
@@ -155,10 +173,17 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
         click.echo(json.dumps(info.as_dict()))
     else:
         click.echo(f"ingested {info.documents} documents ({info.skipped} already stored), "
-                   f"{info.events} events -> {db}")
+                   f"{info.events} events, {info.learned} actors learned -> {db}")
         for r in info.rejected:
             click.echo(f"rejected: {r.reason}")
     sys.exit(EXIT_REJECTED if info.rejected else EXIT_OK)
+
+
+def _load_actor_files(pipeline: Any, actor_files: tuple[str, ...]) -> None:
+    from dyad.actors import load_actor_file
+
+    for path in actor_files:
+        pipeline.remember(load_actor_file(path), priority=3)
 
 
 EVENT_COLUMNS = ["doc_date", "event_date", "event", "cameo", "actor_codes", "recipient_codes", "event_text",
@@ -211,10 +236,10 @@ def _records(frame: Any) -> list[dict[str, Any]]:
         for key, value in row.items():
             if hasattr(value, "tolist"):
                 row[key] = value.tolist()
+            elif value is None or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
+                row[key] = None  # pandas shows SQL NULL as NaN, NaT or NA
             elif hasattr(value, "strftime"):
                 row[key] = value.strftime("%Y-%m-%d")
-            elif value is None or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
-                row[key] = None  # pandas shows SQL NULL as NaN or NA
         out.append(row)
     return out
 
@@ -299,6 +324,114 @@ def stats(db: str, fmt: str) -> None:
             click.echo(f"{key:<12} {summary[key]}")
         click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in summary["events_by_type"].items()))
         click.echo("top dyads:      " + ", ".join(f"{k} {v}" for k, v in summary["top_dyads"].items()))
+
+
+@main.group()
+def actors() -> None:
+    """The actor memory: people learned from articles (title + nationality) and your own entries.
+
+    \b
+    Example:
+      dyad actors list --db dyad.duckdb
+      dyad actors search Murkomen --db dyad.duckdb
+      dyad actors add "Kipchumba Murkomen" --code KEN --sector GOV --from 2024-12-19 --db dyad.duckdb
+      dyad actors remove "Kipchumba Murkomen" --db dyad.duckdb
+    """
+
+
+ACTOR_COLUMNS = ["name", "code", "sector", "valid_from", "valid_to", "source", "doc_id"]
+
+
+def _print_actors(frame: Any, fmt: str) -> None:
+    if fmt == "json":
+        click.echo(json.dumps(_records(frame), ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        click.echo(frame[ACTOR_COLUMNS].to_csv(index=False), nl=False)
+    elif not len(frame):
+        click.echo("(no actors)")
+    else:
+        click.echo(frame[ACTOR_COLUMNS].to_string(index=False))
+
+
+@actors.command(name="list")
+@db_option
+@format_option
+@_edge
+def actors_list(db: str, fmt: str) -> None:
+    """List remembered actors with their provenance.
+
+    \b
+    Example:
+      dyad actors list --db dyad.duckdb --format json
+    """
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        _print_actors(store.aliases(), fmt)
+
+
+@actors.command(name="search")
+@click.argument("text")
+@db_option
+@format_option
+@_edge
+def actors_search(text: str, db: str, fmt: str) -> None:
+    """Find remembered actors by name, alias or code.
+
+    \b
+    Example:
+      dyad actors search KEN --db dyad.duckdb
+    """
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        _print_actors(store.aliases(search=text), fmt)
+
+
+@actors.command(name="add")
+@click.argument("name")
+@click.option("--code", required=True, help="ISO 3166 alpha-3 code, or IGO/NGO/...")
+@click.option("--sector", help="Sector: GOV, MIL, REB, COP, ...")
+@click.option("--alias", "aliases", multiple=True, help="Another name for the same actor (repeatable).")
+@click.option("--from", "start", help="Valid from (YYYY-MM-DD).")
+@click.option("--to", "end", help="Valid to (YYYY-MM-DD).")
+@db_option
+@_edge
+def actors_add(name: str, code: str, sector: str | None, aliases: tuple[str, ...], start: str | None,
+               end: str | None, db: str) -> None:
+    """Add or correct an actor; later ingests use it.
+
+    \b
+    Example:
+      dyad actors add "Kipchumba Murkomen" --code KEN --sector GOV --alias Murkomen --db dyad.duckdb
+    """
+    from dyad.actors import ActorRecord
+    from dyad.store import Store
+
+    record = ActorRecord(name=name, code=code.upper(), sector=sector.upper() if sector else None,
+                         aliases=list(aliases), start=start, end=end)
+    with Store(db) as store:
+        store.add_alias(record)
+    click.echo(f"added {name} = {record.code} {record.sector or ''}".rstrip())
+
+
+@actors.command(name="remove")
+@click.argument("name")
+@click.option("--code", help="Only the entry with this code.")
+@db_option
+@_edge
+def actors_remove(name: str, code: str | None, db: str) -> None:
+    """Forget a remembered actor.
+
+    \b
+    Example:
+      dyad actors remove "Bashar Assads" --db dyad.duckdb
+    """
+    from dyad.store import Store
+
+    with Store(db) as store:
+        removed = store.remove_alias(name, code)
+    click.echo(f"removed {removed} entr{'y' if removed == 1 else 'ies'} for {name}")
 
 
 @main.command(name="eval")

@@ -30,6 +30,8 @@ class Msg:
     NO_DOCUMENT = "no document with id {id!r}"
     BAD_DYAD = "--dyad must look like TUR-MYS (two codes joined by '-'), got {value!r}"
     BAD_GOLD = "{path}: not a gold file ({error})"
+    BAD_ACTORS = "{path}: not an actor dictionary ({error})"
+    NO_ALIAS = "no learned or user actor named {name!r}"
 
 
 class DyadError(Exception):

@@ -10,6 +10,7 @@ import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from dyad.actors import ActorRecord
 from dyad.model import Document, Rejection
 from dyad.pipeline import Pipeline
 from dyad.read import ReadSettings, read_inputs
@@ -23,6 +24,7 @@ class IngestInfo:
     documents: int = 0  # newly coded and stored
     skipped: int = 0  # already stored unchanged
     events: int = 0
+    learned: int = 0  # people introduced by title and nationality, remembered for later articles
     rejected: list[Rejection] = field(default_factory=list)
 
     @property
@@ -31,6 +33,7 @@ class IngestInfo:
 
     def as_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "skipped": self.skipped, "events": self.events,
+                "learned_actors": self.learned,
                 "rejected": [{"input": r.origin, "reason": r.reason} for r in self.rejected]}
 
 
@@ -40,6 +43,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
     """Read, code and store every input; bad inputs are reported, never fatal."""
     pipeline = pipeline or Pipeline()
     info = IngestInfo()
+    pipeline.remember(store.alias_records())  # what earlier articles and users taught
 
     def documents() -> Iterator[Document]:
         for item in read_inputs(paths, settings):
@@ -59,6 +63,9 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
         if store.write(coded):
             info.documents += 1
             info.events += len(coded.events)
+            info.learned += len(coded.learned)
+            pipeline.remember(ActorRecord(name=a.name, code=a.code, sector=a.sector, start=coded.document.date)
+                              for a in coded.learned)
         else:
             info.skipped += 1
         if on_document:

@@ -148,6 +148,7 @@ class CodedDocument:
     quotes: list[Quote] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     commitments: list[dict[str, Any]] = field(default_factory=list)
+    learned: list[Any] = field(default_factory=list)  # LearnedActor: people this article introduced
 
     def record_events(self) -> list[dict[str, Any]]:
         return [_drop_none(asdict(e)) for e in self.events]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from dyad.actors import KnowledgeBase, resolve_actors
+from dyad.actors import ActorRecord, KnowledgeBase, resolve_actors
 from dyad.annotate import Annotator
 from dyad.coding import EventCoder, Lexicon
 from dyad.enrich import enrich
@@ -47,6 +47,7 @@ class Pipeline:
             sentences=[Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)],
             mentions=actors.mentions,
             events=coder.code(doc, actors),
+            learned=actors.introduced,
         )
         for event in coded.events:
             event.event_date = document.date if not event.event_date else event.event_date
@@ -64,6 +65,12 @@ class Pipeline:
 
         for doc in self.annotator.annotate_many(texts()):
             yield self.code_parsed(pending.pop(0), doc)
+
+    def remember(self, records: Iterable[ActorRecord], priority: int = 1) -> int:
+        """Teach the knowledge base actors from elsewhere (the store's memory, a user dictionary)."""
+        self.coder  # noqa: B018  the knowledge base must be loaded first
+        assert self.kb is not None
+        return self.kb.add_records(records, priority=priority)
 
     def code_document(self, document: Document) -> CodedDocument:
         return self.code_parsed(document, self.annotator.annotate(document.text))

@@ -1,6 +1,8 @@
 """Actors stage: resolve mentions to coded actors (ISO3 or IGO/NGO code, sector), valid on a date."""
 
+from dyad.actors.dictionaries import ActorRecord, load_actor_file
 from dyad.actors.kb import KBEntry, KnowledgeBase, Spell
-from dyad.actors.resolve import ActorIndex, entities_for, resolve_actors
+from dyad.actors.resolve import ActorIndex, LearnedActor, entities_for, resolve_actors
 
-__all__ = ["ActorIndex", "KBEntry", "KnowledgeBase", "Spell", "entities_for", "resolve_actors"]
+__all__ = ["ActorIndex", "ActorRecord", "KBEntry", "KnowledgeBase", "LearnedActor", "Spell", "entities_for",
+           "load_actor_file", "resolve_actors"]

@@ -8,10 +8,12 @@ from __future__ import annotations
 
 import csv
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
+from dyad.actors.dictionaries import ActorRecord
 from dyad.actors.normalise import alias_key
 
 #: Sectors a role noun can carry, from PLOVER/CAMEO agent codes.
@@ -251,9 +253,30 @@ class KnowledgeBase:
                 if entry not in self.entries.get(key, []):
                     self.add(key, entry)
 
-    def load_user_file(self, path: Path) -> None:
-        """A user dictionary in Dyad's TSV format (more formats arrive with the actors issue)."""
-        self.load_curated(path.read_text(encoding="utf-8"), priority=3)
+    def load_user_file(self, path: Path) -> int:
+        """A user dictionary (CSV, YAML or PETRARCH .actors); its entries outrank Dyad's own."""
+        from dyad.actors.dictionaries import load_actor_file
+
+        return self.add_records(load_actor_file(path), priority=3)
+
+    def add_records(self, records: Iterable[ActorRecord], priority: int = 3) -> int:
+        """Add people or organisations (user dictionaries, the store's learned aliases)."""
+        by_name: dict[tuple[str, str], KBEntry] = {}
+        n = 0
+        for record in records:
+            code = iso_code(record.code)
+            kind = "organisation" if code in _BLOC_CODES and not record.sector else "person"
+            entry = by_name.get((record.name, kind))
+            if entry is None:
+                entry = KBEntry(name=record.name, kind=kind, priority=priority)
+                by_name[(record.name, kind)] = entry
+                for alias in {record.name, *record.aliases}:
+                    key = alias_key(alias)
+                    if entry not in self.entries.get(key, []):
+                        self.add(key, entry)
+            entry.spells.append(Spell(code, record.sector, record.start, record.end))
+            n += 1
+        return n
 
 
 def _rows(text: str) -> list[dict[str, str]]:

@@ -27,6 +27,19 @@ ROLE_WORDS_GOV = {"leader", "leaders", "official", "officials", "government", "a
 
 
 @dataclass
+class LearnedActor:
+    """A person this document introduced by title and nationality ("Kenyan Interior Minister X"):
+    worth remembering for later articles, with the evidence that taught it."""
+
+    name: str
+    code: str
+    sector: str | None
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
 class ActorIndex:
     """Which tokens name which actor, for one document."""
 
@@ -34,6 +47,7 @@ class ActorIndex:
     by_token: dict[int, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
     learned: dict[str, Entity] = field(default_factory=dict)  # name key -> actor, learned in this document
+    introduced: list[LearnedActor] = field(default_factory=list)  # people introduced by title + nationality
 
     def entity_at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
@@ -181,6 +195,9 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
         code, sector = learned
         entity = Entity(raw_text=ent.text, entity_name=ent.text, code=code, sector_code=sector,
                         start=ent.start_char, end=ent.end_char, kind="person")
+        if len(ent) >= 2:  # full names only: "Murkomen" alone is too little to remember
+            index.introduced.append(LearnedActor(ent.text, code, sector, ent.sent.text, ent.start_char,
+                                                 ent.end_char))
         for key in {fold(ent.text), *[fold(t.text) for t in ent if len(t.text) > 2 and t.text[0].isupper()]}:
             index.learned.setdefault(key, entity)
         _mark(ent, entity, index)
@@ -262,14 +279,21 @@ def _mark(ent: Span, entity: Entity, index: ActorIndex) -> None:
 
 def _title_of(ent: Span, kb: KnowledgeBase, index: ActorIndex) -> tuple[str, str | None] | None:
     """(country, sector) from "Malaysian Prime Minister X" or "X, Malaysia's prime minister"."""
-    sent_start = ent.sent.start
-    window = ent.doc[max(sent_start, ent.start - 6):ent.start]
+    doc = ent.doc
+    start = ent.start  # the title run: adjectives, nouns and names right before the name, nothing else
+    while start > ent.sent.start and ent.start - start < 7 and (
+            doc[start - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[start - 1].tag_ == "POS"
+            or doc[start - 1].text in ("'s", "’s", "-", "of")):
+        start -= 1
+    window = doc[start:ent.start]
     code = None
     for t in window:
         entity = index.entity_at(t.i)
         if entity is not None and entity.kind in ("country", "capital") and entity.code:
             code = entity.code
     sector = _role_sector(window, kb)
+    if code is not None and sector is None:
+        code = None  # a nationality without a role ("Iraqi Thomas X") teaches nothing
     if code is None:
         for appos in ent.root.children:
             if appos.dep_ == "appos":

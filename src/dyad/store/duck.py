@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from dyad.actors.dictionaries import ActorRecord
 from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Entity
 from dyad.store.schema import SCHEMA_VERSION, current_version, migrate
@@ -96,6 +97,11 @@ class Store:
                     "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
                     "?, ?, ?, ?, ?)",
                     [_event_row(doc.id, doc.date, e) for e in coded.events])
+            for learned in coded.learned:
+                con.execute(
+                    "INSERT OR IGNORE INTO actor_aliases (name, code, sector, valid_from, aliases, source, doc_id,"
+                    " evidence) VALUES (?, ?, ?, ?, ?, 'learned', ?, ?)",
+                    [learned.name, learned.code, learned.sector, doc.date, [], doc.id, learned.evidence])
             if coded.quotes:
                 con.executemany(
                     "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
@@ -170,6 +176,50 @@ class Store:
                                            [doc_id]).df()
         out["quotes"] = self.con.execute("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", [doc_id]).df()
         return out
+
+    # --- the actor memory ---------------------------------------------------------------------------
+
+    def aliases(self, search: str | None = None) -> pd.DataFrame:
+        """Learned and user-added actors, optionally those whose name or aliases contain ``search``."""
+        sql = ("SELECT name, code, sector, valid_from, valid_to, aliases, source, doc_id, evidence, created_at "
+               "FROM actor_aliases")
+        params: list[Any] = []
+        if search:
+            sql += " WHERE name ILIKE ? OR list_contains(aliases, ?) OR code = upper(?)"
+            params += [f"%{search}%", search, search]
+        return self.con.execute(sql + " ORDER BY name, code", params).df()
+
+    def alias_records(self) -> list[ActorRecord]:
+        rows = self.con.execute(
+            "SELECT name, code, sector, valid_from, valid_to, aliases FROM actor_aliases").fetchall()
+        return [ActorRecord(name=n, code=c, sector=s, aliases=list(a or []),
+                            start=f.isoformat() if f else None, end=t.isoformat() if t else None)
+                for n, c, s, f, t, a in rows]
+
+    def add_alias(self, record: ActorRecord, source: str = "user") -> None:
+        """Add or replace an actor in the memory (users' edits win over what was learned)."""
+        self.con.execute("DELETE FROM actor_aliases WHERE name = ? AND code = ?", [record.name, record.code])
+        self.con.execute(
+            "INSERT INTO actor_aliases (name, code, sector, valid_from, valid_to, aliases, source) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [record.name, record.code, record.sector, record.start, record.end, record.aliases, source])
+
+    def remove_alias(self, name: str, code: str | None = None) -> int:
+        params: list[Any] = [name]
+        sql = "DELETE FROM actor_aliases WHERE name = ?"
+        if code:
+            sql += " AND code = ?"
+            params.append(code.upper())
+        before = self._count("actor_aliases")
+        self.con.execute(sql, params)
+        removed = before - self._count("actor_aliases")
+        if not removed:
+            raise DyadError(Msg.NO_ALIAS.format(name=name))
+        return removed
+
+    def _count(self, table: str) -> int:
+        row = self.con.execute(f"SELECT count(*) FROM {table}").fetchone()
+        return int(row[0]) if row else 0
 
     def stats(self) -> dict[str, Any]:
         con = self.con

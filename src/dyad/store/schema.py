@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -36,6 +36,13 @@ MIGRATIONS: dict[int, list[str]] = {
             speaker JSON, evidence JSON, PRIMARY KEY (doc_id, idx))""",
         "CREATE INDEX events_date ON events (event_date)",
         "CREATE INDEX events_cameo ON events (cameo)",
+    ],
+    2: [
+        # the corpus-level actor memory: people learned from title + nationality, and users' entries
+        """CREATE TABLE actor_aliases (
+            name VARCHAR NOT NULL, code VARCHAR NOT NULL, sector VARCHAR, valid_from DATE, valid_to DATE,
+            aliases VARCHAR[], source VARCHAR NOT NULL, doc_id VARCHAR, evidence VARCHAR,
+            created_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (name, code))""",
     ],
 }
 
