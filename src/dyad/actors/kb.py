@@ -52,6 +52,27 @@ class Spell:
         return (not self.start or self.start <= date) and (not self.end or date <= self.end)
 
 
+def _within_one_edit(a: str, b: str) -> bool:
+    """True when ``a`` and ``b`` differ by one insertion, deletion or substitution (or not at all)."""
+    if abs(len(a) - len(b)) > 1:
+        return False
+    if len(a) > len(b):
+        a, b = b, a
+    i = j = edits = 0
+    while i < len(a) and j < len(b):
+        if a[i] != b[j]:
+            edits += 1
+            if edits > 1:
+                return False
+            if len(a) == len(b):
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return edits + (len(b) - j) <= 1
+
+
 def _days(date: str) -> int:
     try:
         y, m, d = (int(x) for x in date[:10].split("-"))
@@ -129,9 +150,22 @@ class KnowledgeBase:
     def agent_sector(self, key: str) -> str | None:
         return self.agents.get(key)
 
-    def by_surname(self, key: str, date: str | None) -> KBEntry | None:
-        """A head of state or government known by surname ("President Mugabe"), if unambiguous."""
+    def by_surname(self, key: str, date: str | None, fuzzy: bool = False,
+                   given: set[str] | None = None) -> KBEntry | None:
+        """A head of state or government known by surname ("President Mugabe"), if unambiguous.
+
+        With ``fuzzy``, a surname one letter off ("Bouteflicka", "Mitterand", "Gbago") is accepted
+        when exactly one known surname is that close.
+        """
         candidates = self.surnames.get(key, [])
+        if not candidates and fuzzy and len(key) >= 5:
+            near = [k for k in self.surnames if k[:1] == key[:1] and abs(len(k) - len(key)) <= 1
+                    and _within_one_edit(k, key)]
+            if len(near) == 1:
+                candidates = self.surnames[near[0]]
+        if given and len(candidates) > 1:  # "Omar Hassan al-Bashir" is Omar al-Bashir, not Mohammed
+            named = [e for e in candidates if alias_key(e.name).split()[0] in given]
+            candidates = named or candidates
         if date:  # in office that day if anyone is; else whoever held the name (out of office now)
             in_office = [e for e in candidates if any((s.start or s.end) and s.valid_on(date) for s in e.spells)]
             candidates = in_office or candidates
@@ -206,6 +240,9 @@ class KnowledgeBase:
                 if len(tokens) >= 2 and len(tokens[-1]) >= 3:
                     self.surnames[tokens[-1]].append(entry)
             entry.spells.append(Spell(iso_code(row["code"]), "GOV", row["start"] or None, row["end"] or None))
+        for entry in by_qid.values():  # French presidents are also co-princes of Andorra: keep France
+            if any(s.code == "AND" for s in entry.spells) and any(s.code != "AND" for s in entry.spells):
+                entry.spells = [s for s in entry.spells if s.code != "AND"]
 
     def _load_capitals(self) -> None:
         """Capitals speak for their governments ("Ankara said" is TUR GOV); names from GeoNames via

@@ -226,17 +226,19 @@ def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].i not in index.by_token:
             continue  # not the last word of the name
-        window = [t.lower_.rstrip(".") for t in doc[max(0, token.i - 4):token.i]]
+        run_start = token.i  # the whole name before the surname ("Omar Hassan al-Bashir")
+        while run_start > 0 and (doc[run_start - 1].pos_ == "PROPN" or doc[run_start - 1].lower_ in NAME_PARTICLES
+                                 or doc[run_start - 1].text in HYPHENS) \
+                and doc[run_start - 1].lower_ not in TITLE_WORDS and token.i - run_start < 5:
+            run_start -= 1
+        window = [t.lower_.rstrip(".") for t in doc[max(0, run_start - 3):run_start]]
         if not any(w in TITLE_WORDS for w in window):
             continue
-        entry = kb.by_surname(fold(token.text), index.date)
+        given = {fold(t.text) for t in doc[run_start:token.i]}
+        entry = kb.by_surname(fold(token.text), index.date, fuzzy=True, given=given)
         if entry is None:
             continue
-        start = token.i
-        while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].lower_ not in TITLE_WORDS \
-                and doc[start - 1].i not in index.by_token:
-            start -= 1
-        span = doc[start:token.i + 1]
+        span = doc[run_start:token.i + 1]
         entity = _entity_from_entry(entry, span.text, span.start_char, span.end_char, index.date)
         for t in span:
             index.by_token[t.i] = entity
