@@ -171,6 +171,10 @@ class EventCoder:
                 and trigger.pattern.noun is False and _speaker_context(token):
             recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
         location = _location(token, actors)
+        if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
+            # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
+            actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
+                            sector_code="CVL", start=location.start, end=location.end, kind="place")]
         if not recipient and location is not None and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
@@ -486,6 +490,16 @@ def _is_future(token: Token) -> bool:
             return False
         current = current.head
     return False
+
+
+CROWD_NOUNS = {"people", "protester", "demonstrator", "resident", "thousand", "hundred", "dozen", "prisoner",
+               "worker", "student", "villager", "crowd", "activist", "supporter", "inmate", "youth", "farmer",
+               "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner"}
+
+
+def _crowd_subject(token: Token) -> bool:
+    subject = _subject(token)
+    return subject is not None and subject.lemma_.lower() in CROWD_NOUNS
 
 
 def _conditional(token: Token) -> bool:
