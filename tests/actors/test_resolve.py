@@ -87,3 +87,8 @@ def test_dated_actor_suite_resolves_nine_in_ten(pipeline):
     wrong = [(c.mention, c.date, c.expected, c.found) for c in checks if not c.ok]
     accuracy = 1 - len(wrong) / len(checks)
     assert accuracy >= 0.9, wrong
+
+
+def test_misspelt_countries_are_recognised(coded):
+    codes = mention_codes(coded("Ethopia and the Phillippines signed a treaty."))
+    assert codes["Ethopia"][0] == "ETH" and codes["Phillippines"][0] == "PHL"

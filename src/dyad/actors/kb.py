@@ -121,13 +121,19 @@ class KnowledgeBase:
     country_names: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     max_tokens: int = 1
+    prefixes: set[str] = field(default_factory=set)  # every proper prefix of a key: matching stops early
+    _country_buckets: dict[tuple[str, int], list[str]] | None = field(default=None, repr=False)
+    _fuzzy_cache: dict[str, KBEntry | None] = field(default_factory=dict, repr=False)
 
     def add(self, key: str, entry: KBEntry) -> None:
         key = key.replace(" - ", " ").replace(" – ", " ")  # "al-Bashir" and "al Bashir" meet
         if not key:
             return
         self.entries[key].append(entry)
-        self.max_tokens = max(self.max_tokens, key.count(" ") + 1)
+        tokens = key.split(" ")
+        self.max_tokens = max(self.max_tokens, len(tokens))
+        for n in range(1, len(tokens)):
+            self.prefixes.add(" ".join(tokens[:n]))
 
     def lookup(self, key: str) -> list[KBEntry]:
         return self.entries.get(key.replace(" - ", " "), [])
@@ -146,6 +152,29 @@ class KnowledgeBase:
             return (dated, e.priority, valid, kind_rank.get(e.kind, 0))
 
         return max(candidates, key=rank)
+
+    def fuzzy_country(self, key: str) -> KBEntry | None:
+        """A country name or adjective misspelt by one letter ("Phillippines", "Ethopia")."""
+        if len(key) < 6:
+            return None
+        if key in self._fuzzy_cache:
+            return self._fuzzy_cache[key]
+        self._fuzzy_cache[key] = found = self._fuzzy_country(key)
+        return found
+
+    def _fuzzy_country(self, key: str) -> KBEntry | None:
+        if self._country_buckets is None:
+            buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
+            for k, entries in self.entries.items():
+                if " " not in k and len(k) >= 6 and any(e.kind == "country" for e in entries):
+                    buckets[(k[0], len(k))].append(k)
+            self._country_buckets = buckets
+        near = {k for n in (len(key) - 1, len(key), len(key) + 1)
+                for k in self._country_buckets.get((key[0], n), []) if _within_one_edit(k, key)}
+        codes = {e.spells[0].code for k in near for e in self.entries[k] if e.kind == "country" and e.spells}
+        if len(codes) != 1:
+            return None
+        return next(e for k in near for e in self.entries[k] if e.kind == "country")
 
     def agent_sector(self, key: str) -> str | None:
         return self.agents.get(key)

@@ -115,46 +115,84 @@ HYPHENS = {"-", "–", "‐"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "der", "le", "la", "ben", "bint"}
 
 
+def token_texts(doc: Doc) -> list[str]:
+    """Every token's text without building Token objects (the costliest part of a naive loop)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[int(h)] for h in doc.to_array(ORTH)]
+
+
 def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
-    keys = [fold(t.text) for t in doc]
-    i = 0
+    """Longest knowledge-base names first, extending a match only while some name starts that way."""
+    keys = [fold(t) for t in token_texts(doc)]
     n = len(doc)
+    i = 0
     while i < n:
+        end = _longest_match(keys, i, kb)
         matched = False
-        for length in range(min(kb.max_tokens, n - i), 0, -1):
-            if keys[i + length - 1] in HYPHENS or keys[i] in HYPHENS:
-                continue
-            key = " ".join(k for k in keys[i:i + length] if k not in HYPHENS)
-            if key not in kb.entries:
-                # plural demonyms ("Kenyans", "Filipinos") name the country's people
-                if length == 1 and key.endswith("s") and any(
-                        e.kind == "country" for e in kb.lookup(key[:-1])):
-                    key = key[:-1]
-                else:
-                    continue
-            span = doc[i:i + length]
-            if not _capitalised(span):
-                continue
-            if len(span.text.replace(".", "")) <= 3 and not span.text.isupper():
-                continue  # "us", "un", "eu" in lower case are words, not names
-            entry = kb.best(key, index.date)
-            if entry is None:
-                continue
-            if entry.kind == "person" and _inside_longer_name(span):
-                continue  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
-            entity = _entity_from_entry(entry, span.text, span.start_char, span.end_char, index.date)
-            for t in span:
-                index.by_token[t.i] = entity
-            index.mentions.append(Mention(span.text, span.start_char, span.end_char, entry.kind, entity))
-            if entry.kind == "person":  # "Anwar Ibrahim" teaches the document who "Anwar" is
+        while end > i:  # the longest candidate may fail the checks below; try shorter ones
+            span = doc[i:end]
+            key = " ".join(k for k in keys[i:end] if k not in HYPHENS)
+            entry = _accept(span, key, kb, index)
+            if entry is not None:
+                entity = _entity_from_entry(entry, span.text, span.start_char, span.end_char, index.date)
                 for t in span:
-                    if len(t.text) > 2 and t.text[0].isupper():
-                        index.learned.setdefault(fold(t.text), entity)
-            i += length
-            matched = True
-            break
+                    index.by_token[t.i] = entity
+                index.mentions.append(Mention(span.text, span.start_char, span.end_char, entry.kind, entity))
+                if entry.kind == "person":  # "Anwar Ibrahim" teaches the document who "Anwar" is
+                    for t in span:
+                        if len(t.text) > 2 and t.text[0].isupper():
+                            index.learned.setdefault(fold(t.text), entity)
+                i = end
+                matched = True
+                break
+            end = _longest_match(keys, i, kb, limit=end - 1)
         if not matched:
+            token = doc[i]
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ == "PERSON":
+                fuzzy = kb.fuzzy_country(keys[i])
+                if fuzzy is not None:
+                    entity = _entity_from_entry(fuzzy, token.text, token.idx, token.idx + len(token.text), index.date)
+                    index.by_token[i] = entity
+                    index.mentions.append(Mention(token.text, entity.start or 0, entity.end or 0, "country", entity))
             i += 1
+
+
+def _longest_match(keys: list[str], i: int, kb: KnowledgeBase, limit: int | None = None) -> int:
+    """End (exclusive) of the longest knowledge-base key starting at ``i``, or ``i`` when there is none."""
+    best = i
+    parts: list[str] = []
+    stop = min(len(keys), limit if limit is not None else len(keys), i + kb.max_tokens + 4)
+    for j in range(i, stop):
+        if keys[j] in HYPHENS:
+            if j == i:
+                return i
+            continue
+        parts.append(keys[j])
+        key = " ".join(parts)
+        if key in kb.entries or (len(parts) == 1 and key.endswith("s") and kb.lookup(key[:-1])):
+            best = j + 1
+        if key not in kb.prefixes:
+            break
+    return best
+
+
+def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEntry | None:
+    """The entry a matched span names, unless the match is a false friend (case, plurals, part names)."""
+    if key not in kb.entries:
+        # plural demonyms ("Kenyans", "Filipinos") name the country's people
+        if " " in key or not key.endswith("s") or not any(e.kind == "country" for e in kb.lookup(key[:-1])):
+            return None
+        key = key[:-1]
+    if not _capitalised(span):
+        return None
+    if len(span.text.replace(".", "")) <= 3 and not span.text.isupper():
+        return None  # "us", "un", "eu" in lower case are words, not names
+    entry = kb.best(key, index.date)
+    if entry is None or (entry.kind == "person" and _inside_longer_name(span)):
+        return None  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
+    return entry
 
 
 def _inside_longer_name(span: Span) -> bool:
@@ -221,7 +259,13 @@ TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen"
 
 def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
     """"President Mugabe": a title before a leader's surname names that leader (in office that day)."""
-    for token in doc:
+    lowers = [t.lower().rstrip(".") for t in token_texts(doc)]
+    candidates: set[int] = set()  # only names within a few words after a title are worth a look
+    for i, word in enumerate(lowers):
+        if word in TITLE_WORDS:
+            candidates.update(range(i + 1, min(len(lowers), i + 8)))
+    for i in sorted(candidates):
+        token = doc[i]
         if token.i in index.by_token or not token.text[:1].isupper() or token.pos_ not in ("PROPN", "NOUN"):
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].i not in index.by_token:
