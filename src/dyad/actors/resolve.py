@@ -150,7 +150,7 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
             end = _longest_match(keys, i, kb, limit=end - 1)
         if not matched:
             token = doc[i]
-            if token.pos_ == "PROPN" and token.text[:1].isupper() and not token.ent_type_ == "PERSON":
+            if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ != "PERSON":
                 fuzzy = kb.fuzzy_country(keys[i])
                 if fuzzy is not None:
                     entity = _entity_from_entry(fuzzy, token.text, token.idx, token.idx + len(token.text), index.date)
