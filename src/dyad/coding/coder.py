@@ -156,7 +156,8 @@ class EventCoder:
             code = _intent_code(code, sent)
             if _conditional(token) and code[:2] in ("03", "08"):
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
-        code = subcodes.refine(code, inner.token if inner is not None else token, composed=inner is not None)
+        code = subcodes.refine(code, inner.token if inner is not None else token,
+                               composed=inner is not None and code != trigger.pattern.code)
         plover = taxonomy.plover(code)
         actor, recipient = self._arguments(trigger, actors)
         if inner is not None and not recipient:
@@ -179,6 +180,10 @@ class EventCoder:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                                 sector_code=None, start=location.start, end=location.end, kind="place")]
+        if code in ("191", "1381", "138") and actor and all(a.sector_code in CIVILIAN_SECTORS for a in actor) \
+                and trigger.token.lemma_.lower() in ("blockade", "block", "barricade"):
+            code = "133" if code.startswith("13") else "144"  # farmers blockading Paris protest, not besiege
+            plover = taxonomy.plover(code)
         if actor and not recipient:
             recipient = _implied_domestic_target(code, actor)
         if not actor and not recipient and token.dep_ != "ROOT":
@@ -596,9 +601,16 @@ _REJECT_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "12
 _THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
 
 
+#: Conceding a change of leadership, policy, rights or regime (083x) is, as content, political reform.
+_REFORM_BY_OUTER = {"02": "024", "03": "034", "10": "104", "12": "123"}
+
+
 def _compose(outer: str, inner: str, sent: SpacySpan) -> str:
     """The code of an appeal, demand, rejection, threat or promise whose content is ``inner``."""
     root = inner[:2]
+    if inner.startswith("083") and outer[:2] in _REFORM_BY_OUTER:  # "declined to resign": 1231
+        reform = _REFORM_BY_OUTER[outer[:2]] + inner[3:]
+        return reform if taxonomy.is_cameo(reform) else _REFORM_BY_OUTER[outer[:2]]
     if outer[:2] == "03":  # "plans to impose restrictions" is what a promise of that act is
         return _intent_code(inner, sent) if root in _INTENT_BY_ROOT or root in _THREAT_BY_ROOT else outer
     table = {"02": _APPEAL_BY_ROOT, "10": _DEMAND_BY_ROOT, "12": _REJECT_BY_ROOT,
@@ -693,6 +705,7 @@ def _document_dyad(actors: ActorIndex) -> list[Entity]:
 
 
 STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", None}
+CIVILIAN_SECTORS = {"CVL", "AGR", "LAB", "OPP", "EDU", "REL", "MED", "BUS", "HLH", "REF", "JRN"}
 
 
 def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:

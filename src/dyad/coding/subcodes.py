@@ -128,7 +128,7 @@ BRANCHES: dict[str, tuple[str, ...]] = {
     **{code: REFORM for code in ("024", "034", "104", "123", "141", "142", "143", "144", "145")},
     "140": (),
     **{code: YIELD for code in ("025", "035", "105", "124")},
-    "090": ACCUSATION[:4], "112": ACCUSATION,
+    "112": ACCUSATION,
     "131": ("relations", "sanction_threat", "break"),
     "166": ("peacekeepers", "inspectors", "agencies"),
     "138": ("blockade", "occupation", "unconventional", "conventional", "wmd"),
@@ -141,6 +141,7 @@ BRANCHES: dict[str, tuple[str, ...]] = {
 THREE_DIGIT: dict[str, dict[str, str]] = {
     "060": {"economic": "061", "military": "062", "judicial": "063", "intelligence": "064"},
     "070": {"economic": "071", "military": "072", "humanitarian": "073", "peacekeeping": "074"},
+    "090": {"crime": "091", "abuse": "092", "aggression": "093", "war_crimes": "094"},
 }
 
 
