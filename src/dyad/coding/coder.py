@@ -190,7 +190,8 @@ class EventCoder:
             return None
         entry = taxonomy.cameo(code)
         hypothetical = _hypothetical(token)
-        confidence = _confidence(trigger, actor, recipient, token, hypothetical)
+        confidence = _confidence(trigger, actor, [r for r in recipient if r.kind != "implied"], token,
+                                 hypothetical)
         doc = token.doc
         trigger_span = _trigger_span(trigger)
         return Event(
@@ -666,8 +667,10 @@ def _trigger_span(trigger: _Trigger) -> Span:
 
 
 def _location(token: Token, actors: ActorIndex) -> Location | None:
-    """"in Ankara" on the trigger (or its object, or the clause it is set in)."""
+    """"in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
     candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
+    for comp in (c for c in token.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
+        candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
     if token.head != token:
         candidates.append(token.head)
     for node in candidates:
@@ -714,10 +717,14 @@ def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:
     first = actor[0]
     if not first.code or first.code in ("IGO", "NGO", "IMG"):
         return []
-    if code[:2] == "14" and first.sector_code not in ("GOV", "MIL", "COP"):
-        sector = "GOV"
-    elif code[:2] == "17" and first.sector_code in STATE_SECTORS and first.kind != "group":
-        sector = "CVL"
+    state = first.sector_code in STATE_SECTORS and first.kind not in ("group",) and not (
+        first.kind == "country" and first.sector_code is None and code[:2] in ("10", "12"))
+    root = code[:2]
+    if root in ("14", "10", "12", "08") and first.sector_code not in ("GOV", "MIL", "COP") and (
+            root == "14" or first.sector_code is not None):
+        sector = "GOV"  # protesters, unions, rebels, elders: their demands and concessions face their state
+    elif root in ("17", "08") and state:
+        sector = "CVL"  # curfews, arrests, concessions by a state: its own people
     else:
         return []
     return [Entity(raw_text="", entity_name=f"{first.code} {sector} (implied)", code=first.code,
