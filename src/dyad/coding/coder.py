@@ -176,6 +176,11 @@ class EventCoder:
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                             sector_code="CVL", start=location.start, end=location.end, kind="place")]
+        elif not actor and location is not None and code[:2] in ("18", "19", "20"):
+            # "a roadside bomb near Samarra killed a soldier": unclaimed violence is coded to its place
+            actor = [Entity(raw_text=location.name, entity_name=f"unidentified attackers in {location.name}",
+                            code=location.country_code, sector_code=None, start=location.start, end=location.end,
+                            kind="place")]
         if not recipient and location is not None and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
@@ -190,8 +195,8 @@ class EventCoder:
             return None
         entry = taxonomy.cameo(code)
         hypothetical = _hypothetical(token)
-        confidence = _confidence(trigger, actor, [r for r in recipient if r.kind != "implied"], token,
-                                 hypothetical)
+        confidence = _confidence(trigger, [a for a in actor if a.kind != "place"],
+                                 [r for r in recipient if r.kind != "implied"], token, hypothetical)
         doc = token.doc
         trigger_span = _trigger_span(trigger)
         return Event(
