@@ -281,10 +281,12 @@ def show(doc_id: str, db: str, fmt: str) -> None:
     click.echo("")
     click.echo(f"Events ({len(doc['events'])}):")
     for e in doc["events"].to_dict(orient="records"):
+        e["event_date"] = e["event_date"].date().isoformat() if hasattr(e["event_date"], "date") else e["event_date"]
         actors = ",".join(e["actor_codes"]) or "?"
         recipients = ",".join(e["recipient_codes"]) or "?"
+        where = json.loads(e["event_loc"])["name"] if isinstance(e.get("event_loc"), str) else "-"
         click.echo(f"  {e['event']:<9} {e['cameo']:<5} {actors} -> {recipients}  \"{e['event_text']}\"  "
-                   f"conf {e['confidence']:.2f}  [{e['rule']}]")
+                   f"{e['event_date']} ({e['date_precision']}) at {where}  conf {e['confidence']:.2f}  [{e['rule']}]")
     click.echo("")
     actors_seen: dict[str, str] = {}
     for m in _records(doc["mentions"]):
@@ -294,8 +296,17 @@ def show(doc_id: str, db: str, fmt: str) -> None:
     if len(doc["quotes"]):
         click.echo("")
         click.echo(f"Quotes ({len(doc['quotes'])}):")
-        for q in doc["quotes"].to_dict(orient="records"):
-            click.echo(f"  {q['speaker_code'] or '?'}: \"{q['text']}\"")
+        for q in _records(doc["quotes"]):
+            speaker = json.loads(q["speaker"])["entity_name"] if q["speaker"] else "?"
+            click.echo(f"  [{q['kind']}] {speaker} ({q['speaker_code'] or '?'}): \"{q['text']}\"")
+    if len(doc["commitments"]):
+        click.echo("")
+        click.echo(f"Commitments ({len(doc['commitments'])}):")
+        for c in _records(doc["commitments"]):
+            click.echo(f"  {c['status']:<9} {','.join(c['actor_codes'])} -> {','.join(c['recipient_codes'])}: "
+                       f"{c['what']}  (made {c['made_on']})")
+    click.echo("")
+    click.echo(f"Tone: {doc['tone']}   Topics: {', '.join(doc['themes'].get('topics', [])) or '-'}")
 
 
 @main.command()
@@ -320,10 +331,40 @@ def stats(db: str, fmt: str) -> None:
         for key in ("documents", "events", "sentences", "mentions", "quotes", "first_date", "last_date"):
             click.echo(f"{key},{summary[key]}")
     else:
-        for key in ("documents", "events", "sentences", "mentions", "quotes", "first_date", "last_date"):
+        for key in ("documents", "events", "sentences", "mentions", "quotes", "commitments", "duplicates",
+                    "first_date", "last_date"):
             click.echo(f"{key:<12} {summary[key]}")
         click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in summary["events_by_type"].items()))
         click.echo("top dyads:      " + ", ".join(f"{k} {v}" for k, v in summary["top_dyads"].items()))
+
+
+@main.command()
+@db_option
+@click.option("--dyad", "dyad_", metavar="A-B", help="Commitments between two actors, e.g. TUR-MYS (both ways).")
+@click.option("--actor", help="Commitments made by or to this code.")
+@click.option("--status", type=click.Choice(["open", "fulfilled", "broken"]), help="Only this status.")
+@format_option
+@_edge
+def commitments(db: str, dyad_: str | None, actor: str | None, status: str | None, fmt: str) -> None:
+    """List commitments (pledges, intentions, agreements) and whether later events kept them.
+
+    \b
+    Example:
+      dyad commitments --db dyad.duckdb --dyad TUR-MYS --status open
+    """
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        frame = store.commitments(dyad=dyad_, status=status, actor=actor)
+    columns = ["made_on", "kind", "actor_codes", "recipient_codes", "status", "what", "fulfilled_by", "id"]
+    if fmt == "json":
+        click.echo(json.dumps(_records(frame), ensure_ascii=False, default=str))
+    elif fmt == "csv":
+        click.echo(frame.drop(columns=["actor", "recipient", "evidence"]).to_csv(index=False), nl=False)
+    elif not len(frame):
+        click.echo("(no commitments)")
+    else:
+        _table(frame[columns])
 
 
 @main.group()

@@ -103,8 +103,13 @@ class Event:
     confidence: float
     event_loc: Location | None = None
     event_date: str | None = None
+    date_precision: str | None = None  # day | week | month | year | article | before
+    date_text: str | None = None  # the words the date was read from
+    due_date: str | None = None  # for promises: when the text says it will happen
     negated: bool = False
     future: bool = False
+    tone: float | None = None  # -10 hostile .. +10 warm, of the evidence sentence
+    topics: list[str] = field(default_factory=list)
     id: str = ""
 
     def dyad_codes(self) -> tuple[set[str], set[str]]:
@@ -149,6 +154,8 @@ class CodedDocument:
     locations: list[Location] = field(default_factory=list)
     commitments: list[dict[str, Any]] = field(default_factory=list)
     learned: list[Any] = field(default_factory=list)  # LearnedActor: people this article introduced
+    themes: dict[str, Any] = field(default_factory=dict)
+    tone: float | None = None
 
     def record_events(self) -> list[dict[str, Any]]:
         return [_drop_none(asdict(e)) for e in self.events]
@@ -164,14 +171,16 @@ class CodedDocument:
             "quotes": [_drop_none(asdict(q)) for q in self.quotes],
             "mentions": [_drop_none(asdict(m)) for m in self.mentions],
             "locations": [_drop_none(asdict(loc)) for loc in self.locations],
-            "commitments": list(self.commitments),
+            "commitments": [_drop_none(c) for c in self.commitments],
+            "themes": dict(self.themes),
+            "tone": self.tone,
         }
 
 
 def _drop_none(value: Any) -> Any:
     """Remove ``None`` members of nested dicts except those the schema declares nullable."""
     keep = {"code", "sector_code", "event_loc", "speaker", "country_code", "lat", "lon", "event_date",
-            "trigger", "entity"}
+            "trigger", "entity", "due_date", "fulfilled_by"}
     if isinstance(value, dict):
         return {k: _drop_none(v) for k, v in value.items() if v is not None or k in keep}
     if isinstance(value, list):

@@ -49,9 +49,7 @@ class Pipeline:
             events=coder.code(doc, actors),
             learned=actors.introduced,
         )
-        for event in coded.events:
-            event.event_date = document.date if not event.event_date else event.event_date
-        return enrich(coded)
+        return enrich(coded, doc, actors, self.kb)
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in batches through spaCy's ``pipe``; yields in input order."""

@@ -474,11 +474,21 @@ def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
                 and m.entity.kind == "person" and m.entity.code]
     if not previous:
         return []
-    last = previous[-1].entity
+    last = _latest_subject(previous, token) or previous[-1].entity
     assert last is not None
     if word in GROUP_PRONOUNS:
         return [_with(last, sector="GOV", raw=token.text, kind="country")]
     return [_with(last, raw=token.text)]
+
+
+def _latest_subject(previous: list[Mention], token: Token) -> Entity | None:
+    """The last person named as a subject: "Anwar thanked Erdogan for what he described" - he is Anwar."""
+    doc = token.doc
+    for mention in reversed(previous[-6:]):
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+            return mention.entity
+    return None
 
 
 def _with(entity: Entity, sector: str | None = None, raw: str | None = None, span: Span | None = None,

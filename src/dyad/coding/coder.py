@@ -171,7 +171,7 @@ class EventCoder:
         if actor and not recipient and code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 \
                 and trigger.pattern.noun is False and _speaker_context(token):
             recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
-        location = _location(token, actors)
+        location = _location(token, actors, code)
         if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
@@ -671,23 +671,25 @@ def _trigger_span(trigger: _Trigger) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
-def _location(token: Token, actors: ActorIndex) -> Location | None:
+def _location(token: Token, actors: ActorIndex, code: str = "") -> Location | None:
     """"in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
     candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
-    for comp in (c for c in token.children if c.dep_ == "xcomp"):  # "threatened to impose a curfew in X"
-        candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
+    if code[:2] in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
+        for comp in (c for c in token.children if c.dep_ == "xcomp"):
+            candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
+    preps = ("in", "at", "to") if code in ("042", "043", "044") else ("in", "at")  # a visit happens where it goes
     if token.head != token:
         candidates.append(token.head)
     for node in candidates:
         for prep in node.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
                 for t in pobj.subtree:
                     entity = actors.entity_at(t.i)
                     if entity is not None and entity.kind in ("country", "capital") and entity.code:
-                        return Location(name=t.text if entity.kind == "capital" else entity.raw_text,
-                                        country_code=entity.code, start=t.idx, end=t.idx + len(t.text))
+                        return Location(name=entity.raw_text,
+                                        country_code=entity.code, start=entity.start, end=entity.end)
     return None
 
 

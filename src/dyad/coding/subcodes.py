@@ -31,7 +31,7 @@ WORDS: dict[str, set[str]] = {
     "yield": {"release", "lift", "ease", "withdraw", "withdrawal", "ceasefire", "cease-fire", "truce", "halt",
               "access", "free", "allow", "reopen", "reconsider", "cancel", "abandon", "postpone", "stop",
               "end", "return", "evacuate"},
-    "meet": {"meeting", "talks", "talk", "negotiation", "negotiations", "dialogue", "summit", "visit", "meet",
+    "meet": {"meeting", "talks", "talk", "negotiation", "negotiations", "summit", "visit", "meet",
              "negotiate", "conference", "host"},
     "settle": {"settlement", "peace", "accord", "agreement", "deal", "solution", "reconcile", "plan"},
     "mediate": {"mediation", "mediate", "mediator"},

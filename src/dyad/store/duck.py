@@ -18,6 +18,7 @@ import pandas as pd
 from dyad.actors.dictionaries import ActorRecord
 from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Entity
+from dyad.store import dedup
 from dyad.store.schema import SCHEMA_VERSION, current_version, migrate
 
 DEFAULT_DB = "dyad.duckdb"
@@ -76,13 +77,24 @@ class Store:
         con.execute("BEGIN TRANSACTION")
         try:
             for table, key in (("documents", "id"), ("sentences", "doc_id"), ("mentions", "doc_id"),
-                               ("events", "doc_id"), ("quotes", "doc_id")):
+                               ("events", "doc_id"), ("quotes", "doc_id"), ("commitments", "doc_id"),
+                               ("doc_bands", "doc_id")):
                 con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
+            sig = dedup.signature(doc.text)
+            duplicate_of = self._duplicate_of(doc.id, sig)
             con.execute(
-                "INSERT INTO documents (id, date, title, url, source, origin, text, text_hash, n_events) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                "INSERT INTO documents (id, date, title, url, source, origin, text, text_hash, n_events, tone, themes,"
+                " duplicate_of, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc.id, doc.date, doc.title, doc.url, doc.source, doc.origin, doc.text, text_hash(doc.text),
-                 len(coded.events)])
+                 len(coded.events), coded.tone, json.dumps(coded.themes), duplicate_of, sig])
+            con.executemany("INSERT INTO doc_bands VALUES (?, ?)", [[band, doc.id] for band in dedup.bands(sig)])
+            if coded.commitments:
+                con.executemany(
+                    "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[c["id"], doc.id, c["event_id"], c["kind"], c["actor_codes"], c["recipient_codes"],
+                      json.dumps(c["actor"], ensure_ascii=False), json.dumps(c["recipient"], ensure_ascii=False),
+                      c["what"], c["cameo"], c["context"], c["made_on"], c["due"], c["status"], c["fulfilled_by"],
+                      None, json.dumps(c["evidence"], ensure_ascii=False)] for c in coded.commitments])
             if coded.sentences:
                 con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
                                 [[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences])
@@ -94,8 +106,7 @@ class Store:
                       m.entity.kind if m.entity else None] for i, m in enumerate(coded.mentions)])
             if coded.events:
                 con.executemany(
-                    "INSERT INTO events VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                    "?, ?, ?, ?, ?)",
+                    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
                     [_event_row(doc.id, doc.date, e) for e in coded.events])
             for learned in coded.learned:
                 con.execute(
@@ -104,15 +115,118 @@ class Store:
                     [learned.name, learned.code, learned.sector, doc.date, [], doc.id, learned.evidence])
             if coded.quotes:
                 con.executemany(
-                    "INSERT INTO quotes VALUES (?, ?, ?, ?, ?, ?)",
+                    "INSERT INTO quotes (doc_id, idx, text, speaker_code, speaker, evidence, kind) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
                     [[doc.id, i, q.text, q.speaker.code if q.speaker else None,
-                      json.dumps(asdict(q.speaker)) if q.speaker else None, json.dumps(asdict(q.evidence))]
+                      json.dumps(asdict(q.speaker), ensure_ascii=False) if q.speaker else None,
+                      json.dumps(asdict(q.evidence), ensure_ascii=False),
+                      "indirect" if ":indirect:" in q.evidence.rule else "direct"]
                      for i, q in enumerate(coded.quotes)])
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
             raise
+        self.link_commitments()
         return True
+
+    def _duplicate_of(self, doc_id: str, sig: list[int]) -> str | None:
+        """The earliest stored article this one nearly duplicates (MinHash over 5-word shingles)."""
+        bands = dedup.bands(sig)
+        rows = self.con.execute(
+            "SELECT DISTINCT d.id, d.minhash, d.duplicate_of FROM doc_bands b JOIN documents d ON d.id = b.doc_id "
+            "WHERE b.band IN (SELECT unnest(?)) AND d.id <> ?", [bands, doc_id]).fetchall()
+        matches = [(other, dup) for other, other_sig, dup in rows
+                   if other_sig and dedup.similarity(sig, list(other_sig)) >= dedup.THRESHOLD]
+        if not matches:
+            return None
+        return sorted(dup or other for other, dup in matches)[0]
+
+    def link_commitments(self) -> int:
+        """Mark open commitments fulfilled or broken by later events of the same parties (any article)."""
+        from dyad.enrich.commitments import breaks, fulfils
+
+        open_rows = self.con.execute(
+            "SELECT id, doc_id, event_id, cameo, actor_codes, recipient_codes, made_on FROM commitments "
+            "WHERE status = 'open'").fetchall()
+        changed = 0
+        for cid, doc_id, event_id, cameo, actors, recipients, made_on in open_rows:
+            commitment = {"cameo": cameo, "actor_codes": list(actors or []), "recipient_codes": list(recipients or [])}
+            codes = sorted(set(commitment["actor_codes"]) | set(commitment["recipient_codes"]))
+            later = self.con.execute(
+                "SELECT doc_id, event_id, cameo, actor_codes, recipient_codes FROM events "
+                "WHERE coalesce(event_date, doc_date) > ? AND NOT (doc_id = ? AND event_id = ?) "
+                "AND len(list_intersect(list_concat(actor_codes, recipient_codes), ?)) >= 1 "
+                "ORDER BY coalesce(event_date, doc_date), doc_id, event_id",
+                [made_on, doc_id, event_id, codes]).fetchall()
+            for edoc, eid, ecameo, eactors, erecipients in later:
+                event = {"cameo": ecameo, "actor_codes": list(eactors), "recipient_codes": list(erecipients)}
+                if fulfils(commitment, event):
+                    self.con.execute("UPDATE commitments SET status = 'fulfilled', fulfilled_by = ? WHERE id = ?",
+                                     [f"{edoc}:{eid}", cid])
+                    changed += 1
+                    break
+                if breaks(commitment, event):
+                    self.con.execute("UPDATE commitments SET status = 'broken', broken_by = ? WHERE id = ?",
+                                     [f"{edoc}:{eid}", cid])
+                    changed += 1
+                    break
+        return changed
+
+    def commitments(self, dyad: str | None = None, status: str | None = None, actor: str | None = None,
+                    limit: int | None = None) -> pd.DataFrame:
+        """Commitment records, newest first; ``dyad`` matches both directions."""
+        where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
+        if dyad:
+            a, b = parse_dyad(dyad)
+            where.append("((list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
+                         "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))")
+            params += [a, b, b, a]
+        if actor:
+            where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))")
+            params += [actor.upper(), actor.upper()]
+        if status:
+            where.append("status = ?")
+            params.append(status)
+        sql = f"SELECT * FROM commitments WHERE {' AND '.join(where)} ORDER BY made_on DESC NULLS LAST, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self.con.execute(sql, params).df()
+
+    def quotes(self, speaker: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        sql = "SELECT q.*, d.date AS doc_date FROM quotes q JOIN documents d ON d.id = q.doc_id"
+        params: list[Any] = []
+        if speaker:
+            sql += " WHERE q.speaker_code = ?"
+            params.append(speaker.upper())
+        sql += " ORDER BY d.date DESC NULLS LAST, q.doc_id, q.idx"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self.con.execute(sql, params).df()
+
+    def canonical_events(self, dyad: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        """One real event, one row: mentions of the same act (type, actor, recipient, day, place)
+        across articles, with mention, article and source counts; near-duplicate articles count once."""
+        where, params = ["d.duplicate_of IS NULL", "len(e.actor_codes) > 0"], []  # type: tuple[list[str], list[Any]]
+        if dyad:
+            a, b = parse_dyad(dyad)
+            where.append("((list_contains(e.actor_codes, ?) AND list_contains(e.recipient_codes, ?)) OR "
+                         "(list_contains(e.actor_codes, ?) AND list_contains(e.recipient_codes, ?)))")
+            params += [a, b, b, a]
+        sql = (
+            "SELECT e.event, array_to_string(e.actor_codes, ',') AS actor, "
+            "array_to_string(e.recipient_codes, ',') AS recipient, coalesce(e.event_date, e.doc_date) AS date, "
+            "e.loc_country AS place, min(e.cameo) AS cameo, count(*) AS mentions, "
+            "count(DISTINCT e.doc_id) AS articles, "
+            "count(DISTINCT coalesce(d.source, d.id)) AS sources, avg(e.goldstein) AS goldstein, "
+            "list(e.doc_id || ':' || e.event_id ORDER BY e.doc_id, e.event_id) AS members "
+            f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)} "
+            "GROUP BY 1, 2, 3, 4, 5 ORDER BY date DESC NULLS LAST, mentions DESC")
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(int(limit))
+        return self.con.execute(sql, params).df()
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -175,6 +289,11 @@ class Store:
         out["mentions"] = self.con.execute("SELECT * FROM mentions WHERE doc_id = ? ORDER BY idx",
                                            [doc_id]).df()
         out["quotes"] = self.con.execute("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", [doc_id]).df()
+        out["commitments"] = self.con.execute("SELECT * FROM commitments WHERE doc_id = ? ORDER BY id",
+                                              [doc_id]).df()
+        meta = self.con.execute("SELECT tone, themes, duplicate_of FROM documents WHERE id = ?", [doc_id]).fetchone()
+        out["tone"], out["themes"], out["duplicate_of"] = (meta[0], json.loads(meta[1]) if meta[1] else {}, meta[2]) \
+            if meta else (None, {}, None)
         return out
 
     # --- the actor memory ---------------------------------------------------------------------------
@@ -240,6 +359,8 @@ class Store:
             "sentences": one("SELECT count(*) FROM sentences"),
             "mentions": one("SELECT count(*) FROM mentions"),
             "quotes": one("SELECT count(*) FROM quotes"),
+            "commitments": one("SELECT count(*) FROM commitments"),
+            "duplicates": one("SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL"),
             "first_date": first.isoformat() if first else None,
             "last_date": last.isoformat() if last else None,
             "events_by_type": dict(by_type),
@@ -259,14 +380,25 @@ def _entities_json(entities: list[Entity]) -> str:
     return json.dumps([asdict(e) for e in entities], ensure_ascii=False)
 
 
+EVENT_COLUMNS = (
+    "doc_id", "event_id", "event", "mode", "context", "cameo", "quad_code", "goldstein", "actor_codes",
+    "recipient_codes", "actor", "recipient", "event_text", "event_loc", "loc_country", "event_date", "doc_date",
+    "confidence", "sentence", "evidence_start", "evidence_end", "evidence_text", "rule", "trigger_start",
+    "trigger_end", "future", "date_precision", "date_text", "due_date", "tone", "topics", "lat", "lon",
+)
+
+
 def _event_row(doc_id: str, doc_date: str | None, e: Any) -> list[Any]:
     trigger = e.evidence.trigger
+    loc = e.event_loc
     return [
         doc_id, e.id, e.event, e.mode, list(e.context), e.cameo, e.quad_code, e.goldstein,
         sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
         _entities_json(e.actor), _entities_json(e.recipient), e.event_text,
-        json.dumps(asdict(e.event_loc), ensure_ascii=False) if e.event_loc else None,
-        e.event_loc.country_code if e.event_loc else None, e.event_date, doc_date, e.confidence,
+        json.dumps(asdict(loc), ensure_ascii=False) if loc else None,
+        loc.country_code if loc else None, e.event_date, doc_date, e.confidence,
         e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.text, e.evidence.rule,
         trigger.start if trigger else None, trigger.end if trigger else None, e.future,
+        e.date_precision, e.date_text, e.due_date, e.tone, list(e.topics), loc.lat if loc else None,
+        loc.lon if loc else None,
     ]

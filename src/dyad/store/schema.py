@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -43,6 +43,28 @@ MIGRATIONS: dict[int, list[str]] = {
             name VARCHAR NOT NULL, code VARCHAR NOT NULL, sector VARCHAR, valid_from DATE, valid_to DATE,
             aliases VARCHAR[], source VARCHAR NOT NULL, doc_id VARCHAR, evidence VARCHAR,
             created_at TIMESTAMP DEFAULT current_timestamp, PRIMARY KEY (name, code))""",
+    ],
+    3: [
+        # enrichment: event dates with precision, tone, topics; article themes; commitments; duplicates
+        "ALTER TABLE events ADD COLUMN date_precision VARCHAR",
+        "ALTER TABLE events ADD COLUMN date_text VARCHAR",
+        "ALTER TABLE events ADD COLUMN due_date DATE",
+        "ALTER TABLE events ADD COLUMN tone DOUBLE",
+        "ALTER TABLE events ADD COLUMN topics VARCHAR[]",
+        "ALTER TABLE events ADD COLUMN lat DOUBLE",
+        "ALTER TABLE events ADD COLUMN lon DOUBLE",
+        "ALTER TABLE documents ADD COLUMN tone DOUBLE",
+        "ALTER TABLE documents ADD COLUMN themes JSON",
+        "ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
+        "ALTER TABLE documents ADD COLUMN minhash UBIGINT[]",
+        "ALTER TABLE quotes ADD COLUMN kind VARCHAR",
+        """CREATE TABLE commitments (
+            id VARCHAR PRIMARY KEY, doc_id VARCHAR NOT NULL, event_id VARCHAR, kind VARCHAR,
+            actor_codes VARCHAR[], recipient_codes VARCHAR[], actor JSON, recipient JSON, what VARCHAR,
+            cameo VARCHAR, context VARCHAR[], made_on DATE, due DATE, status VARCHAR NOT NULL,
+            fulfilled_by VARCHAR, broken_by VARCHAR, evidence JSON)""",
+        "CREATE TABLE doc_bands (band VARCHAR NOT NULL, doc_id VARCHAR NOT NULL)",
+        "CREATE INDEX doc_bands_band ON doc_bands (band)",
     ],
 }
 

@@ -1,0 +1,42 @@
+"""Commitments: pledges and intentions become records that later events fulfil or break."""
+
+from __future__ import annotations
+
+from dyad.ingest import ingest
+from dyad.pipeline import Pipeline
+from dyad.store import Store
+
+
+def test_seed_commitments(seed_record):
+    whats = [c["what"] for c in seed_record["commitments"]]
+    assert any("steps" in w for w in whats)  # defence-industry steps
+    assert any("education, culture, and tourism" in w for w in whats)
+    for c in seed_record["commitments"]:
+        assert c["actor"][0]["code"] == "TUR" and c["recipient"][0]["code"] == "MYS"
+        assert c["made_on"] == "2026-01-07" and c["status"] == "open"
+
+
+def test_due_date_of_a_pledge(coded):
+    record = coded("Germany pledged to send humanitarian aid to Sudan next month.", date="2025-03-10")
+    (commitment,) = record["commitments"]
+    assert commitment["kind"] == "pledge" and commitment["due"] == "2025-04-01"
+
+
+def test_later_event_fulfils_and_another_breaks(tmp_path):
+    promise = tmp_path / "a.txt"
+    promise.write_text("date 2025-01-10 Indonesia will provide humanitarian aid to Myanmar.")
+    kept = tmp_path / "b.txt"
+    kept.write_text("date 2025-02-02 Indonesia delivered humanitarian aid to Myanmar on Sunday.")
+    vow = tmp_path / "c.txt"
+    vow.write_text("date 2025-01-12 Thailand will cooperate with Cambodia on border security.")
+    broken = tmp_path / "d.txt"
+    broken.write_text("date 2025-03-01 Thailand imposed sanctions on Cambodia.")
+    with Store(tmp_path / "c.duckdb") as store:
+        ingest([promise, vow], store, Pipeline())
+        assert set(store.commitments()["status"]) == {"open"}
+        ingest([kept, broken], store, Pipeline())
+        status = {tuple(r["actor_codes"]): (r["status"], r["fulfilled_by"], r["broken_by"])
+                  for r in store.commitments().to_dict(orient="records")}
+        assert status[("IDN",)][0] == "fulfilled" and status[("IDN",)][1].startswith("b:")
+        assert status[("THA",)][0] == "broken" and status[("THA",)][2].startswith("d:")
+        assert list(store.commitments(status="open")["id"]) == []
