@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= dyad.duckdb
 SHARED ?= ../shared
 
-.PHONY: venv demo test lint typecheck eval bench lock clean kb
+.PHONY: venv demo test lint typecheck eval bench lock clean kb screenshots
 
 venv: $(STAMP)
 
@@ -19,14 +19,18 @@ $(STAMP): requirements.txt pyproject.toml
 	  $(BIN)/python -m pip install --quiet --no-deps -e .
 	touch $(STAMP)
 
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
 demo: venv
 	rm -f $(DB)
 	$(BIN)/dyad ingest samples/ --db $(DB)
 	$(BIN)/dyad stats --db $(DB)
-	$(BIN)/dyad events --db $(DB) --dyad TUR-MYS
+	$(BIN)/dyad events --db $(DB) --dyad TUR-MYS --limit 10
 	@echo
-	@echo "Stored in $(DB). Next: '$(BIN)/dyad show 000_e51a7bb7ba208ab8 --db $(DB)'"
-	@echo "or '$(BIN)/dyad events --db $(DB) --format json'."
+	@echo "Stored in $(DB). Try '$(BIN)/dyad show 000_e51a7bb7ba208ab8 --db $(DB)'."
+	@echo "Dashboard: http://$(HOST):$(PORT)/#/dyad/TUR-MYS  (Ctrl-C stops it)"
+	$(BIN)/dyad serve --db $(DB) --host $(HOST) --port $(PORT)
 
 test: venv
 	$(BIN)/python -m pytest -q
@@ -46,6 +50,11 @@ kb: venv
 
 lock: venv
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in
+
+screenshots: venv
+	DYAD_REQUIRE_BROWSER=1 $(BIN)/python -m pytest -q tests/api/test_browser.py
+	cp test-artifacts/overview.png test-artifacts/dyad-TUR-MYS.png test-artifacts/article-seed.png \
+	   test-artifacts/network.png test-artifacts/map.png test-artifacts/search.png docs/screenshots/
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info .pytest_cache .mypy_cache .ruff_cache

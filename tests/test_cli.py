@@ -128,3 +128,30 @@ def test_two_workers_store_what_one_worker_stores(runner, tmp_path):
     with Store(one, read_only=True) as a, Store(two, read_only=True) as b:
         columns = ["doc_id", "event_id", "event", "cameo", "evidence_start", "trigger_start"]
         assert a.events()[columns].equals(b.events()[columns])
+
+
+def test_export_formats_and_brief(runner, tmp_path):
+    import csv as csvlib
+
+    db = str(tmp_path / "x.duckdb")
+    runner.invoke(main, ["ingest", str(SEED), str(FIXTURES / "hostile.jsonl"), "--db", db])
+    gdelt = runner.invoke(main, ["export", "--db", db, "--format", "gdelt", "--dyad", "TUR-MYS"]).stdout
+    rows = [line.split("\t") for line in gdelt.splitlines()]
+    assert rows and all(len(r) == 61 for r in rows)
+    assert {r[7] for r in rows} <= {"TUR", "MYS"} and rows[0][26].isdigit()  # Actor1CountryCode, EventCode
+    plover_out = runner.invoke(main, ["export", "--db", db, "--format", "plover"]).stdout
+    plover = [json.loads(line) for line in plover_out.splitlines()]
+    assert plover and {"event", "actor", "recipient", "evidence"} <= set(plover[0])
+    csv_text = runner.invoke(main, ["export", "--db", db, "--format", "csv"]).stdout
+    for row in csvlib.reader(csv_text.splitlines()):
+        assert not any(cell.startswith(("=", "+", "@")) for cell in row)  # formula injection guarded
+    out = tmp_path / "pq"
+    assert runner.invoke(main, ["export", "--db", db, "--format", "parquet", "--out", str(out)]).exit_code == 0
+    assert list(out.glob("month=2026-01/*.parquet"))
+    brief = tmp_path / "brief.html"
+    result = runner.invoke(main, ["brief", "TUR", "MYS", "--db", db, "--out", str(brief)])
+    assert result.exit_code == 0
+    html = brief.read_text()
+    assert "<svg" in html and "Relations brief: TUR – MYS" in html and "<script" not in html
+    assert "courageous leadership" in html and "open" in html
+    assert brief.with_suffix(".md").read_text().startswith("# Relations brief")

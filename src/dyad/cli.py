@@ -33,6 +33,9 @@ def _edge(func: F) -> F:
             sys.exit(EXIT_FATAL)
         except (KeyboardInterrupt, SystemExit, click.exceptions.Exit, click.ClickException):
             raise
+        except BrokenPipeError:  # "dyad export ... | head": the reader left; that is not an error
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(EXIT_OK)
         except Exception as exc:  # a bug: say so plainly; DYAD_DEBUG=1 shows the traceback
             if os.environ.get("DYAD_DEBUG"):
                 raise
@@ -340,6 +343,33 @@ def stats(db: str, fmt: str) -> None:
 
 @main.command()
 @db_option
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", envvar="DYAD_WRITE_TOKEN", help="Enables POST /api/ingest for bearer holders of this token "
+              "(default: read-only). Also read from DYAD_WRITE_TOKEN.")
+@click.option("--cors", "cors_origins", multiple=True, help="Allow browser calls from this origin (closed by default).")
+@_edge
+def serve(db: str, host: str, port: int, token: str | None, cors_origins: tuple[str, ...]) -> None:
+    """Serve the JSON API (/api/..., /openapi.json) and the dashboard (/).
+
+    \b
+    Example:
+      dyad serve --db dyad.duckdb --host 127.0.0.1 --port 8000
+    """
+    import uvicorn
+
+    from dyad.api import create_app
+    from dyad.store import Store
+
+    Store(db, read_only=True).close()  # fail early, with a clear message, on a missing or foreign file
+    click.echo(f"Dyad dashboard: http://{host}:{port}/  (API: http://{host}:{port}/api/stats, "
+               f"spec: http://{host}:{port}/openapi.json)")
+    uvicorn.run(create_app(db, write_token=token, cors_origins=list(cors_origins)), host=host, port=port,
+                log_level="warning")
+
+
+@main.command()
+@db_option
 @click.option("--dyad", "dyad_", metavar="A-B", help="Commitments between two actors, e.g. TUR-MYS (both ways).")
 @click.option("--actor", help="Commitments made by or to this code.")
 @click.option("--status", type=click.Choice(["open", "fulfilled", "broken"]), help="Only this status.")
@@ -365,6 +395,76 @@ def commitments(db: str, dyad_: str | None, actor: str | None, status: str | Non
         click.echo("(no commitments)")
     else:
         _table(frame[columns])
+
+
+@main.command(name="export")
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "parquet", "csv", "jsonl"]), required=True,
+              help="gdelt: GDELT 2.0's 61 tab-separated columns; plover: PLOVER JSONL; parquet: a directory "
+                   "partitioned by month.")
+@click.option("--out", type=click.Path(), help="Output file (directory for parquet); default: standard output.")
+@click.option("--actor", help="Only events with this code as actor or recipient.")
+@click.option("--dyad", "dyad_", metavar="A-B", help="Only events between two actors (both ways).")
+@click.option("--event", help="Only this PLOVER type.")
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@_edge
+def export_(db: str, fmt: str, out: str | None, actor: str | None, dyad_: str | None, event: str | None,
+            since: str | None, until: str | None) -> None:
+    """Export events in the field's formats.
+
+    \b
+    Example:
+      dyad export --db dyad.duckdb --format gdelt --dyad TUR-MYS --out tur-mys.tsv
+      dyad export --db dyad.duckdb --format parquet --out events/
+    """
+    from pathlib import Path
+
+    from dyad.export import export
+    from dyad.store import Store
+
+    filters: dict[str, Any] = {"actor": actor, "dyad": dyad_, "event": event, "since": since, "until": until}
+    with Store(db, read_only=True) as store:
+        if fmt == "parquet":
+            if not out:
+                raise click.UsageError("--format parquet needs --out DIRECTORY")
+            n = export(store, fmt, path=Path(out))
+        elif out:
+            with open(out, "w", encoding="utf-8", newline="") as f:
+                n = export(store, fmt, out=f, **filters)
+        else:
+            n = export(store, fmt, out=sys.stdout, **filters)
+    if out:
+        click.echo(f"exported {n} events as {fmt} -> {out}", err=True)
+
+
+@main.command()
+@click.argument("actor_a")
+@click.argument("actor_b")
+@db_option
+@click.option("--since", help="From this date (YYYY-MM-DD).")
+@click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--out", default="brief.html", show_default=True, type=click.Path(dir_okay=False),
+              help="The HTML file; a Markdown twin is written beside it (.md).")
+@_edge
+def brief(actor_a: str, actor_b: str, db: str, since: str | None, until: str | None, out: str) -> None:
+    """Write a self-contained relations brief (HTML and Markdown) on one dyad.
+
+    \b
+    Example:
+      dyad brief TUR MYS --db dyad.duckdb --out tur-mys.html
+    """
+    from pathlib import Path
+
+    from dyad.brief import make_brief
+    from dyad.store import Store
+
+    with Store(db, read_only=True) as store:
+        made = make_brief(store, actor_a, actor_b, since=since, until=until)
+    path = Path(out)
+    path.write_text(made.html, encoding="utf-8")
+    path.with_suffix(".md").write_text(made.markdown, encoding="utf-8")
+    click.echo(f"brief -> {path} and {path.with_suffix('.md')}")
 
 
 @main.group()

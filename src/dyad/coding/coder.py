@@ -204,7 +204,7 @@ class EventCoder:
             cameo=code,
             mode=plover.mode,
             context=list(plover.contexts) or _contexts(sent),
-            quad_code=taxonomy.quad_for_event(plover.event),
+            quad_code=entry.quad_class,  # CAMEO-based: 0 statements and appeals, 1-4 quad classes
             goldstein=entry.goldstein,
             actor=actor,
             recipient=recipient,

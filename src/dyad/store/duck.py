@@ -193,12 +193,19 @@ class Store:
             params.append(int(limit))
         return self.con.execute(sql, params).df()
 
-    def quotes(self, speaker: str | None = None, limit: int | None = None) -> pd.DataFrame:
-        sql = "SELECT q.*, d.date AS doc_date FROM quotes q JOIN documents d ON d.id = q.doc_id"
+    def quotes(self, speaker: str | None = None, dyad: str | None = None, limit: int | None = None) -> pd.DataFrame:
+        """Quotes, newest first; with ``dyad``, quotes by either side in articles about both."""
+        sql = "SELECT q.*, d.date AS doc_date, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id WHERE 1 = 1"
         params: list[Any] = []
         if speaker:
-            sql += " WHERE q.speaker_code = ?"
+            sql += " AND q.speaker_code = ?"
             params.append(speaker.upper())
+        if dyad:
+            a, b = parse_dyad(dyad)
+            sql += (" AND q.speaker_code IN (?, ?) AND q.doc_id IN (SELECT doc_id FROM events WHERE "
+                    "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
+                    "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))")
+            params += [a, b, a, b, b, a]
         sql += " ORDER BY d.date DESC NULLS LAST, q.doc_id, q.idx"
         if limit is not None:
             sql += " LIMIT ?"
@@ -235,44 +242,81 @@ class Store:
                directed: bool = False, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
         """Events matching the filters, newest first. ``dyad="TUR-MYS"`` matches both directions
         unless ``directed``; ``cameo`` matches a code and its sub-codes ("04" is every CONSULT)."""
-        where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
-        if actor:
-            where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))")
-            params += [actor.upper(), actor.upper()]
-        if dyad:
-            a, b = parse_dyad(dyad)
-            clause = "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?))"
-            if directed:
-                where.append(clause)
-                params += [a, b]
-            else:
-                where.append(f"({clause} OR {clause})")
-                params += [a, b, b, a]
-        if event:
-            where.append("event = ?")
-            params.append(event.upper())
-        if cameo:
-            where.append("starts_with(cameo, ?)")
-            params.append(cameo)
-        if since:
-            where.append("coalesce(event_date, doc_date) >= CAST(? AS DATE)")
-            params.append(since)
-        if until:
-            where.append("coalesce(event_date, doc_date) <= CAST(? AS DATE)")
-            params.append(until)
-        sql = (f"SELECT * FROM events WHERE {' AND '.join(where)} "
-               "ORDER BY coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id")
+        frame, _ = self.search_events(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until,
+                                      directed=directed, limit=limit, offset=offset, count=False)
+        return frame
+
+    def search_events(self, actor: str | None = None, dyad: str | None = None, event: str | None = None,
+                      cameo: str | None = None, since: str | None = None, until: str | None = None,
+                      text: str | None = None, doc_id: str | None = None, directed: bool = False,
+                      sort: str = "date", limit: int | None = None, offset: int = 0,
+                      count: bool = True) -> tuple[pd.DataFrame, int | None]:
+        """Events and how many match in all (for pagination). Every value is a bound parameter."""
+        where, params = _event_filters(actor, dyad, event, cameo, since, until, text, doc_id, directed)
+        order = {"date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
+                 "confidence": "confidence DESC, doc_id, event_id",
+                 "goldstein": "goldstein, doc_id, event_id"}[sort]
+        sql = f"SELECT * FROM events WHERE {where} ORDER BY {order}"
+        page = list(params)
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            page += [int(limit), int(offset)]
+        frame = self.con.execute(sql, page).df()
+        total = None
+        if count:
+            row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
+            total = int(row[0]) if row else 0
+        return frame, total
+
+    def timeline(self, dyad: str | None = None, actor: str | None = None, interval: str = "month") -> pd.DataFrame:
+        """Per period and quad class: event count, mean and summed Goldstein."""
+        if interval not in ("day", "week", "month", "year"):
+            raise DyadError(f"interval must be day, week, month or year, not {interval!r}")
+        where, params = _event_filters(actor, dyad, None, None, None, None, None, None, False)
+        return self.con.execute(
+            f"SELECT date_trunc('{interval}', coalesce(event_date, doc_date)) AS period, quad_code, "
+            "count(*) AS events, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum "
+            f"FROM events WHERE {where} AND coalesce(event_date, doc_date) IS NOT NULL "
+            "GROUP BY 1, 2 ORDER BY 1, 2", params).df()
+
+    def network(self, since: str | None = None, until: str | None = None, min_count: int = 1) -> dict[str, Any]:
+        where, params = _event_filters(None, None, None, None, since, until, None, None, False)
+        edges = self.con.execute(
+            "SELECT a AS source, r AS target, count(*) AS events, avg(goldstein) AS goldstein FROM ("
+            f" SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events WHERE {where}"
+            " AND len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
+            "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC LIMIT 2000", [*params, int(min_count)]).df()
+        nodes: dict[str, int] = {}
+        for row in edges.itertuples():
+            nodes[row.source] = nodes.get(row.source, 0) + int(row.events)
+            nodes[row.target] = nodes.get(row.target, 0) + int(row.events)
+        return {"nodes": [{"id": code, "events": n} for code, n in sorted(nodes.items(), key=lambda kv: -kv[1])],
+                "edges": [{"source": r.source, "target": r.target, "events": int(r.events),
+                           "goldstein": round(float(r.goldstein), 2)} for r in edges.itertuples()]}
+
+    def top_dyads(self, limit: int = 20) -> pd.DataFrame:
+        """Undirected dyads by event count, with mean Goldstein."""
+        return self.con.execute(
+            "SELECT least(a, r) || '-' || greatest(a, r) AS dyad, count(*) AS events, avg(goldstein) AS goldstein "
+            "FROM (SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events "
+            "WHERE len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
+            "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [int(limit)]).df()
+
+    def places(self, dyad: str | None = None, limit: int = 2000) -> pd.DataFrame:
+        where, params = _event_filters(None, dyad, None, None, None, None, None, None, False)
+        return self.con.execute(
+            "SELECT json_extract_string(event_loc, '$.name') AS name, loc_country, lat, lon, count(*) AS events, "
+            "avg(goldstein) AS goldstein, list(DISTINCT event) AS types "
+            f"FROM events WHERE {where} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC LIMIT ?",
+            [*params, int(limit)]).df()
+
+    def documents(self, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+        sql = ("SELECT id, date, title, source, origin, n_events, tone, duplicate_of, ingested_at FROM documents "
+               "ORDER BY date DESC NULLS LAST, id")
+        params: list[Any] = []
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             params += [int(limit), int(offset)]
-        return self.con.execute(sql, params).df()
-
-    def documents(self, limit: int | None = None) -> pd.DataFrame:
-        sql = "SELECT id, date, title, source, origin, n_events, ingested_at FROM documents ORDER BY date, id"
-        params: list[Any] = []
-        if limit is not None:
-            sql += " LIMIT ?"
-            params.append(int(limit))
         return self.con.execute(sql, params).df()
 
     def document(self, doc_id: str) -> dict[str, Any]:
@@ -367,6 +411,44 @@ class Store:
             "top_dyads": dict(dyads),
             "schema_version": current_version(con),
         }
+
+
+def _event_filters(actor: str | None, dyad: str | None, event: str | None, cameo: str | None, since: str | None,
+                   until: str | None, text: str | None, doc_id: str | None,
+                   directed: bool) -> tuple[str, list[Any]]:
+    """A WHERE clause and its parameters; nothing from the caller is ever spliced into the SQL."""
+    where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
+    if actor:
+        where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))")
+        params += [actor.upper(), actor.upper()]
+    if dyad:
+        a, b = parse_dyad(dyad)
+        clause = "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?))"
+        if directed:
+            where.append(clause)
+            params += [a, b]
+        else:
+            where.append(f"({clause} OR {clause})")
+            params += [a, b, b, a]
+    if event:
+        where.append("event = ?")
+        params.append(event.upper())
+    if cameo:
+        where.append("starts_with(cameo, ?)")
+        params.append(cameo)
+    if since:
+        where.append("coalesce(event_date, doc_date) >= TRY_CAST(? AS DATE)")
+        params.append(since)
+    if until:
+        where.append("coalesce(event_date, doc_date) <= TRY_CAST(? AS DATE)")
+        params.append(until)
+    if text:
+        where.append("contains(lower(evidence_text), lower(?))")
+        params.append(text)
+    if doc_id:
+        where.append("doc_id = ?")
+        params.append(doc_id)
+    return " AND ".join(where), params
 
 
 def parse_dyad(value: str) -> tuple[str, str]:

@@ -1,0 +1,202 @@
+"""The HTTP API and dashboard: one ASGI app over the store's library functions.
+
+Every dashboard view reads a JSON endpoint under ``/api/`` (its JSON twin); the OpenAPI spec is at
+``/openapi.json``. The app is read-only unless a write token is configured; then ``POST
+/api/ingest`` accepts articles with ``Authorization: Bearer <token>``.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import tempfile
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, UploadFile
+from fastapi.middleware.cors import CORSMiddleware
+from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
+
+from dyad.errors import DyadError
+from dyad.store import Store
+
+PAGE_LIMIT = 500
+MAX_UPLOAD = 20_000_000
+
+
+def _clean(value: Any) -> Any:
+    """DataFrame cells as JSON: NaN/NaT -> null, dates -> YYYY-MM-DD, arrays -> lists, JSON text -> objects."""
+    if isinstance(value, float) and math.isnan(value):
+        return None
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if value is None:
+        return None
+    if hasattr(value, "strftime"):
+        try:
+            return value.strftime("%Y-%m-%d")
+        except ValueError:
+            return None
+    return value
+
+
+def records(frame: Any, json_columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
+    out = []
+    for row in frame.to_dict(orient="records"):
+        clean = {k: _clean(v) for k, v in row.items()}
+        for key in json_columns:
+            if isinstance(clean.get(key), str):
+                clean[key] = json.loads(clean[key])
+        out.append(clean)
+    return out
+
+
+EVENT_JSON = ("actor", "recipient", "event_loc")
+
+
+def create_app(db: str | Path, write_token: str | None = None, cors_origins: list[str] | None = None) -> FastAPI:
+    """The app for one database file. ``write_token`` enables uploads; CORS is closed unless origins are given."""
+    db_path = str(db)
+    app = FastAPI(title="Dyad", version="0.1.0",
+                  description="International-affairs events with evidence: who did what to whom, when and where.")
+    if cors_origins:
+        app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
+
+    def store() -> Any:
+        try:
+            s = Store(db_path, read_only=True)
+        except DyadError as exc:
+            raise HTTPException(status_code=503, detail=str(exc)) from exc
+        try:
+            yield s
+        finally:
+            s.close()
+
+    @app.exception_handler(DyadError)
+    async def dyad_error(_: Any, exc: DyadError) -> JSONResponse:
+        return JSONResponse(status_code=400, content={"detail": str(exc)})
+
+    @app.get("/api/stats", summary="Counts: documents, events, quotes, commitments, event types, top dyads")
+    def stats(s: Store = Depends(store)) -> dict[str, Any]:
+        return s.stats()
+
+    @app.get("/api/events", summary="Events, filtered, searched, sorted and paginated")
+    def events(actor: str | None = Query(None, max_length=8), dyad: str | None = Query(None, max_length=20),
+               event: str | None = Query(None, max_length=20), cameo: str | None = Query(None, max_length=4),
+               since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+               until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+               q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+               doc_id: str | None = Query(None, max_length=200),
+               directed: bool = False, sort: str = Query("date", pattern="^(date|confidence|goldstein)$"),
+               limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=10_000_000),
+               s: Store = Depends(store)) -> dict[str, Any]:
+        frame, total = s.search_events(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until,
+                                       text=q, doc_id=doc_id, directed=directed, sort=sort, limit=limit,
+                                       offset=offset)
+        return {"total": total, "limit": limit, "offset": offset, "events": records(frame, EVENT_JSON)}
+
+    @app.get("/api/timeline", summary="Counts and Goldstein per period and quad class for a dyad or actor")
+    def timeline(dyad: str | None = Query(None, max_length=20), actor: str | None = Query(None, max_length=8),
+                 interval: str = Query("month", pattern="^(day|week|month|year)$"),
+                 s: Store = Depends(store)) -> dict[str, Any]:
+        return {"interval": interval, "series": records(s.timeline(dyad=dyad, actor=actor, interval=interval))}
+
+    @app.get("/api/network", summary="Countries as nodes, their interactions as edges")
+    def network(since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+                min_count: int = Query(1, ge=1, le=100_000), s: Store = Depends(store)) -> dict[str, Any]:
+        return s.network(since=since, until=until, min_count=min_count)
+
+    @app.get("/api/dyads", summary="The most active dyads")
+    def dyads(limit: int = Query(20, ge=1, le=500), s: Store = Depends(store)) -> dict[str, Any]:
+        return {"dyads": records(s.top_dyads(limit=limit))}
+
+    @app.get("/api/canonical", summary="One real event, one row: mentions clustered across articles")
+    def canonical(dyad: str | None = Query(None, max_length=20), limit: int = Query(100, ge=1, le=PAGE_LIMIT),
+                  s: Store = Depends(store)) -> dict[str, Any]:
+        return {"events": records(s.canonical_events(dyad=dyad, limit=limit))}
+
+    @app.get("/api/documents", summary="Stored articles")
+    def documents(limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0),
+                  s: Store = Depends(store)) -> dict[str, Any]:
+        return {"documents": records(s.documents(limit=limit, offset=offset))}
+
+    @app.get("/api/documents/{doc_id}", summary="One article: text, events, mentions, quotes, commitments")
+    def document(doc_id: str, s: Store = Depends(store)) -> dict[str, Any]:
+        try:
+            doc = s.document(doc_id)
+        except DyadError as exc:
+            raise HTTPException(status_code=404, detail=str(exc)) from exc
+        out = {k: v for k, v in doc.items() if not hasattr(v, "to_dict")}
+        out["events"] = records(doc["events"], EVENT_JSON)
+        out["mentions"] = records(doc["mentions"])
+        out["quotes"] = records(doc["quotes"], ("speaker", "evidence"))
+        out["commitments"] = records(doc["commitments"], ("actor", "recipient", "evidence"))
+        return out
+
+    @app.get("/api/quotes", summary="Quotes with speakers")
+    def quotes(speaker: str | None = Query(None, max_length=8), dyad: str | None = Query(None, max_length=20),
+               limit: int = Query(50, ge=1, le=PAGE_LIMIT), s: Store = Depends(store)) -> dict[str, Any]:
+        return {"quotes": records(s.quotes(speaker=speaker, dyad=dyad, limit=limit), ("speaker", "evidence"))}
+
+    @app.get("/api/commitments", summary="Pledges, intentions and agreements, with their status")
+    def commitments(dyad: str | None = Query(None, max_length=20), actor: str | None = Query(None, max_length=8),
+                    status: str | None = Query(None, pattern="^(open|fulfilled|broken)$"),
+                    limit: int = Query(100, ge=1, le=PAGE_LIMIT), s: Store = Depends(store)) -> dict[str, Any]:
+        frame = s.commitments(dyad=dyad, status=status, actor=actor, limit=limit)
+        return {"commitments": records(frame, ("actor", "recipient", "evidence"))}
+
+    @app.get("/api/actors", summary="The actor memory: learned and user-added actors")
+    def actors(q: str | None = Query(None, max_length=100), s: Store = Depends(store)) -> dict[str, Any]:
+        return {"actors": records(s.aliases(search=q))}
+
+    @app.get("/api/places", summary="Located events for the map")
+    def places(dyad: str | None = Query(None, max_length=20), limit: int = Query(2000, ge=1, le=20_000),
+               s: Store = Depends(store)) -> dict[str, Any]:
+        return {"places": records(s.places(dyad=dyad, limit=limit))}
+
+    def require_token(authorization: str | None = Header(None)) -> None:
+        if not write_token:
+            raise HTTPException(status_code=403, detail="this server is read-only (no write token configured)")
+        if authorization != f"Bearer {write_token}":
+            raise HTTPException(status_code=401, detail="a valid bearer token is required")
+
+    @app.post("/api/ingest", summary="Code and store uploaded articles (needs the write token)",
+              dependencies=[Depends(require_token)])
+    async def ingest_upload(file: UploadFile = File(...)) -> dict[str, Any]:
+        from dyad import default_pipeline
+        from dyad.ingest import ingest
+
+        data = await file.read(MAX_UPLOAD + 1)
+        if len(data) > MAX_UPLOAD:
+            raise HTTPException(status_code=413, detail=f"upload larger than {MAX_UPLOAD} bytes")
+        suffix = Path(file.filename or "upload.txt").suffix.lower() or ".txt"
+        if suffix not in (".txt", ".jsonl", ".csv", ".html", ".htm", ".json"):
+            raise HTTPException(status_code=415, detail=f"unsupported file type {suffix!r}")
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / f"{Path(file.filename or 'upload').stem}{suffix}"
+            path.write_bytes(data)
+            with Store(db_path) as s:
+                info = ingest([path], s, default_pipeline())
+        return info.as_dict()
+
+    web = resources.files("dyad.web")
+
+    @app.get("/", response_class=HTMLResponse, include_in_schema=False)
+    def dashboard() -> HTMLResponse:
+        return HTMLResponse(web.joinpath("index.html").read_text(encoding="utf-8"))
+
+    @app.get("/favicon.ico", include_in_schema=False)
+    def favicon() -> HTMLResponse:
+        return HTMLResponse(status_code=204)
+
+    @app.get("/static/{name}", include_in_schema=False)
+    def static(name: str) -> FileResponse:
+        if name not in ("app.js", "style.css"):
+            raise HTTPException(status_code=404, detail="not found")
+        with resources.as_file(web.joinpath(name)) as path:
+            media = "text/javascript" if name.endswith(".js") else "text/css"
+            return FileResponse(path, media_type=media)
+
+    return app
