@@ -210,7 +210,7 @@ class EventCoder:
             recipient=recipient,
             event_text=trigger_span.text,
             evidence=Evidence(sentence=sent_index, start=sent.start_char, end=sent.end_char,
-                              text=doc.text[sent.start_char:sent.end_char], rule=trigger.pattern.rule_id,
+                              text=sent.text, rule=trigger.pattern.rule_id,
                               trigger=trigger_span),
             confidence=confidence,
             event_loc=location,

@@ -31,12 +31,23 @@ def enrich(coded: CodedDocument, doc: Doc, actors: ActorIndex, kb: KnowledgeBase
     reference = _date(coded.document.date)
     spans = date_spans(doc)
     sentence_topics = [topics_of(s) for s in sentences]
+    tones: dict[int, float] = {}
+
+    def sentence_tone(n: int) -> float:
+        if n not in tones:
+            tones[n] = tone(sentences[n].text)
+        return tones[n]
+
     triggers: dict[str, Token] = {}
     for event in coded.events:
         token = _trigger_token(doc, event)
         if token is not None:
             triggers[event.id] = token
-    owners = owners_of(spans, list(triggers.values()))
+    sentence_of = [0] * len(doc)
+    for n, sentence in enumerate(sentences):
+        for i in range(sentence.start, sentence.end):
+            sentence_of[i] = n
+    owners = owners_of(spans, list(triggers.values()), sentence_of)
     for event in coded.events:
         trigger = triggers.get(event.id)
         if trigger is not None:
@@ -49,13 +60,14 @@ def enrich(coded: CodedDocument, doc: Doc, actors: ActorIndex, kb: KnowledgeBase
                     # "pledged to send aid next month": promised now, due then
                     event.due_date = resolved.date
                     event.event_date, event.date_precision = reference.isoformat(), "article"
-        sentence = sentences[event.evidence.sentence] if event.evidence.sentence < len(sentences) else None
-        if sentence is not None:
-            event.tone = tone(sentence.text)
+        if event.evidence.sentence < len(sentences):
+            event.tone = sentence_tone(event.evidence.sentence)
             event.topics = sentence_topics[event.evidence.sentence]
     locate(coded, _sentence_places(coded.events), default_gazetteer())
     coded.themes = article_themes(sentence_topics, [e.context for e in coded.events])
-    coded.tone = tone(doc.text)
+    # the article's tone: its sentences' tones weighted by length (each sentence is scored once)
+    weights = [len(s.text) for s in sentences]
+    coded.tone = round(sum(sentence_tone(n) * w for n, w in enumerate(weights)) / max(1, sum(weights)), 2)
     scopes = {event_id: doc[t.left_edge.i:t.right_edge.i + 1].text for event_id, t in triggers.items()}
     coded.commitments = extract_commitments(coded, _content_links(coded.events, triggers), scopes)
     return coded

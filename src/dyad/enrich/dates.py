@@ -175,11 +175,12 @@ def _content_of_praise(trigger: Token) -> bool:
     return False
 
 
-def owners_of(date_spans: list[Span], triggers: list[Token]) -> dict[int, int]:
-    """Each date span's nearest trigger in its sentence (by words between them)."""
+def owners_of(date_spans: list[Span], triggers: list[Token], sentence_of: list[int]) -> dict[int, int]:
+    """Each date span's nearest trigger in its sentence (by words between them). ``sentence_of`` maps a
+    token index to its sentence's index (``Token.sent`` rescans the document on every call)."""
     owners: dict[int, int] = {}
     for span in date_spans:
-        same_sentence = [t for t in triggers if t.sent.start == span.sent.start]
+        same_sentence = [t for t in triggers if sentence_of[t.i] == sentence_of[span.start]]
         if same_sentence:
             nearest = min(same_sentence, key=lambda t: min(abs(t.i - span.start), abs(t.i - (span.end - 1))))
             owners[span.start] = nearest.i

@@ -50,7 +50,8 @@ def extract_quotes(doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> list[Quot
     quotes: list[Quote] = []
     quoted: list[tuple[int, int]] = []
     sentences = list(doc.sents)
-    for passage in find_passages(doc.text):
+    text = doc.text  # Doc.text rebuilds the string on every access
+    for passage in find_passages(text):
         sentence_index, sentence = _sentence_of(sentences, passage.start)
         if sentence is None:
             continue
@@ -58,31 +59,31 @@ def extract_quotes(doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> list[Quot
         if verb is None:
             continue
         speaker = _speaker(verb, actors, kb)
-        inner = doc.text[passage.start:passage.end].strip(" ,.")
-        start = doc.text.index(inner, passage.start) if inner else passage.start
+        inner = text[passage.start:passage.end].strip(" ,.")
+        start = text.index(inner, passage.start) if inner else passage.start
         end = start + len(inner)
         if len(inner.split()) < MIN_WORDS:
             continue
         quoted.append((start, end))
         quotes.append(Quote(text=inner, speaker=speaker, evidence=Evidence(
-            sentence=sentence_index, start=start, end=end, text=doc.text[start:end],
+            sentence=sentence_index, start=start, end=end, text=text[start:end],
             rule=f"quote:direct:{verb.lemma_.lower()}")))
-    quotes = _join_split_quotes(quotes, doc.text)
+    quotes = _join_split_quotes(quotes, text)
     for sentence_index, sentence in enumerate(sentences):
         for token in sentence:
             if token.lemma_.lower() not in SPEECH_VERBS or token.pos_ != "VERB":
                 continue
             for clause in (c for c in token.children if c.dep_ == "ccomp"):
                 start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge.text)
-                if any(s < end and start < e for s, e in quoted) or QUOTE_MARKS.search(doc.text[start:end]):
+                if any(s < end and start < e for s, e in quoted) or QUOTE_MARKS.search(text[start:end]):
                     continue
-                text = doc.text[start:end].strip()
-                if text.lower().startswith("that "):
-                    text, start = text[5:], start + 5
-                if len(text.split()) < 4:
+                said = text[start:end].strip()
+                if said.lower().startswith("that "):
+                    said, start = said[5:], start + 5
+                if len(said.split()) < 4:
                     continue
-                quotes.append(Quote(text=text, speaker=_speaker(token, actors, kb), evidence=Evidence(
-                    sentence=sentence_index, start=start, end=start + len(text), text=doc.text[start:start + len(text)],
+                quotes.append(Quote(text=said, speaker=_speaker(token, actors, kb), evidence=Evidence(
+                    sentence=sentence_index, start=start, end=start + len(said), text=text[start:start + len(said)],
                     rule=f"quote:indirect:{token.lemma_.lower()}")))
     quotes.sort(key=lambda q: q.evidence.start)
     return quotes
