@@ -32,7 +32,8 @@ def build(path: Path, n: int) -> None:
                 ['CONSULT','SUPPORT','AGREE','REQUEST','ACCUSE','ASSAULT','COERCE','AID'][1 + (i % 8)], '', [],
                 ['040','051','030','020','112','190','173','070'][1 + (i % 8)], [1,1,1,0,3,4,4,2][1 + (i % 8)],
                 [1.0,3.4,4.5,3.0,-2.0,-10.0,-5.0,7.0][1 + (i % 8)],
-                ['C' || lpad(((i * 7919) % 200)::VARCHAR, 2, '0')], ['C' || lpad(((i * 104729) % 200)::VARCHAR, 2, '0')],
+                ['C' || lpad(((i * 7919) % 200)::VARCHAR, 2, '0')],
+                ['C' || lpad(((i * 104729) % 200)::VARCHAR, 2, '0')],
                 '[]', '[]', 'met', NULL, NULL, DATE '2006-01-01' + CAST(i % 7300 AS INTEGER),
                 DATE '2006-01-01' + CAST(i % 7300 AS INTEGER), 0.7, 0, 0, 10, 'synthetic evidence sentence', 'bench',
                 0, 3, false, 'article', 0.0, [], NULL, NULL

@@ -197,7 +197,6 @@ class EventCoder:
         hypothetical = _hypothetical(token)
         confidence = _confidence(trigger, [a for a in actor if a.kind != "place"],
                                  [r for r in recipient if r.kind != "implied"], token, hypothetical)
-        doc = token.doc
         trigger_span = _trigger_span(trigger)
         return Event(
             event=plover.event or "",  # "" marks a statement: it competes as main event, then is dropped
