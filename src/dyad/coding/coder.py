@@ -172,6 +172,8 @@ class EventCoder:
                 and trigger.pattern.noun is False and _speaker_context(token):
             recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
         location = _location(token, actors, code)
+        if location is not None and location.name == location.country_code and location.country_code:
+            location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
         if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
@@ -679,16 +681,55 @@ def _location(token: Token, actors: ActorIndex, code: str = "") -> Location | No
     preps = ("in", "at", "to") if code in ("042", "043", "044") else ("in", "at")  # a visit happens where it goes
     if token.head != token:
         candidates.append(token.head)
+    found: list[Location] = []
     for node in candidates:
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
             for pobj in prep.children:
-                for t in pobj.subtree:
-                    entity = actors.entity_at(t.i)
-                    if entity is not None and entity.kind in ("country", "capital") and entity.code:
-                        return Location(name=entity.raw_text,
-                                        country_code=entity.code, start=entity.start, end=entity.end)
+                found.extend(_places_in(pobj, actors))
+        if found:
+            break
+    if not found:
+        return None
+    # "in Aleppo, Syria" or "in Syria's Aleppo": the most specific place named (a town before a country)
+    from dyad.enrich.places import default_gazetteer
+
+    gazetteer = default_gazetteer()
+    def rank(loc: Location) -> tuple[bool, bool, bool]:
+        town = bool(loc.name) and gazetteer.geocode(loc.name, [loc.country_code] if loc.country_code else None) \
+            is not None
+        return (loc.country_code is not None, bool(loc.name), town)
+
+    best = max(found, key=rank)  # a known country first (it is the event's target too), a named town next
+    if not best.name:  # only an adjective: the country it names
+        best.name = next((loc.name for loc in found if loc.name), "") or best.country_code or ""
+    return best
+
+
+def _places_in(phrase: Token, actors: ActorIndex) -> list[Location]:
+    """Places named in a prepositional object: knowledge-base places (not adjectives like "Syrian"),
+    and place names NER found that the gazetteer knows (geocoded later)."""
+    out: list[Location] = []
+    seen: set[int] = set()
+    for t in phrase.subtree:
+        if t.i in seen:
+            continue
+        entity = actors.entity_at(t.i)
+        if entity is not None and entity.kind in ("country", "capital") and entity.code:
+            seen.update(range(t.i, t.i + len(entity.raw_text.split())))
+            location = Location(name=entity.raw_text, country_code=entity.code, start=entity.start, end=entity.end)
+            if t.pos_ != "PROPN":  # "in Israeli custody": a country, but not a place name to show
+                location.name = ""
+            out.append(location)
+        elif entity is None and t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B":
+            span = next((e for e in t.doc.ents if e.start == t.i), None)
+            if span is not None:
+                seen.update(range(span.start, span.end))
+                out.append(Location(name=span.text, country_code=None, start=span.start_char, end=span.end_char))
+    return out
+
+
     return None
 
 

@@ -94,6 +94,8 @@ def locate(coded: CodedDocument, sentence_places: dict[int, Location], gazetteer
             event.event_loc = _geocoded(event.event_loc, gazetteer, countries)
     same_day = [e.event_loc for e in coded.events if e.event_loc is not None and e.date_precision in ("day", "article")
                 and e.event_date == coded.document.date]
+    towns = [loc for loc in same_day if loc.lat is not None]  # a town says more than a whole country
+    same_day = towns or same_day
     if same_day:
         main = Counter((loc.name, loc.country_code) for loc in same_day).most_common(1)[0][0]
         home = next(loc for loc in same_day if (loc.name, loc.country_code) == main)
@@ -107,6 +109,8 @@ def locate(coded: CodedDocument, sentence_places: dict[int, Location], gazetteer
 
 def _geocoded(location: Location, gazetteer: Gazetteer, countries: list[str], in_place: bool = False) -> Location:
     place = gazetteer.geocode(location.name, [location.country_code] if location.country_code else countries)
+    if place is not None and not location.country_code and countries and place.country_code not in countries:
+        place = None  # an unknown "Springfield" far from the article's countries is not trusted
     if place is None or (location.country_code and place.country_code != location.country_code):
         return location
     target = location if in_place else Location(name=location.name, country_code=place.country_code,
