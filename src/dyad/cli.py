@@ -147,7 +147,7 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, actor_files: 
 @db_option
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes for spaCy's parsing (spaCy's multi-process pipe); one writer to the store.")
+              help="Processes running the whole pipeline (each loads the model once); one writer to the store.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @actors_option
 @_edge
@@ -167,10 +167,17 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
     from dyad.store import Store
 
     progress = _Progress(enabled=sys.stderr.isatty())
-    pipeline = Pipeline(annotator=Annotator(n_process=max(1, workers)))
+    pipeline = Pipeline(annotator=Annotator())
     _load_actor_files(pipeline, actor_files)
     with Store(db) as store:
-        info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress)
+        if actor_files:  # workers take the store's memory; user dictionaries join it for this run
+            from dyad.actors import load_actor_file
+
+            for path in actor_files:
+                for record in load_actor_file(path):
+                    store.add_alias(record, source="user")
+        info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress,
+                          workers=workers)
     progress.done()
     if as_json:
         click.echo(json.dumps(info.as_dict()))

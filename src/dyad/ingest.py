@@ -39,11 +39,16 @@ class IngestInfo:
 
 def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipeline | None = None,
            settings: ReadSettings | None = None,
-           on_document: Callable[[Document | Rejection], None] | None = None) -> IngestInfo:
-    """Read, code and store every input; bad inputs are reported, never fatal."""
-    pipeline = pipeline or Pipeline()
+           on_document: Callable[[Document | Rejection], None] | None = None, workers: int = 1) -> IngestInfo:
+    """Read, code and store every input; bad inputs are reported, never fatal.
+
+    With ``workers`` > 1 the whole pipeline runs in that many processes (one writer: this one).
+    """
     info = IngestInfo()
-    pipeline.remember(store.alias_records())  # what earlier articles and users taught
+    memory = store.alias_records()  # what earlier articles and users taught
+    if workers <= 1:
+        pipeline = pipeline or Pipeline()
+        pipeline.remember(memory)
 
     def documents() -> Iterator[Document]:
         for item in read_inputs(paths, settings):
@@ -59,15 +64,26 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
                 continue
             yield item
 
-    for coded in pipeline.code_documents(documents()):
+    if workers > 1:
+        from dyad.engine import code_parallel
+
+        results = code_parallel(documents(), workers, memory=memory)
+    else:
+        assert pipeline is not None
+        results = pipeline.code_documents(documents())
+    for n, coded in enumerate(results, start=1):
+        if n % 500 == 0:
+            store.link_commitments()  # keep promises and their fulfilment in step on long runs
         if store.write(coded):
             info.documents += 1
             info.events += len(coded.events)
             info.learned += len(coded.learned)
-            pipeline.remember(ActorRecord(name=a.name, code=a.code, sector=a.sector, start=coded.document.date)
-                              for a in coded.learned)
+            if pipeline is not None:  # later articles of this run know who this one introduced
+                pipeline.remember(ActorRecord(name=a.name, code=a.code, sector=a.sector, start=coded.document.date)
+                                  for a in coded.learned)
         else:
             info.skipped += 1
         if on_document:
             on_document(coded.document)
+    store.link_commitments()
     return info

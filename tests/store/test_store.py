@@ -111,3 +111,15 @@ def test_newer_schema_is_refused(tmp_path):
 def test_read_only_missing_file_is_a_clear_error(tmp_path):
     with pytest.raises(DyadError, match="no such file"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_parallel_ingest_stores_what_one_process_stores(tmp_path, pipeline):
+    from ..conftest import ROOT
+
+    with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
+        ingest([ROOT / "samples"], one, pipeline)
+        info = ingest([ROOT / "samples"], two, workers=2)
+        assert info.documents == one.stats()["documents"]
+        columns = ["doc_id", "event_id", "event", "cameo", "actor_codes", "recipient_codes", "event_date"]
+        assert one.events()[columns].equals(two.events()[columns])
+        assert one.commitments()["id"].tolist() == two.commitments()["id"].tolist()

@@ -10,26 +10,28 @@ from __future__ import annotations
 
 import hashlib
 import re
-from array import array
+
+import numpy as np
 
 PERMUTATIONS = 64
 BANDS = 16
 ROWS = PERMUTATIONS // BANDS
 SHINGLE = 5
 THRESHOLD = 0.85
-_MERSENNE = (1 << 61) - 1
-_MAX = (1 << 32) - 1
+_PRIME = (1 << 31) - 1  # products of 31-bit numbers fit in uint64: the hashing vectorises with numpy
+_MAX = _PRIME
 
 
-def _coefficients() -> list[tuple[int, int]]:
-    out = []
+def _coefficients() -> tuple[np.ndarray, np.ndarray]:
+    a, b = [], []
     for i in range(PERMUTATIONS):
         digest = hashlib.sha256(f"dyad-minhash-{i}".encode()).digest()
-        out.append((int.from_bytes(digest[:8], "big") % _MERSENNE | 1, int.from_bytes(digest[8:16], "big") % _MERSENNE))
-    return out
+        a.append(int.from_bytes(digest[:4], "big") % _PRIME | 1)
+        b.append(int.from_bytes(digest[4:8], "big") % _PRIME)
+    return np.array(a, dtype=np.uint64), np.array(b, dtype=np.uint64)
 
 
-_COEFFICIENTS = _coefficients()
+_A, _B = _coefficients()
 
 
 def shingles(text: str) -> set[int]:
@@ -47,10 +49,9 @@ def signature(text: str) -> list[int]:
     items = shingles(text)
     if not items:
         return [_MAX] * PERMUTATIONS
-    sig = array("Q")
-    for a, b in _COEFFICIENTS:
-        sig.append(min(((a * x + b) % _MERSENNE) & _MAX for x in items))
-    return list(sig)
+    x = np.fromiter((h % _PRIME for h in items), dtype=np.uint64, count=len(items))
+    hashed = (_A[:, None] * x[None, :] + _B[:, None]) % np.uint64(_PRIME)
+    return [int(v) for v in hashed.min(axis=1)]
 
 
 def bands(sig: list[int]) -> list[str]:

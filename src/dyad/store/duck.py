@@ -24,6 +24,18 @@ from dyad.store.schema import SCHEMA_VERSION, current_version, migrate
 DEFAULT_DB = "dyad.duckdb"
 
 
+def _insert(con: Any, table: str, columns: list[str], rows: list[list[Any]]) -> None:
+    """Insert rows through a registered DataFrame: DuckDB's executemany goes row by row."""
+    if not rows:
+        return
+    name = f"_new_{table}"
+    con.register(name, pd.DataFrame(rows, columns=columns))
+    try:
+        con.execute(f"INSERT INTO {table} ({', '.join(columns)}) SELECT * FROM {name}")
+    finally:
+        con.unregister(name)
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -71,15 +83,17 @@ class Store:
     def write(self, coded: CodedDocument) -> bool:
         """Store one coded document atomically; returns False if it was already stored unchanged."""
         doc = coded.document
-        if self.has(doc.id, doc.text):
+        stored = self.con.execute("SELECT text_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
+        if stored is not None and stored[0] == text_hash(doc.text):
             return False
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            for table, key in (("documents", "id"), ("sentences", "doc_id"), ("mentions", "doc_id"),
-                               ("events", "doc_id"), ("quotes", "doc_id"), ("commitments", "doc_id"),
-                               ("doc_bands", "doc_id")):
-                con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
+            if stored is not None:  # a changed text replaces every row of the old one
+                for table, key in (("documents", "id"), ("sentences", "doc_id"), ("mentions", "doc_id"),
+                                   ("events", "doc_id"), ("quotes", "doc_id"), ("commitments", "doc_id"),
+                                   ("doc_bands", "doc_id")):
+                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
             sig = dedup.signature(doc.text)
             duplicate_of = self._duplicate_of(doc.id, sig)
             con.execute(
@@ -87,7 +101,7 @@ class Store:
                 " duplicate_of, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc.id, doc.date, doc.title, doc.url, doc.source, doc.origin, doc.text, text_hash(doc.text),
                  len(coded.events), coded.tone, json.dumps(coded.themes), duplicate_of, sig])
-            con.executemany("INSERT INTO doc_bands VALUES (?, ?)", [[band, doc.id] for band in dedup.bands(sig)])
+            _insert(con, "doc_bands", ["band", "doc_id"], [[band, doc.id] for band in dedup.bands(sig)])
             if coded.commitments:
                 con.executemany(
                     "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
@@ -96,18 +110,22 @@ class Store:
                       c["what"], c["cameo"], c["context"], c["made_on"], c["due"], c["status"], c["fulfilled_by"],
                       None, json.dumps(c["evidence"], ensure_ascii=False)] for c in coded.commitments])
             if coded.sentences:
-                con.executemany("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)",
-                                [[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences])
-            if coded.mentions:
-                con.executemany(
-                    "INSERT INTO mentions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                sentences_frame = pd.DataFrame([[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences],
+                                               columns=["doc_id", "idx", "start_char", "end_char", "text"])
+                con.register("_new_sentences", sentences_frame)
+                con.execute("INSERT INTO sentences SELECT * FROM _new_sentences")
+                con.unregister("_new_sentences")
+            _insert(con, "mentions", ["doc_id", "idx", "text", "start_char", "end_char", "label", "code", "sector",
+                                      "entity_name", "kind"],
                     [[doc.id, i, m.text, m.start, m.end, m.label, m.entity.code if m.entity else None,
                       m.entity.sector_code if m.entity else None, m.entity.entity_name if m.entity else None,
                       m.entity.kind if m.entity else None] for i, m in enumerate(coded.mentions)])
             if coded.events:
-                con.executemany(
-                    f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) VALUES ({', '.join('?' * len(EVENT_COLUMNS))})",
-                    [_event_row(doc.id, doc.date, e) for e in coded.events])
+                events_frame = pd.DataFrame([_event_row(doc.id, doc.date, e) for e in coded.events],
+                                            columns=list(EVENT_COLUMNS))
+                con.register("_new_events", events_frame)
+                con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM _new_events")
+                con.unregister("_new_events")
             for learned in coded.learned:
                 con.execute(
                     "INSERT OR IGNORE INTO actor_aliases (name, code, sector, valid_from, aliases, source, doc_id,"
@@ -126,7 +144,6 @@ class Store:
         except Exception:
             con.execute("ROLLBACK")
             raise
-        self.link_commitments()
         return True
 
     def _duplicate_of(self, doc_id: str, sig: list[int]) -> str | None:
