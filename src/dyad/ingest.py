@@ -11,7 +11,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
 from dyad.actors import ActorRecord
-from dyad.model import Document, Rejection
+from dyad.model import CodedDocument, Document, Rejection
+
+WRITE_BATCH = 16  # documents a transaction: fewer commits, and still no half-written document
 from dyad.pipeline import Pipeline
 from dyad.read import ReadSettings, read_inputs
 from dyad.store import Store
@@ -71,19 +73,35 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
     else:
         assert pipeline is not None
         results = pipeline.code_documents(documents())
-    for n, coded in enumerate(results, start=1):
-        if n % 500 == 0:
-            store.link_commitments()  # keep promises and their fulfilment in step on long runs
-        if store.write(coded):
+    batch: list[CodedDocument] = []
+
+    def flush() -> None:
+        store.write_many(batch)  # one transaction a batch: a document is all stored or not at all
+        for coded in batch:
             info.documents += 1
             info.events += len(coded.events)
             info.learned += len(coded.learned)
             if pipeline is not None:  # later articles of this run know who this one introduced
                 pipeline.remember(ActorRecord(name=a.name, code=a.code, sector=a.sector, start=coded.document.date)
                                   for a in coded.learned)
-        else:
+            if on_document:
+                on_document(coded.document)
+        batch.clear()
+
+    seen: set[str] = set()
+    for n, coded in enumerate(results, start=1):
+        if coded.document.id in seen or store.has(coded.document.id, coded.document.text):
             info.skipped += 1
-        if on_document:
-            on_document(coded.document)
+            if on_document:
+                on_document(coded.document)
+            continue
+        seen.add(coded.document.id)
+        batch.append(coded)
+        if len(batch) >= WRITE_BATCH:
+            flush()
+        if n % 500 == 0:
+            store.link_commitments()  # keep promises and their fulfilment in step on long runs
+    if batch:
+        flush()
     store.link_commitments()
     return info

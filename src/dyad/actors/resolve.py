@@ -115,6 +115,14 @@ HYPHENS = {"-", "–", "‐"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "der", "le", "la", "ben", "bint"}
 
 
+def is_proper_noun(doc: Doc) -> list[bool]:
+    """Which tokens are proper nouns, read from spaCy's arrays (no Token objects)."""
+    from spacy.attrs import POS
+    from spacy.symbols import PROPN
+
+    return [int(p) == PROPN for p in doc.to_array(POS)]
+
+
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text without building Token objects (the costliest part of a naive loop)."""
     from spacy.attrs import ORTH
@@ -126,6 +134,7 @@ def token_texts(doc: Doc) -> list[str]:
 def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
     """Longest knowledge-base names first, extending a match only while some name starts that way."""
     keys = [fold(t) for t in token_texts(doc)]
+    proper = is_proper_noun(doc)
     n = len(doc)
     i = 0
     while i < n:
@@ -149,8 +158,8 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
                 break
             end = _longest_match(keys, i, kb, limit=end - 1)
         if not matched:
-            token = doc[i]
-            if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ != "PERSON":
+            token = doc[i] if proper[i] and len(keys[i]) >= 6 else None
+            if token is not None and token.text[:1].isupper() and token.ent_type_ != "PERSON":
                 fuzzy = kb.fuzzy_country(keys[i])
                 if fuzzy is not None:
                     entity = _entity_from_entry(fuzzy, token.text, token.idx, token.idx + len(token.text), index.date)
@@ -296,15 +305,15 @@ def _names_after_roles(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> list[S
     from spacy.tokens import Span as SpacySpan
 
     covered = {t.i for ent in doc.ents if ent.label_ == "PERSON" for t in ent}
+    proper = is_proper_noun(doc)
     spans = []
     i = 0
     while i < len(doc):
-        token = doc[i]
-        if token.pos_ == "PROPN" and i not in covered and i not in index.by_token and i > 0:
+        if proper[i] and i not in covered and i not in index.by_token and i > 0:
             before = doc[i - 1]
             if kb.agent_sector(fold(before.lemma_)) or kb.agent_sector(fold(before.text)):
                 j = i
-                while j < len(doc) and doc[j].pos_ == "PROPN" and j not in index.by_token:
+                while j < len(doc) and proper[j] and j not in index.by_token:
                     j += 1
                 if j - i >= 2:
                     spans.append(SpacySpan(doc, i, j, label="PERSON"))

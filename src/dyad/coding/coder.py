@@ -123,8 +123,9 @@ class EventCoder:
                 if i in triggers and i != trigger.token.i:
                     del triggers[i]
         candidates: list[Event] = []
+        both_sides = bool(triggers) and len(dyad_pair) == 2 and _mentions_both_sides(sent)
         for trigger in triggers.values():
-            event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers)
+            event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers, both_sides)
             if event is not None:
                 candidates.append(event)
         events: list[Event] = []
@@ -136,7 +137,7 @@ class EventCoder:
     # --- one event ------------------------------------------------------------------------------
 
     def _event(self, trigger: _Trigger, sent: SpacySpan, sent_index: int, actors: ActorIndex,
-               dyad_pair: list[Entity], triggers: dict[int, _Trigger]) -> Event | None:
+               dyad_pair: list[Entity], triggers: dict[int, _Trigger], both_sides: bool = False) -> Event | None:
         token = trigger.token
         code = trigger.pattern.code
         if _negated(token):
@@ -163,7 +164,7 @@ class EventCoder:
         if inner is not None and not recipient:
             _, recipient = self._arguments(inner, actors)
             recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
-        if _both_sides(trigger, sent) and len(dyad_pair) == 2 and code[:2] in RECIPROCAL_ROOTS:
+        if len(dyad_pair) == 2 and code[:2] in RECIPROCAL_ROOTS and _both_sides(trigger, both_sides):
             if not actor:
                 actor = [dyad_pair[0]]
             if not recipient:
@@ -549,12 +550,15 @@ def _speaker_context(token: Token) -> bool:
     return subject is not None and subject.lower_ in ("we", "us")
 
 
-def _both_sides(trigger: _Trigger, sent: SpacySpan) -> bool:
+def _mentions_both_sides(sent: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in BOTH_SIDES and any(c.lower_ in ("both", "two") for c in t.children) for t in sent)
+
+
+def _both_sides(trigger: _Trigger, sentence_says_both: bool) -> bool:
     """"Both sides", "the two countries", or an agentless passive ("issues were discussed")."""
     token = trigger.token
-    for t in sent:
-        if t.lemma_.lower() in BOTH_SIDES and any(c.lower_ in ("both", "two") for c in t.children):
-            return True
+    if sentence_says_both:
+        return True
     return any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent"
                                                                           for c in token.children) \
         or (trigger.pattern.noun and token.dep_ in ("nsubj", "nsubjpass"))

@@ -135,10 +135,13 @@ def event_date(trigger: Token, date_spans: list[Span], reference: dt.date | None
 
 
 def date_spans(doc: Doc) -> list[Span]:
+    from dyad.actors.resolve import token_texts
+
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     covered = {t.i for s in spans for t in s}
-    for i, token in enumerate(doc):  # the small model misses some ("earlier in the day")
-        if token.lower_ == "earlier" and i + 3 < len(doc) and doc[i + 3].lower_ == "day" and i not in covered:
+    words = [w.lower() for w in token_texts(doc)]
+    for i, word in enumerate(words):  # the small model misses some ("earlier in the day")
+        if word == "earlier" and i + 3 < len(words) and words[i + 3] == "day" and i not in covered:
             spans.append(doc[i:i + 4])
     return spans
 

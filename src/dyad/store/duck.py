@@ -82,68 +82,77 @@ class Store:
 
     def write(self, coded: CodedDocument) -> bool:
         """Store one coded document atomically; returns False if it was already stored unchanged."""
+        return self.write_many([coded]) == 1
+
+    def write_many(self, batch: list[CodedDocument]) -> int:
+        """Store documents in one transaction (all or none); returns how many were new or changed."""
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            written = sum(self._write_rows(coded) for coded in batch)
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        return written
+
+    def _write_rows(self, coded: CodedDocument) -> bool:
         doc = coded.document
         stored = self.con.execute("SELECT text_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
         if stored is not None and stored[0] == text_hash(doc.text):
             return False
         con = self.con
-        con.execute("BEGIN TRANSACTION")
-        try:
-            if stored is not None:  # a changed text replaces every row of the old one
-                for table, key in (("documents", "id"), ("sentences", "doc_id"), ("mentions", "doc_id"),
-                                   ("events", "doc_id"), ("quotes", "doc_id"), ("commitments", "doc_id"),
-                                   ("doc_bands", "doc_id")):
-                    con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
-            sig = dedup.signature(doc.text)
-            duplicate_of = self._duplicate_of(doc.id, sig)
+        if stored is not None:  # a changed text replaces every row of the old one
+            for table, key in (("documents", "id"), ("sentences", "doc_id"), ("mentions", "doc_id"),
+                               ("events", "doc_id"), ("quotes", "doc_id"), ("commitments", "doc_id"),
+                               ("doc_bands", "doc_id")):
+                con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
+        sig = dedup.signature(doc.text)
+        duplicate_of = self._duplicate_of(doc.id, sig)
+        con.execute(
+            "INSERT INTO documents (id, date, title, url, source, origin, text, text_hash, n_events, tone, themes,"
+            " duplicate_of, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [doc.id, doc.date, doc.title, doc.url, doc.source, doc.origin, doc.text, text_hash(doc.text),
+             len(coded.events), coded.tone, json.dumps(coded.themes), duplicate_of, sig])
+        _insert(con, "doc_bands", ["band", "doc_id"], [[band, doc.id] for band in dedup.bands(sig)])
+        if coded.commitments:
+            con.executemany(
+                "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [[c["id"], doc.id, c["event_id"], c["kind"], c["actor_codes"], c["recipient_codes"],
+                  json.dumps(c["actor"], ensure_ascii=False), json.dumps(c["recipient"], ensure_ascii=False),
+                  c["what"], c["cameo"], c["context"], c["made_on"], c["due"], c["status"], c["fulfilled_by"],
+                  None, json.dumps(c["evidence"], ensure_ascii=False)] for c in coded.commitments])
+        if coded.sentences:
+            sentences_frame = pd.DataFrame([[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences],
+                                           columns=["doc_id", "idx", "start_char", "end_char", "text"])
+            con.register("_new_sentences", sentences_frame)
+            con.execute("INSERT INTO sentences SELECT * FROM _new_sentences")
+            con.unregister("_new_sentences")
+        _insert(con, "mentions", ["doc_id", "idx", "text", "start_char", "end_char", "label", "code", "sector",
+                                  "entity_name", "kind"],
+                [[doc.id, i, m.text, m.start, m.end, m.label, m.entity.code if m.entity else None,
+                  m.entity.sector_code if m.entity else None, m.entity.entity_name if m.entity else None,
+                  m.entity.kind if m.entity else None] for i, m in enumerate(coded.mentions)])
+        if coded.events:
+            events_frame = pd.DataFrame([_event_row(doc.id, doc.date, e) for e in coded.events],
+                                        columns=list(EVENT_COLUMNS))
+            con.register("_new_events", events_frame)
+            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM _new_events")
+            con.unregister("_new_events")
+        for learned in coded.learned:
             con.execute(
-                "INSERT INTO documents (id, date, title, url, source, origin, text, text_hash, n_events, tone, themes,"
-                " duplicate_of, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [doc.id, doc.date, doc.title, doc.url, doc.source, doc.origin, doc.text, text_hash(doc.text),
-                 len(coded.events), coded.tone, json.dumps(coded.themes), duplicate_of, sig])
-            _insert(con, "doc_bands", ["band", "doc_id"], [[band, doc.id] for band in dedup.bands(sig)])
-            if coded.commitments:
-                con.executemany(
-                    "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                    [[c["id"], doc.id, c["event_id"], c["kind"], c["actor_codes"], c["recipient_codes"],
-                      json.dumps(c["actor"], ensure_ascii=False), json.dumps(c["recipient"], ensure_ascii=False),
-                      c["what"], c["cameo"], c["context"], c["made_on"], c["due"], c["status"], c["fulfilled_by"],
-                      None, json.dumps(c["evidence"], ensure_ascii=False)] for c in coded.commitments])
-            if coded.sentences:
-                sentences_frame = pd.DataFrame([[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences],
-                                               columns=["doc_id", "idx", "start_char", "end_char", "text"])
-                con.register("_new_sentences", sentences_frame)
-                con.execute("INSERT INTO sentences SELECT * FROM _new_sentences")
-                con.unregister("_new_sentences")
-            _insert(con, "mentions", ["doc_id", "idx", "text", "start_char", "end_char", "label", "code", "sector",
-                                      "entity_name", "kind"],
-                    [[doc.id, i, m.text, m.start, m.end, m.label, m.entity.code if m.entity else None,
-                      m.entity.sector_code if m.entity else None, m.entity.entity_name if m.entity else None,
-                      m.entity.kind if m.entity else None] for i, m in enumerate(coded.mentions)])
-            if coded.events:
-                events_frame = pd.DataFrame([_event_row(doc.id, doc.date, e) for e in coded.events],
-                                            columns=list(EVENT_COLUMNS))
-                con.register("_new_events", events_frame)
-                con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM _new_events")
-                con.unregister("_new_events")
-            for learned in coded.learned:
-                con.execute(
-                    "INSERT OR IGNORE INTO actor_aliases (name, code, sector, valid_from, aliases, source, doc_id,"
-                    " evidence) VALUES (?, ?, ?, ?, ?, 'learned', ?, ?)",
-                    [learned.name, learned.code, learned.sector, doc.date, [], doc.id, learned.evidence])
-            if coded.quotes:
-                con.executemany(
-                    "INSERT INTO quotes (doc_id, idx, text, speaker_code, speaker, evidence, kind) "
-                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                    [[doc.id, i, q.text, q.speaker.code if q.speaker else None,
-                      json.dumps(asdict(q.speaker), ensure_ascii=False) if q.speaker else None,
-                      json.dumps(asdict(q.evidence), ensure_ascii=False),
-                      "indirect" if ":indirect:" in q.evidence.rule else "direct"]
-                     for i, q in enumerate(coded.quotes)])
-            con.execute("COMMIT")
-        except Exception:
-            con.execute("ROLLBACK")
-            raise
+                "INSERT OR IGNORE INTO actor_aliases (name, code, sector, valid_from, aliases, source, doc_id,"
+                " evidence) VALUES (?, ?, ?, ?, ?, 'learned', ?, ?)",
+                [learned.name, learned.code, learned.sector, doc.date, [], doc.id, learned.evidence])
+        if coded.quotes:
+            con.executemany(
+                "INSERT INTO quotes (doc_id, idx, text, speaker_code, speaker, evidence, kind) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [[doc.id, i, q.text, q.speaker.code if q.speaker else None,
+                  json.dumps(asdict(q.speaker), ensure_ascii=False) if q.speaker else None,
+                  json.dumps(asdict(q.evidence), ensure_ascii=False),
+                  "indirect" if ":indirect:" in q.evidence.rule else "direct"]
+                 for i, q in enumerate(coded.quotes)])
         return True
 
     def _duplicate_of(self, doc_id: str, sig: list[int]) -> str | None:
