@@ -12,11 +12,11 @@ from dataclasses import dataclass, field
 
 from dyad.actors import ActorRecord
 from dyad.model import CodedDocument, Document, Rejection
-
-WRITE_BATCH = 16  # documents a transaction: fewer commits, and still no half-written document
 from dyad.pipeline import Pipeline
 from dyad.read import ReadSettings, read_inputs
 from dyad.store import Store
+
+WRITE_BATCH = 16  # documents a transaction: fewer commits, and still no half-written document
 
 
 @dataclass
