@@ -143,22 +143,25 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, actor_files: 
 
 
 @main.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @db_option
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
               help="Processes running the whole pipeline (each loads the model once); one writer to the store.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("--watch", "watch_dir", type=click.Path(file_okay=False), help="Then keep ingesting files that arrive "
+              "in this directory (Ctrl-C stops).")
 @actors_option
 @_edge
 def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_json: bool,
-           actor_files: tuple[str, ...]) -> None:
+           actor_files: tuple[str, ...], watch_dir: str | None) -> None:
     """Code documents and store them in the database (re-running skips stored documents).
 
     \b
     Example:
       dyad ingest samples/ --db dyad.duckdb
-      dyad ingest news/*.jsonl --db news.duckdb --date 2026-01-07
+      dyad ingest news/*.jsonl --db news.duckdb --date 2026-01-07 --workers 2
+      dyad ingest --watch inbox/ --db news.duckdb
     """
     from dyad.annotate import Annotator
     from dyad.ingest import ingest as run_ingest
@@ -176,8 +179,19 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
             for path in actor_files:
                 for record in load_actor_file(path):
                     store.add_alias(record, source="user")
+        if not paths and not watch_dir:
+            raise click.UsageError("give PATHS to ingest, or --watch DIR")
         info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress,
                           workers=workers)
+        if watch_dir:
+            from dyad.ingest import watch
+
+            click.echo(f"watching {watch_dir} (Ctrl-C stops)", err=True)
+            try:
+                watch(watch_dir, store, pipeline, ReadSettings(default_date=date), on_batch=lambda i: click.echo(
+                    f"ingested {i.documents} documents, {i.events} events", err=True))
+            except KeyboardInterrupt:
+                pass
     progress.done()
     if as_json:
         click.echo(json.dumps(info.as_dict()))

@@ -105,3 +105,42 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
         flush()
     store.link_commitments()
     return info
+
+
+def watch(directory: str | os.PathLike[str], store: Store, pipeline: Pipeline | None = None,
+          settings: ReadSettings | None = None, interval: float = 2.0,
+          should_stop: Callable[[], bool] = lambda: False,
+          on_batch: Callable[[IngestInfo], None] | None = None) -> IngestInfo:
+    """Ingest files as they arrive in ``directory`` (new or changed since the last look), until
+    ``should_stop()``. Stored documents are never coded twice, so restarting a watch is safe."""
+    import time
+    from pathlib import Path
+
+    pipeline = pipeline or Pipeline()
+    seen: dict[Path, tuple[float, int]] = {}
+    total = IngestInfo()
+    while True:
+        changed = []
+        for path in sorted(Path(directory).rglob("*")):
+            if not path.is_file() or path.name.startswith("."):
+                continue
+            try:
+                stat = path.stat()
+            except OSError:
+                continue
+            key = (stat.st_mtime, stat.st_size)
+            if seen.get(path) != key:
+                seen[path] = key
+                changed.append(path)
+        if changed:
+            info = ingest(changed, store, pipeline, settings)
+            total.documents += info.documents
+            total.skipped += info.skipped
+            total.events += info.events
+            total.learned += info.learned
+            total.rejected.extend(info.rejected)
+            if on_batch:
+                on_batch(info)
+        if should_stop():
+            return total
+        time.sleep(interval)

@@ -123,3 +123,27 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path, pipeline):
         columns = ["doc_id", "event_id", "event", "cameo", "actor_codes", "recipient_codes", "event_date"]
         assert one.events()[columns].equals(two.events()[columns])
         assert one.commitments()["id"].tolist() == two.commitments()["id"].tolist()
+
+
+def test_watch_ingests_files_as_they_arrive(tmp_path, pipeline):
+    import threading
+    import time
+
+    from dyad.ingest import watch
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "first.txt").write_text("date 2025-01-02 Brazil and Argentina signed a trade agreement.")
+    stop = threading.Event()
+    results = []
+    with Store(tmp_path / "w.duckdb") as store:
+        thread = threading.Thread(target=lambda: results.append(
+            watch(inbox, store, pipeline, interval=0.1, should_stop=stop.is_set)))
+        thread.start()
+        time.sleep(1.5)
+        (inbox / "second.txt").write_text("date 2025-01-03 Chile accused Peru of violating the border.")
+        time.sleep(2.5)
+        stop.set()
+        thread.join(timeout=20)
+        assert set(store.documents()["id"]) == {"first", "second"}
+        assert results[0].documents == 2
