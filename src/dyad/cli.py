@@ -5,6 +5,7 @@ Exit codes: 0 all good, 2 some inputs rejected (the rest kept), 1 fatal.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
@@ -187,11 +188,9 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
             from dyad.ingest import watch
 
             click.echo(f"watching {watch_dir} (Ctrl-C stops)", err=True)
-            try:
+            with contextlib.suppress(KeyboardInterrupt):
                 watch(watch_dir, store, pipeline, ReadSettings(default_date=date), on_batch=lambda i: click.echo(
                     f"ingested {i.documents} documents, {i.events} events", err=True))
-            except KeyboardInterrupt:
-                pass
     progress.done()
     if as_json:
         click.echo(json.dumps(info.as_dict()))
