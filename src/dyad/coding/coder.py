@@ -184,7 +184,7 @@ class EventCoder:
             actor = [Entity(raw_text=location.name, entity_name=f"unidentified attackers in {location.name}",
                             code=location.country_code, sector_code=None, start=location.start, end=location.end,
                             kind="place")]
-        if not recipient and location is not None and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
+        if not recipient and location is not None and location.country_code and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                                 sector_code=None, start=location.start, end=location.end, kind="place")]
@@ -192,6 +192,12 @@ class EventCoder:
                 and trigger.token.lemma_.lower() in ("blockade", "block", "barricade"):
             code = "133" if code.startswith("13") else "144"  # farmers blockading Paris protest, not besiege
             plover = taxonomy.plover(code)
+        if actor and not recipient and code[:2] == "14":
+            # "blocked a road to show their disapproval for the United States' policies": the purpose names the target
+            for purpose in (c for c in token.children if c.dep_ in ("advcl", "xcomp")):
+                recipient = self._clause_recipient(purpose, actors, actor) or self._purpose_owner(purpose, actors, actor)
+                if recipient:
+                    break
         if actor and not recipient:
             recipient = _implied_domestic_target(code, actor)
         if not actor and not recipient and token.dep_ != "ROOT":
@@ -273,6 +279,15 @@ class EventCoder:
                 return speaker
         return subject
 
+    def _purpose_owner(self, purpose: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
+        """The first actor named anywhere in a purpose clause ("to protest at X's settlements")."""
+        codes = {a.code for a in actor}
+        for t in purpose.subtree:
+            entity = actors.entity_at(t.i)
+            if entity is not None and entity.code and entity.code not in codes and t.pos_ in ("PROPN", "NOUN"):
+                return entities_for(t, actors, self.kb)
+        return []
+
     def _clause_recipient(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
         """Failing a grammatical object, the first other actor named in the trigger's own clause."""
         codes = {a.code for a in actor}
@@ -341,11 +356,11 @@ class EventCoder:
             for prep in preps:
                 if prep.lower_ != prep_word or prep.lower_ not in allowed:
                     continue
-                for pobj in prep.children:
-                    if pobj.dep_ == "pobj":
-                        found = entities_for(pobj, actors, self.kb)
-                        if found:
-                            return found
+                objects = [c for c in prep.children if c.dep_ == "pobj"] or _dangling_object(prep)
+                for pobj in objects:
+                    found = entities_for(pobj, actors, self.kb)
+                    if found:
+                        return found
         return []
 
     def _noun_arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
@@ -439,6 +454,20 @@ def _object_candidates(token: Token) -> list[Token]:
         if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """A preposition the parser left without its object ("asylum to five Panamanian army officers holed
+    up ...", where "officers" became a subject): the noun phrase that follows it."""
+    doc = prep.doc
+    for t in doc[prep.i + 1:min(len(doc), prep.i + 6)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
+                t = t.head
+            return [t]
+        if t.pos_ in ("VERB", "ADP", "PUNCT"):
+            break
+    return []
 
 
 def _subject(token: Token) -> Token | None:
@@ -716,7 +745,11 @@ def _places_in(phrase: Token, actors: ActorIndex) -> list[Location]:
     and place names NER found that the gazetteer knows (geocoded later)."""
     out: list[Location] = []
     seen: set[int] = set()
-    for t in phrase.subtree:
+    # the place noun itself with its own modifiers ("in southern Lebanon", "in Syria's Aleppo", "in Aleppo,
+    # Syria"), not whatever its clauses mention ("in defiance of Chinese authorities" is no place)
+    words = [phrase, *[c for c in phrase.children if c.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod")]]
+    words += [g for w in list(words) if w is not phrase for g in w.children if g.dep_ in ("compound", "poss")]
+    for t in sorted(words, key=lambda w: w.i):
         if t.i in seen:
             continue
         entity = actors.entity_at(t.i)
@@ -774,8 +807,8 @@ def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:
     if root in ("14", "10", "12", "08") and first.sector_code not in ("GOV", "MIL", "COP") and (
             root == "14" or first.sector_code is not None):
         sector = "GOV"  # protesters, unions, rebels, elders: their demands and concessions face their state
-    elif root in ("17", "08") and state:
-        sector = "CVL"  # curfews, arrests, concessions by a state: its own people
+    elif (root in ("17", "08") or code == "184") and state:
+        sector = "CVL"  # curfews, arrests, human shields, concessions by a state: its own people
     else:
         return []
     return [Entity(raw_text="", entity_name=f"{first.code} {sector} (implied)", code=first.code,
