@@ -193,7 +193,7 @@ class EventCoder:
             code = "133" if code.startswith("13") else "144"  # farmers blockading Paris protest, not besiege
             plover = taxonomy.plover(code)
         if actor and not recipient and code[:2] == "14":
-            # "blocked a road to show their disapproval for the United States' policies": the purpose names the target
+            # "blocked a road to show disapproval for the United States' policies": the purpose names the target
             for purpose in (c for c in token.children if c.dep_ in ("advcl", "xcomp")):
                 recipient = self._clause_recipient(purpose, actors, actor) or self._purpose_owner(purpose, actors, actor)
                 if recipient:
