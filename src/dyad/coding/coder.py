@@ -195,7 +195,8 @@ class EventCoder:
         if actor and not recipient and code[:2] == "14":
             # "blocked a road to show disapproval for the United States' policies": the purpose names the target
             for purpose in (c for c in token.children if c.dep_ in ("advcl", "xcomp")):
-                recipient = self._clause_recipient(purpose, actors, actor) or self._purpose_owner(purpose, actors, actor)
+                recipient = (self._clause_recipient(purpose, actors, actor)
+                             or self._purpose_owner(purpose, actors, actor))
                 if recipient:
                     break
         if actor and not recipient:
