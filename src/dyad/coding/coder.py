@@ -535,6 +535,8 @@ def _is_future(token: Token) -> bool:
     return False
 
 
+PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "area", "state", "county",
+               "governorate", "suburb", "port", "island", "enclave", "border", "outskirts"}
 CROWD_NOUNS = {"people", "protester", "demonstrator", "resident", "thousand", "hundred", "dozen", "prisoner",
                "worker", "student", "villager", "crowd", "activist", "supporter", "inmate", "youth", "farmer",
                "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner"}
@@ -712,7 +714,9 @@ def _location(token: Token, actors: ActorIndex, code: str = "") -> Location | No
     if code[:2] in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
         for comp in (c for c in token.children if c.dep_ == "xcomp"):
             candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
-    preps = ("in", "at", "to") if code in ("042", "043", "044") else ("in", "at")  # a visit happens where it goes
+    preps: tuple[str, ...] = ("in", "at", "to") if code in ("042", "043", "044") else ("in", "at")  # visits: where
+    if code[:2] in ("18", "19", "20"):  # attacks "near Samarra", "outside Basra"
+        preps += ("near", "outside", "around")
     if token.head != token:
         candidates.append(token.head)
     found: list[Location] = []
@@ -749,6 +753,9 @@ def _places_in(phrase: Token, actors: ActorIndex) -> list[Location]:
     # the place noun itself with its own modifiers ("in southern Lebanon", "in Syria's Aleppo", "in Aleppo,
     # Syria"), not whatever its clauses mention ("in defiance of Chinese authorities" is no place)
     words = [phrase, *[c for c in phrase.children if c.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod")]]
+    if phrase.lemma_.lower() in PLACE_NOUNS:  # "the town of Samarra", "the Iraqi city of Basra"
+        words += [g for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
+                  if g.dep_ == "pobj"]
     words += [g for w in list(words) if w is not phrase for g in w.children if g.dep_ in ("compound", "poss")]
     for t in sorted(words, key=lambda w: w.i):
         if t.i in seen:
