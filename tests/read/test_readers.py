@@ -150,3 +150,24 @@ def test_control_characters_are_removed_and_line_ends_normalised():
     doc = read_text_document("Line one.\r\nLine\x07 two.\r")
     assert isinstance(doc, Document)
     assert doc.text == "Line one.\nLine  two."
+
+
+def test_articles_longer_than_the_parser_takes_are_rejected_not_crashed(tmp_path: Path):
+    long = tmp_path / "long.txt"
+    long.write_text("Kenya and Uganda held talks. " * 40_000)  # 1.16 MB
+    good = tmp_path / "good.txt"
+    good.write_text("Kenya and Uganda held talks.")
+    docs, rejected = split(read_inputs([tmp_path]))
+    assert [d.id for d in docs] == ["good"]
+    assert "long.txt" in rejected[0].reason and "size limit" in rejected[0].reason
+    line = tmp_path / "line.jsonl"
+    line.write_text('{"id": "big", "text": "' + "word " * 300_000 + '"}\n{"id": "ok", "text": "Fine."}\n')
+    docs, rejected = split(read_inputs([line]))
+    assert [d.id for d in docs] == ["ok"] and "line.jsonl:1" in rejected[0].reason
+
+
+def test_html_without_an_article_is_rejected(tmp_path: Path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><body><nav>Home</nav><footer>(c)</footer></body></html>")
+    _, rejected = split(read_inputs([page]))
+    assert "no article text" in rejected[0].reason and "empty.html" in rejected[0].reason

@@ -36,6 +36,7 @@ BINARY_MAGIC = {
 }
 
 Item = Document | Rejection
+MIN_HTML_WORDS = 8
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class ReadSettings:
     """Limits and defaults of the readers (sane defaults; every one is a setting)."""
 
     default_date: str | None = None
-    max_bytes: int = 20_000_000  # per article
+    max_bytes: int = 1_000_000  # per article: spaCy parses at most a million characters at once
     max_file_bytes: int = 2_000_000_000  # per JSONL/CSV file
     today: dt.date | None = None  # dates after this are rejected; None = the real today + 1 day
 
@@ -257,7 +258,7 @@ def _read_html(html: str, path: Path, settings: ReadSettings) -> Item:
 
     origin = str(path)
     text = trafilatura.extract(html, include_comments=False, include_tables=False, favor_precision=True)
-    if not text or not text.strip():
+    if not text or len(text.split()) < MIN_HTML_WORDS:  # menus and footers are not an article
         return Rejection(origin, Msg.HTML_NO_TEXT.format(path=origin))
     meta = trafilatura.extract_metadata(html)
     title = meta.title if meta is not None else None
