@@ -48,35 +48,54 @@ function eventsTable(events, { showDoc = true } = {}) {
       el("td", { text: e.event_loc ? e.event_loc.name : "" })))));
 }
 
+function continuousMonths(periods) {
+  // a time axis without holes: every month from the first to the last (quiet months show as gaps)
+  if (periods.length < 2 || periods.length > 600) return periods;
+  const [y0, m0] = periods[0].split("-").map(Number), [y1, m1] = periods[periods.length - 1].split("-").map(Number);
+  const months = (y1 - y0) * 12 + (m1 - m0);
+  if (months > 240) return periods;
+  const out = [];
+  for (let i = 0; i <= months; i++) {
+    const y = y0 + Math.floor((m0 - 1 + i) / 12), m = ((m0 - 1 + i) % 12) + 1;
+    out.push(`${y}-${String(m).padStart(2, "0")}-01`);
+  }
+  return out;
+}
+
 function barChart(series, { title, width = 720, height = 240 }) {
   // stacked bars of event counts per period and quad class, with mean Goldstein as a line
-  const periods = [...new Set(series.map((s) => s.period))].sort();
+  const periods = continuousMonths([...new Set(series.map((s) => s.period))].sort());
   const byPeriod = Object.fromEntries(periods.map((p) => [p, { 0: 0, 1: 0, 2: 0, 3: 0, 4: 0, g: 0, n: 0 }]));
-  for (const s of series) { const b = byPeriod[s.period]; b[s.quad_code] += s.events; b.g += s.goldstein_sum; b.n += s.events; }
+  for (const s of series) { const b = byPeriod[s.period]; if (!b) continue; b[s.quad_code] += s.events; b.g += s.goldstein_sum; b.n += s.events; }
   const max = Math.max(1, ...periods.map((p) => [0, 1, 2, 3, 4].reduce((t, q) => t + byPeriod[p][q], 0)));
   const left = 40, bottom = 30, plotW = width - left - 40, plotH = height - bottom - 10;
-  const bw = Math.min(48, Math.max(2, plotW / Math.max(1, periods.length) - 4));
+  const step = plotW / Math.max(1, periods.length);
+  const bw = Math.min(48, Math.max(1, step * 0.8));
   const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, role: "img", "aria-label": title, width: "100%" });
   svg.append(el("svg:line", { x1: left, y1: 10 + plotH, x2: left + plotW, y2: 10 + plotH, stroke: "#8c959f" }));
   svg.append(el("svg:text", { x: 4, y: 16, text: String(max) }), el("svg:text", { x: 4, y: 10 + plotH, text: "0" }));
   periods.forEach((p, i) => {
-    const x = left + i * (bw + 4); let y = 10 + plotH;
+    const x = left + i * step; let y = 10 + plotH;
     for (const q of [4, 3, 0, 1, 2]) {
       const h = (byPeriod[p][q] / max) * plotH; if (!h) continue; y -= h;
       svg.append(el("svg:rect", { x, y, width: bw, height: h, fill: QUADS[q][1] },
         el("svg:title", { text: `${p}: ${byPeriod[p][q]} ${QUADS[q][0].toLowerCase()}` })));
     }
-    if (periods.length <= 24 || i % Math.ceil(periods.length / 12) === 0)
-      svg.append(el("svg:text", { x, y: height - 10, text: p.slice(0, 7) }));
+    if (periods.length <= 12 || i % Math.ceil(periods.length / 12) === 0)
+      svg.append(el("svg:text", { x, y: height - 10, text: periods.length > 36 ? p.slice(0, 4) : p.slice(0, 7) }));
   });
-  const points = periods.map((p, i) => {
-    const mean = byPeriod[p].n ? byPeriod[p].g / byPeriod[p].n : 0;
-    return `${left + i * (bw + 4) + bw / 2},${10 + plotH / 2 - (mean / 10) * (plotH / 2)}`;
+  const points = periods.flatMap((p, i) => {
+    if (!byPeriod[p].n) return [];  // no events that month: no mean to draw
+    const mean = byPeriod[p].g / byPeriod[p].n;
+    return [`${left + i * step + bw / 2},${10 + plotH / 2 - (mean / 10) * (plotH / 2)}`];
   });
-  if (points.length > 1) svg.append(el("svg:polyline", { points: points.join(" "), fill: "none", stroke: "#1b1f24", "stroke-width": 2 }));
+  for (const point of points) {  // dots, not a line: months without events have no mean to join
+    const [cx, cy] = point.split(",");
+    svg.append(el("svg:circle", { cx, cy, r: 3, fill: "#1b1f24" }));
+  }
   svg.append(el("svg:text", { x: width - 38, y: 16, text: "+10" }), el("svg:text", { x: width - 38, y: 10 + plotH, text: "−10" }));
   const legend = el("div", { class: "legend" }, [1, 2, 0, 3, 4].map((q) => el("span", {}, el("i", { style: `background:${QUADS[q][1]}` }), QUADS[q][0])),
-    el("span", {}, "— mean Goldstein (right axis)"));
+    el("span", {}, "● mean Goldstein (right axis)"));
   return el("figure", {}, svg, el("figcaption", { text: title }), legend);
 }
 
