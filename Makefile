@@ -45,6 +45,7 @@ eval: venv
 bench: venv
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)
 	$(BIN)/python benchmarks/query_latency.py --events 10000000
+	$(BIN)/python benchmarks/scale.py --shared $(SHARED) --limit 300
 
 kb: venv
 	$(BIN)/python scripts/build_kb.py --shared $(SHARED)
