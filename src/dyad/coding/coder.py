@@ -179,6 +179,17 @@ class EventCoder:
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                             sector_code="CVL", start=location.start, end=location.end, kind="place")]
+        elif not actor and location is not None and location.country_code and _role_subject(token, self.kb):
+            # "leaders of the opposition coalition agreed ... in Baku": a role without a country acts where it is
+            actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
+                            sector_code=_role_subject(token, self.kb), start=location.start, end=location.end,
+                            kind="place")]
+        elif not actor and location is not None and location.country_code and code[:2] in ("09", "17") \
+                and any(c.dep_ == "nsubjpass" for c in token.children):
+            # "a US national was put under investigation in Italy": the state of the place acted
+            actor = [Entity(raw_text=location.name, entity_name=f"authorities in {location.name}",
+                            code=location.country_code, sector_code="GOV", start=location.start, end=location.end,
+                            kind="place")]
         elif not actor and location is not None and code[:2] in ("18", "19", "20"):
             # "a roadside bomb near Samarra killed a soldier": unclaimed violence is coded to its place
             actor = [Entity(raw_text=location.name, entity_name=f"unidentified attackers in {location.name}",
@@ -542,6 +553,19 @@ CROWD_NOUNS = {"people", "protester", "demonstrator", "resident", "thousand", "h
                "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner"}
 
 
+def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
+    """The sector of a subject that names a role but no country ("leaders of the opposition")."""
+    subject = _subject(token)
+    if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
+        return None
+    words = [subject, *[g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]]
+    for w in words:
+        sector = kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
+        if sector:
+            return sector
+    return None
+
+
 def _crowd_subject(token: Token) -> bool:
     subject = _subject(token)
     return subject is not None and subject.lemma_.lower() in CROWD_NOUNS
@@ -724,7 +748,9 @@ def _location(token: Token, actors: ActorIndex, code: str = "") -> Location | No
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue
-            for pobj in prep.children:
+            objects = [c for c in prep.children if c.dep_ == "pobj"]
+            objects += [g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
+            for pobj in objects:  # "outside of the Iraqi city of Basra": the object of the inner "of"
                 found.extend(_places_in(pobj, actors))
         if found:
             break
