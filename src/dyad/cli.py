@@ -106,8 +106,8 @@ class _Progress:
 def code(paths: tuple[str, ...], date: str | None, validate: bool, actor_files: tuple[str, ...]) -> None:
     """Code documents and print one JSON record per document (no database).
 
-    PATHS are files (.txt, .jsonl, .csv, .html), directories, or - for JSONL on stdin
-    (the default when no path is given).
+    PATHS are files (.txt, .jsonl, .csv, .html), directories, or - for standard input: JSONL, or
+    one plain-text article (the default when no path is given).
 
     \b
     Example:

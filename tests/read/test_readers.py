@@ -101,6 +101,20 @@ def test_stdin_jsonl():
     assert docs[0].id == "s1" and docs[0].text == "Hello from stdin."
 
 
+def test_stdin_jsonl_keeps_line_numbers_after_blank_lines():
+    stream = io.StringIO("\n\n" + json.dumps({"id": "a", "text": "One."}) + "\nnot json\n")
+    docs, rejected = split(read_inputs(["-"], stdin=stream))
+    assert [d.id for d in docs] == ["a"]
+    assert rejected[0].origin == "<stdin>:4"
+
+
+def test_stdin_plain_text_is_one_dated_article():
+    stream = io.StringIO("date 2026-01-07\nTurkey and Malaysia signed an agreement.\n\nIt covers tourism.\n")
+    docs, rejected = split(read_inputs(["-"], stdin=stream))
+    assert not rejected and len(docs) == 1
+    assert docs[0].date == "2026-01-07" and docs[0].text.endswith("It covers tourism.")
+
+
 def test_odd_inputs_are_rejected_with_file_and_reason(tmp_path: Path):
     (tmp_path / "empty.txt").write_text("")
     (tmp_path / "blank.txt").write_text("   \n\t\n")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import itertools
 import json
 import os
 import re
@@ -56,15 +57,16 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], settings: ReadSettings 
                 stdin: IO[str] | None = None) -> Iterator[Item]:
     """Yield a Document or a Rejection for every input in ``paths``.
 
-    A path may be a file, a directory (read recursively, in sorted order) or ``-`` for JSONL on
-    standard input. Duplicate ids are rejected after the first.
+    A path may be a file, a directory (read recursively, in sorted order) or ``-`` for standard
+    input: JSONL when its first non-blank character is ``{``, else one plain-text article.
+    Duplicate ids are rejected after the first.
     """
     settings = settings or ReadSettings()
     seen: dict[str, str] = {}
     for raw in paths:
         name = os.fspath(raw)
         if name == "-":
-            items: Iterable[Item] = _read_jsonl_stream(stdin or sys.stdin, "<stdin>", settings)
+            items: Iterable[Item] = _read_stdin(stdin or sys.stdin, settings)
         else:
             items = _read_path(Path(name), settings)
         for item in items:
@@ -211,6 +213,24 @@ def _from_record(record: dict[str, Any], origin: str, settings: ReadSettings) ->
     doc_id = record.get("id")
     return read_text_document(text, doc_id=str(doc_id) if doc_id not in (None, "") else None,
                               origin=origin, settings=settings, date=record.get("date") or None, **meta)
+
+
+def _read_stdin(stream: IO[str], settings: ReadSettings) -> Iterator[Item]:
+    """JSONL (one document per line) or, when it does not start with ``{``, one pasted article.
+
+    Sniffing spares users the surprise of ``echo "Iran hosted..." | dyad code -`` being rejected
+    as bad JSON; a JSONL stream always starts with an object.
+    """
+    head = ""
+    for line in stream:
+        head += line
+        if line.strip():
+            break
+    if head.lstrip().startswith("{"):
+        yield from _read_jsonl_stream(itertools.chain(head.splitlines(keepends=True), stream), "<stdin>", settings)
+        return
+    text = head + stream.read(settings.max_bytes * 4 + 1)
+    yield read_text_document(text, origin="<stdin>", settings=settings)
 
 
 def _read_jsonl_stream(stream: IO[str], name: str, settings: ReadSettings) -> Iterator[Item]:
