@@ -233,7 +233,7 @@ def _read_stdin(stream: IO[str], settings: ReadSettings) -> Iterator[Item]:
     yield read_text_document(text, origin="<stdin>", settings=settings)
 
 
-def _read_jsonl_stream(stream: IO[str], name: str, settings: ReadSettings) -> Iterator[Item]:
+def _read_jsonl_stream(stream: Iterable[str], name: str, settings: ReadSettings) -> Iterator[Item]:
     for lineno, line in enumerate(stream, start=1):
         if not line.strip():
             continue
