@@ -112,3 +112,11 @@ def test_victims_of_dying_are_recipients(coded):
     record = coded("A Palestinian prisoner died under torture in an Israeli jail.")
     assert record["events"]
     assert all("PSE" not in {a["code"] for a in e["actor"]} for e in record["events"])
+
+
+def test_a_crowd_at_an_unnamed_site_acts_in_the_place_the_site_is_in(coded):
+    record = coded("Inmates rioted at a prison in Kenya's capital Nairobi on Friday.")
+    main = top(record)
+    assert main["event"] == "PROTEST"
+    assert [a["code"] for a in main["actor"]] == ["KEN"]
+    assert main["event_loc"]["name"] == "Nairobi"

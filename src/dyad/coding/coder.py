@@ -568,7 +568,11 @@ def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
 
 def _crowd_subject(token: Token) -> bool:
     subject = _subject(token)
-    return subject is not None and subject.lemma_.lower() in CROWD_NOUNS
+    if subject is None:
+        return False
+    # a capitalised sentence opener ("Prisoners rioted") is often tagged PROPN and keeps its plural
+    forms = {subject.lemma_.lower(), subject.lower_, subject.lower_.removesuffix("s")}
+    return bool(forms & CROWD_NOUNS)
 
 
 def _conditional(token: Token) -> bool:
@@ -771,7 +775,7 @@ def _location(token: Token, actors: ActorIndex, code: str = "") -> Location | No
     return best
 
 
-def _places_in(phrase: Token, actors: ActorIndex) -> list[Location]:
+def _places_in(phrase: Token, actors: ActorIndex, depth: int = 0) -> list[Location]:
     """Places named in a prepositional object: knowledge-base places (not adjectives like "Syrian"),
     and place names NER found that the gazetteer knows (geocoded later)."""
     out: list[Location] = []
@@ -798,6 +802,11 @@ def _places_in(phrase: Token, actors: ActorIndex) -> list[Location]:
             if span is not None:
                 seen.update(range(span.start, span.end))
                 out.append(Location(name=span.text, country_code=None, start=span.start_char, end=span.end_char))
+    if not out and phrase.pos_ == "NOUN" and depth < 1:
+        # "rioted at a jail in East Timor's capital": a site with no name stands in the place it is in
+        for prep in (c for c in phrase.children if c.dep_ == "prep" and c.lower_ == "in"):
+            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
+                out.extend(_places_in(pobj, actors, depth + 1))
     return out
 
 
