@@ -120,3 +120,10 @@ def test_a_crowd_at_an_unnamed_site_acts_in_the_place_the_site_is_in(coded):
     assert main["event"] == "PROTEST"
     assert [a["code"] for a in main["actor"]] == ["KEN"]
     assert main["event_loc"]["name"] == "Nairobi"
+
+
+def test_people_affiliated_with_a_national_body_take_its_country(coded):
+    record = coded("Miners affiliated with a Polish trade union went on strike on Monday.")
+    main = top(record)
+    assert main["event"] == "PROTEST"
+    assert [(a["code"], a["raw_text"]) for a in main["actor"]] == [("POL", "Miners")]

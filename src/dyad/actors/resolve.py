@@ -440,7 +440,7 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                 if child.lower_ == "in":  # "rebels in the Ivory Coast": only places make people theirs
                     found = [e for e in found if e.kind in ("country", "capital")]
                 countries.extend(found)
-        if child.dep_ == "acl" and child.lemma_ in ("base", "station", "loyal"):  # "a group based in X"
+        if child.dep_ in ("acl", "amod") and child.lemma_ in AFFILIATION_WORDS:  # "a group based in X"
             for prep in child.children:
                 for pobj in prep.children:
                     countries.extend(e for e in _entities_for_head(pobj, index, kb) if e.code)
@@ -453,6 +453,12 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
         return [learned]
     del doc
     return []
+
+
+# participles and adjectives that tie people to whoever follows: "workers affiliated with the Serbian
+# union", "cells linked to al-Qaeda", "fighters loyal to the Syrian army", "a group based in Pakistan"
+AFFILIATION_WORDS = {"base", "station", "loyal", "affiliate", "affiliated", "link", "linked",
+                     "belong", "tie", "tied", "attach", "attached", "close"}
 
 
 def _countries_in(phrase: Span, index: ActorIndex) -> list[Entity]:
