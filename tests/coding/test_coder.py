@@ -127,3 +127,10 @@ def test_people_affiliated_with_a_national_body_take_its_country(coded):
     main = top(record)
     assert main["event"] == "PROTEST"
     assert [(a["code"], a["raw_text"]) for a in main["actor"]] == [("POL", "Miners")]
+
+
+def test_courts_and_police_without_a_country_act_in_their_targets_country(coded):
+    record = coded("Police arrested 12 Kenyan activists on Monday.")
+    main = top(record)
+    assert [(a["code"], a["sector_code"]) for a in main["actor"]] == [("KEN", "COP")]
+    assert [r["code"] for r in main["recipient"]] == ["KEN"]

@@ -195,6 +195,16 @@ class EventCoder:
             actor = [Entity(raw_text=location.name, entity_name=f"unidentified attackers in {location.name}",
                             code=location.country_code, sector_code=None, start=location.start, end=location.end,
                             kind="place")]
+        if not actor and recipient and _role_subject(token, self.kb) in HOME_SECTORS:
+            # "Judge Rivera opened investigations against 28 Chilean officials": courts and police act at home
+            home = next((r for r in recipient if r.code in self.kb.country_names), None)
+            if home is not None:
+                subject = _subject(token)
+                assert subject is not None
+                phrase = token.doc[subject.left_edge.i:subject.i + 1]
+                actor = [Entity(raw_text=phrase.text, entity_name=phrase.text, code=home.code,
+                                sector_code=_role_subject(token, self.kb), start=phrase.start_char,
+                                end=phrase.end_char, kind="implied")]
         if not recipient and location is not None and location.country_code and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
@@ -548,6 +558,7 @@ def _is_future(token: Token) -> bool:
 
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "area", "state", "county",
                "governorate", "suburb", "port", "island", "enclave", "border", "outskirts"}
+HOME_SECTORS = {"JUD", "COP"}  # roles that act inside their own country
 CROWD_NOUNS = {"people", "protester", "demonstrator", "resident", "thousand", "hundred", "dozen", "prisoner",
                "worker", "student", "villager", "crowd", "activist", "supporter", "inmate", "youth", "farmer",
                "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner"}
@@ -558,7 +569,8 @@ def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
     subject = _subject(token)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    words = [subject, *[g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]]
+    words = [subject, *[c for c in subject.children if c.dep_ == "compound"],  # "Judge Alejandro Rivera"
+             *[g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]]
     for w in words:
         sector = kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
         if sector:
