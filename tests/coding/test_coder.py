@@ -134,3 +134,11 @@ def test_courts_and_police_without_a_country_act_in_their_targets_country(coded)
     main = top(record)
     assert [(a["code"], a["sector_code"]) for a in main["actor"]] == [("KEN", "COP")]
     assert [r["code"] for r in main["recipient"]] == ["KEN"]
+
+
+def test_an_ngo_described_in_common_nouns_is_the_actor(coded):
+    record = coded("A human rights group accused Croatian authorities of torture.")
+    main = top(record)
+    assert main["event"] == "ACCUSE"
+    assert [a["code"] for a in main["actor"]] == ["NGO"]
+    assert [r["code"] for r in main["recipient"]] == ["HRV"]

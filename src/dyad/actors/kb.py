@@ -118,6 +118,7 @@ class KnowledgeBase:
 
     entries: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     agents: dict[str, str] = field(default_factory=dict)
+    descriptions: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # phrase -> (code, sector)
     country_names: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     max_tokens: int = 1
@@ -218,6 +219,10 @@ class KnowledgeBase:
             if line.strip() and not line.startswith("#"):
                 sector, _, role = line.partition("\t")
                 kb.agents[alias_key(role)] = sector.strip()
+        for line in data.joinpath("descriptions.tsv").read_text(encoding="utf-8").splitlines():
+            if line.strip() and not line.startswith("#"):
+                code, sector, phrase = line.split("\t")
+                kb.descriptions[alias_key(phrase)] = (code.strip(), sector.strip() or None)
         for row in _rows(data.joinpath("agents.tsv").read_text(encoding="utf-8")):
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
         kb.load_curated(data.joinpath("curated.tsv").read_text(encoding="utf-8"), priority=2)

@@ -451,8 +451,25 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     learned = index.learned.get(fold(head.text))
     if learned is not None:
         return [learned]
+    described = _described(phrase, kb)
+    if described is not None and head.pos_ == "NOUN":
+        code, described_sector = described
+        return [Entity(raw_text=phrase.text, entity_name=phrase.text, code=code, sector_code=described_sector,
+                       start=phrase.start_char, end=phrase.end_char, kind="organisation")]
     del doc
     return []
+
+
+def _described(tokens: Span, kb: KnowledgeBase) -> tuple[str, str | None] | None:
+    """The actor a common-noun description ending the phrase names ("a human rights group" -> NGO)."""
+    words = [fold(t.text) for t in tokens]  # "rights" stays plural inside; only the head is singular
+    if words and tokens[-1].tag_ in ("NNS", "NNPS"):
+        words[-1] = fold(tokens[-1].lemma_)
+    for i in range(len(words)):  # the longest description wins
+        found = kb.descriptions.get(" ".join(words[i:]))
+        if found is not None:
+            return found
+    return None
 
 
 # participles and adjectives that tie people to whoever follows: "workers affiliated with the Serbian
