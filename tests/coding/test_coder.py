@@ -142,3 +142,10 @@ def test_an_ngo_described_in_common_nouns_is_the_actor(coded):
     assert main["event"] == "ACCUSE"
     assert [a["code"] for a in main["actor"]] == ["NGO"]
     assert [r["code"] for r in main["recipient"]] == ["HRV"]
+
+
+def test_a_named_association_no_country_claims_is_an_ngo(coded):
+    record = coded("The International Federation of Journalists condemned Turkey for jailing reporters.")
+    main = top(record)
+    assert [(a["code"], a["raw_text"]) for a in main["actor"]] == [("NGO", "International Federation of Journalists")]
+    assert [r["code"] for r in main["recipient"]] == ["TUR"]

@@ -451,6 +451,13 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     learned = index.learned.get(fold(head.text))
     if learned is not None:
         return [learned]
+    if head.ent_type_ == "ORG" and fold(head.text) in NGO_NAME_HEADS:
+        # "the Association of African Jurists", "the Helsinki Foundation": a named body that no
+        # country or knowledge-base entry claims is a non-governmental organisation
+        name = next((e for e in doc.ents if e.start <= head.i < e.end), None)
+        if name is not None:
+            return [Entity(raw_text=name.text, entity_name=name.text, code="NGO", sector_code=None,
+                           start=name.start_char, end=name.end_char, kind="organisation")]
     described = _described(phrase, kb)
     if described is not None and head.pos_ == "NOUN":
         code, described_sector = described
@@ -458,6 +465,10 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                        start=phrase.start_char, end=phrase.end_char, kind="organisation")]
     del doc
     return []
+
+
+NGO_NAME_HEADS = {"association", "society", "foundation", "institute", "federation", "alliance", "league",
+                  "coalition", "network", "watch", "centre", "center", "council", "union"}
 
 
 def _described(tokens: Span, kb: KnowledgeBase) -> tuple[str, str | None] | None:
