@@ -14,6 +14,8 @@ import statistics
 import time
 from pathlib import Path
 
+from report import replace_section
+
 from dyad.store import Store
 
 
@@ -78,16 +80,7 @@ def main() -> None:
                f"Machine: {platform.machine()}, {os.cpu_count()} cores. Command: `python benchmarks/query_latency.py "
                f"--events {args.events}` (50 runs each after one warm-up, through the library calls the API makes; "
                f"target: p95 at most 300 ms).\n\n" + "\n".join(lines) + "\n")
-    out = Path("BENCHMARKS.md")
-    body = out.read_text(encoding="utf-8") if out.exists() else "# Benchmarks\n"
-    marker = "## Query latency on"
-    if marker in body:
-        before, _, rest = body.partition(marker)
-        after = rest.split("\n## ", 1)
-        body = before + section + ("\n## " + after[1] if len(after) > 1 else "")
-    else:
-        body = body.rstrip() + "\n\n" + section
-    out.write_text(body, encoding="utf-8")
+    replace_section(Path("BENCHMARKS.md"), "## Query latency on", section)
 
 
 if __name__ == "__main__":

@@ -17,6 +17,8 @@ import platform
 import time
 from pathlib import Path
 
+from report import replace_section
+
 
 def load_articles(shared: Path, limit: int) -> list[dict]:
     path = shared / "corpora" / "fakes-syria" / "articles.jsonl"
@@ -85,17 +87,7 @@ def main() -> None:
         f"whole pipeline's time** (spaCy + everything after it; target: at most 5%). The knowledge base loads once "
         f"per process, before the timings.\n"
     )
-    out = Path(args.out)
-    header = "# Benchmarks\n\nEvery figure is a ratio of timings measured in the same run, on the machine named.\n\n"
-    body = out.read_text(encoding="utf-8") if out.exists() else header
-    marker = "## Coding overhead over spaCy"
-    if marker in body:
-        before, _, rest = body.partition(marker)
-        after = rest.split("\n## ", 1)
-        body = before + section + ("\n## " + after[1] if len(after) > 1 else "")
-    else:
-        body = body.rstrip() + "\n\n" + section
-    out.write_text(body, encoding="utf-8")
+    replace_section(Path(args.out), "## Coding overhead over spaCy", section)
 
 
 if __name__ == "__main__":

@@ -19,6 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
+from report import replace_section
+
 ROOT = Path(__file__).resolve().parents[1]
 DYAD = str(Path(sys.executable).parent / "dyad")
 
@@ -102,16 +104,7 @@ def main() -> None:
     section = (f"## Ingest scaling ({dt.date.today().isoformat()})\n\nMachine: {platform.machine()}, "
                f"{os.cpu_count()} cores. Command: `python benchmarks/scale.py --limit {args.limit}`.\n\n"
                + "\n".join(lines) + "\n")
-    out = ROOT / "BENCHMARKS.md"
-    body = out.read_text(encoding="utf-8")
-    marker = "## Ingest scaling"
-    if marker in body:
-        before, _, rest = body.partition(marker)
-        after = rest.split("\n## ", 1)
-        body = before + section + ("\n## " + after[1] if len(after) > 1 else "")
-    else:
-        body = body.rstrip() + "\n\n" + section
-    out.write_text(body, encoding="utf-8")
+    replace_section(ROOT / "BENCHMARKS.md", "## Ingest scaling", section)
 
 
 if __name__ == "__main__":
