@@ -43,16 +43,7 @@ def quad_class(p: dict[str, Any] | None) -> int:
         return 0
     code = str(p.get("cameo") or "")
     if len(code) >= 2 and code[:2].isdigit():
-        root = int(code[:2])
-        if root <= 2:
-            return 0
-        if root <= 5:
-            return 1
-        if root <= 8:
-            return 2
-        if root <= 13 or root == 16:
-            return 3
-        return 4
+        return taxonomy.quad_for_cameo(code)
     return taxonomy.quad_for_event(_etype(p))
 
 

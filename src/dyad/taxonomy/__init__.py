@@ -143,13 +143,13 @@ def codebook() -> dict[str, CameoCode]:
             name=row["name"].strip(),
             root=row["root"].strip(),
             goldstein=float(row["goldstein_icews"] or 0),
-            quad_class=_phoenix_quad(code),
+            quad_class=quad_for_cameo(code),
             description=row["description"].strip(),
         )
     return out
 
 
-def _phoenix_quad(code: str) -> int:
+def quad_for_cameo(code: str) -> int:
     """Quad class by CAMEO root: 0 statements/appeals, 1 verbal coop, 2 material coop, 3/4 conflict."""
     root = int(code[:2])
     if root <= 2:
