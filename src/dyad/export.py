@@ -125,10 +125,10 @@ def export(store: Store, fmt: str, out: IO[str] | None = None, path: Path | None
         writer = csv.writer(out, lineterminator="\n")
         writer.writerow(FLAT_COLUMNS)
         for row in frame[FLAT_COLUMNS].to_dict(orient="records"):
-            writer.writerow([safe_cell(_plain(row[c])) for c in FLAT_COLUMNS])
+            writer.writerow([safe_cell(json_value(row[c])) for c in FLAT_COLUMNS])
         return len(frame)
     for row in frame.to_dict(orient="records"):
-        record = {k: _plain(v) for k, v in row.items()}
+        record = {k: json_value(v) for k, v in row.items()}
         for key in ("actor", "recipient", "event_loc"):
             if isinstance(record.get(key), str):
                 record[key] = json.loads(record[key])
@@ -145,11 +145,12 @@ def export(store: Store, fmt: str, out: IO[str] | None = None, path: Path | None
     return len(frame)
 
 
-def _plain(value: Any) -> Any:
+def json_value(value: Any) -> Any:
+    """A DataFrame cell as JSON: NaN/NaT -> null, dates -> YYYY-MM-DD, arrays -> lists."""
+    if value is None or (isinstance(value, float) and value != value):  # before tolist: numpy NaN too
+        return None
     if hasattr(value, "tolist"):
         return value.tolist()
-    if value is None or (isinstance(value, float) and value != value):
-        return None
     if hasattr(value, "strftime"):
         try:
             return value.strftime("%Y-%m-%d")

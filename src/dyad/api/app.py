@@ -8,7 +8,6 @@ Every dashboard view reads a JSON endpoint under ``/api/`` (its JSON twin); the 
 from __future__ import annotations
 
 import json
-import math
 import tempfile
 from importlib import resources
 from pathlib import Path
@@ -19,32 +18,17 @@ from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
 from dyad.errors import DyadError
+from dyad.export import json_value
 from dyad.store import Store
 
 PAGE_LIMIT = 500
 MAX_UPLOAD = 20_000_000
 
 
-def _clean(value: Any) -> Any:
-    """DataFrame cells as JSON: NaN/NaT -> null, dates -> YYYY-MM-DD, arrays -> lists, JSON text -> objects."""
-    if isinstance(value, float) and math.isnan(value):
-        return None
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    if value is None:
-        return None
-    if hasattr(value, "strftime"):
-        try:
-            return value.strftime("%Y-%m-%d")
-        except ValueError:
-            return None
-    return value
-
-
 def records(frame: Any, json_columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
     out = []
     for row in frame.to_dict(orient="records"):
-        clean = {k: _clean(v) for k, v in row.items()}
+        clean = {k: json_value(v) for k, v in row.items()}
         for key in json_columns:
             if isinstance(clean.get(key), str):
                 clean[key] = json.loads(clean[key])
