@@ -143,6 +143,15 @@ def parse_wikidata_leaders(path: Path) -> list[tuple[str, str, str, str, str, st
     return list(dict.fromkeys(out))
 
 
+
+def _write_spells(path: Path, rows: list[tuple[str, str, str]]) -> None:
+    """People and armed groups: name, alias keys and dated code spells."""
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("name\taliases\tspells\n")
+        for name, aliases, spells in rows:
+            keys = "|".join(dict.fromkeys(alias_key(a) for a in aliases.split("|") if a))
+            f.write(f"{name}\t{keys}\t{spells}\n")
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", default="../shared")
@@ -163,20 +172,12 @@ def main() -> None:
         f.write("code\tkind\talias\tkey\n")
         for code, kind, alias in dict.fromkeys(countries):
             f.write(f"{code}\t{kind}\t{alias}\t{alias_key(alias)}\n")
-    with open(out / "people.tsv", "w", encoding="utf-8") as f:
-        f.write("name\taliases\tspells\n")
-        for name, aliases, spells in people:
-            keys = "|".join(dict.fromkeys(alias_key(a) for a in aliases.split("|") if a))
-            f.write(f"{name}\t{keys}\t{spells}\n")
+    _write_spells(out / "people.tsv", people)
     with open(out / "leaders.tsv", "w", encoding="utf-8") as f:
         f.write("name\tqid\tcode\trole\tstart\tend\tkey\n")
         for name, qid, code, role, start, end in leaders:
             f.write(f"{name}\t{qid}\t{code}\t{role}\t{start}\t{end}\t{alias_key(name)}\n")
-    with open(out / "groups.tsv", "w", encoding="utf-8") as f:
-        f.write("name\taliases\tspells\n")
-        for name, aliases, spells in groups:
-            keys = "|".join(dict.fromkeys(alias_key(a) for a in aliases.split("|") if a))
-            f.write(f"{name}\t{keys}\t{spells}\n")
+    _write_spells(out / "groups.tsv", groups)
     with open(out / "organisations.tsv", "w", encoding="utf-8") as f:
         f.write("code\torg\tname\talias\tkey\n")
         for alias, code, org, name in dict.fromkeys(orgs):
