@@ -175,14 +175,15 @@ class EventCoder:
         location = _location(token, actors, code)
         if location is not None and location.name == location.country_code and location.country_code:
             location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
+        role = _role_subject(token, self.kb) if not actor else None  # a subject named by its role alone
         if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                             sector_code="CVL", start=location.start, end=location.end, kind="place")]
-        elif not actor and location is not None and location.country_code and _role_subject(token, self.kb):
+        elif not actor and location is not None and location.country_code and role:
             # "leaders of the opposition coalition agreed ... in Baku": a role without a country acts where it is
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
-                            sector_code=_role_subject(token, self.kb), start=location.start, end=location.end,
+                            sector_code=role, start=location.start, end=location.end,
                             kind="place")]
         elif not actor and location is not None and location.country_code and code[:2] in ("09", "17") \
                 and any(c.dep_ == "nsubjpass" for c in token.children):
@@ -195,7 +196,7 @@ class EventCoder:
             actor = [Entity(raw_text=location.name, entity_name=f"unidentified attackers in {location.name}",
                             code=location.country_code, sector_code=None, start=location.start, end=location.end,
                             kind="place")]
-        if not actor and recipient and _role_subject(token, self.kb) in HOME_SECTORS:
+        if not actor and recipient and role in HOME_SECTORS:
             # "Judge Rivera opened investigations against 28 Chilean officials": courts and police act at home
             home = next((r for r in recipient if r.code in self.kb.country_names), None)
             if home is not None:
@@ -203,7 +204,7 @@ class EventCoder:
                 assert subject is not None
                 phrase = token.doc[subject.left_edge.i:subject.i + 1]
                 actor = [Entity(raw_text=phrase.text, entity_name=phrase.text, code=home.code,
-                                sector_code=_role_subject(token, self.kb), start=phrase.start_char,
+                                sector_code=role, start=phrase.start_char,
                                 end=phrase.end_char, kind="implied")]
         if not recipient and location is not None and location.country_code and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
