@@ -92,3 +92,29 @@ def test_dated_actor_suite_resolves_nine_in_ten(pipeline):
 def test_misspelt_countries_are_recognised(coded):
     codes = mention_codes(coded("Ethopia and the Phillippines signed a treaty."))
     assert codes["Ethopia"][0] == "ETH" and codes["Phillippines"][0] == "PHL"
+
+
+def event_actor_codes(record):
+    return [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}) for e in record["events"]]
+
+
+def test_peoples_and_provinces_stand_for_their_country(coded):
+    record = coded("Yoruba community leaders accused the Punjab government of Pakistan of harbouring militants.")
+    codes = mention_codes(record)
+    assert codes["Yoruba"][0] == "NGA"
+    assert codes["Punjab"][0] == "PAK"  # shared with India: the country named beside it decides
+    assert ({"NGA"}, {"PAK"}) in event_actor_codes(record)
+
+
+def test_a_people_of_several_countries_takes_the_one_the_document_names(coded):
+    rwanda = mention_codes(coded("Tutsi refugees fled across the border after the Rwandan army withdrew."))
+    burundi = mention_codes(coded("Tutsi officers dominate the army of Burundi, opposition leaders said."))
+    assert rwanda["Tutsi"][0] == "RWA" and burundi["Tutsi"][0] == "BDI"
+    alone = mention_codes(coded("Kurdish fighters shelled the village overnight."))
+    assert alone["Kurdish"][0] == "IRQ"  # none named: the most common reading
+
+
+def test_short_capitalised_place_names_are_names_but_short_words_are_not(coded):
+    codes = mention_codes(coded("Igbo and Ibo are one people; us and Us are not America."))
+    assert codes["Ibo"][0] == "NGA"
+    assert "us" not in codes and "Us" not in codes

@@ -92,6 +92,10 @@ class KBEntry:
     priority: int = 0  # curated facts outrank bulk dictionaries
     qid: str | None = None  # Wikidata id, where known
 
+    def candidate_codes(self) -> list[str]:
+        """The countries a people or region can belong to ("Hutu": Burundi or Rwanda), in order."""
+        return list(dict.fromkeys(s.code for s in self.spells)) if self.kind == "country" else []
+
     def spell_on(self, date: str | None) -> Spell | None:
         """The code valid on ``date``; with no date, the most recent spell.
 
@@ -225,8 +229,23 @@ class KnowledgeBase:
                 kb.descriptions[alias_key(phrase)] = (code.strip(), sector.strip() or None)
         for row in _rows(data.joinpath("agents.tsv").read_text(encoding="utf-8")):
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
+        kb._load_peoples(data.joinpath("peoples.tsv").read_text(encoding="utf-8"))
         kb.load_curated(data.joinpath("curated.tsv").read_text(encoding="utf-8"), priority=2)
         return kb
+
+    def _load_peoples(self, text: str) -> None:
+        """Peoples and regions ("Igbo elders", "the government of Sindh") stand for their country;
+        one that several countries share keeps every candidate, and the document decides."""
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            _kind, codes, name, aliases = (line.split("\t") + ["", "", "", ""])[:4]
+            entry = KBEntry(name=name, kind="country", priority=1,
+                            spells=[Spell(code, None, None, None) for code in codes.split("|") if code])
+            for alias in {name, *[a for a in aliases.split("|") if a]}:
+                key = alias_key(alias)
+                if entry not in self.entries.get(key, []):
+                    self.add(key, entry)
 
     def _load_countries(self, text: str) -> None:
         for row in _rows(text):

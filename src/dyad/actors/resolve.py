@@ -48,6 +48,7 @@ class ActorIndex:
     mentions: list[Mention] = field(default_factory=list)
     learned: dict[str, Entity] = field(default_factory=dict)  # name key -> actor, learned in this document
     introduced: list[LearnedActor] = field(default_factory=list)  # people introduced by title + nationality
+    shared: list[tuple[Entity, list[str]]] = field(default_factory=list)  # peoples/regions of several countries
 
     def entity_at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
@@ -61,6 +62,7 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
     _titled_surnames(doc, kb, index)
     _national_organisations(doc, kb, index)
     _apply_of_country(doc, index)
+    _settle_shared_names(index)
     index.mentions.sort(key=lambda m: m.start)
     return index
 
@@ -87,6 +89,19 @@ def _national_organisations(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> N
             index.by_token[t.i] = entity
         index.mentions = [m for m in index.mentions if not (ent.start_char <= m.start and m.end <= ent.end_char)]
         index.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, "organisation", entity))
+
+
+def _settle_shared_names(index: ActorIndex) -> None:
+    """A people or region several countries share ("Hutu", "Punjab", "Kurds") takes the candidate
+    country the document names nearest to it ("Burundi's Hutu"); with none named, the most common."""
+    shared = {id(entity) for entity, _ in index.shared}
+    named = [m for m in index.mentions if m.entity is not None and m.entity.code and id(m.entity) not in shared]
+    for entity, candidates in index.shared:
+        at = entity.start or 0
+        near = [(abs(m.start - at), m.entity.code) for m in named
+                if m.entity is not None and m.entity.code in candidates]
+        if near:
+            entity.code = min(near)[1]
 
 
 def _apply_of_country(doc: Doc, index: ActorIndex) -> None:
@@ -149,6 +164,8 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
                 for t in span:
                     index.by_token[t.i] = entity
                 index.mentions.append(Mention(span.text, span.start_char, span.end_char, entry.kind, entity))
+                if len(entry.candidate_codes()) > 1:
+                    index.shared.append((entity, entry.candidate_codes()))
                 if entry.kind == "person":  # "Anwar Ibrahim" teaches the document who "Anwar" is
                     for t in span:
                         if len(t.text) > 2 and t.text[0].isupper():
@@ -196,9 +213,10 @@ def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEnt
         key = key[:-1]
     if not _capitalised(span):
         return None
-    if len(span.text.replace(".", "")) <= 3 and not span.text.isupper():
-        return None  # "us", "un", "eu" in lower case are words, not names
     entry = kb.best(key, index.date)
+    if len(span.text.replace(".", "")) <= 3 and not span.text.isupper() and not (
+            entry is not None and entry.kind == "country" and span[0].pos_ == "PROPN" and not span[0].is_stop):
+        return None  # "us", "Un", "May" are words or too ambiguous; "Ibo", "Goa" and "Qom" are places
     if entry is None or (entry.kind == "person" and _inside_longer_name(span)):
         return None  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
     return entry
