@@ -149,3 +149,17 @@ def test_a_named_association_no_country_claims_is_an_ngo(coded):
     main = top(record)
     assert [(a["code"], a["raw_text"]) for a in main["actor"]] == [("NGO", "International Federation of Journalists")]
     assert [r["code"] for r in main["recipient"]] == ["TUR"]
+
+
+def test_the_subject_of_a_passive_without_agent_is_the_recipient(coded):
+    record = coded("Several Iraqi villages were shelled overnight.")
+    assert [r["code"] for r in top(record)["recipient"]] == ["IRQ"]
+
+
+def test_placed_under_investigation_in_a_country_is_that_states_act(coded):
+    record = coded("Three British tourists were placed under investigation in Greece after the fire.")
+    main = top(record)
+    assert (main["event"], main["cameo"]) == ("ACCUSE", "090")
+    assert [(a["code"], a["sector_code"]) for a in main["actor"]] == [("GRC", "GOV")]
+    assert [r["code"] for r in main["recipient"]] == ["GBR"]
+    assert main["event_loc"]["name"] == "Greece"

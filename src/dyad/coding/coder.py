@@ -172,7 +172,7 @@ class EventCoder:
         if actor and not recipient and code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 \
                 and trigger.pattern.noun is False and _speaker_context(token):
             recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
-        location = _location(token, actors, code)
+        location = _location(token, actors, code, trigger.objects_used)
         if location is not None and location.name == location.country_code and location.country_code:
             location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
         role = _role_subject(token, self.kb) if not actor else None  # a subject named by its role alone
@@ -268,6 +268,8 @@ class EventCoder:
             actor = entities_for(self._reported_subject(subject), actors, self.kb)
         elif passive_subject is not None and token.lemma_.lower() in STATE_PARTICIPLES:
             actor = entities_for(passive_subject, actors, self.kb)  # "Israel is opposed to ..."
+        elif passive_subject is not None and passive_subject.i not in trigger.objects_used:
+            recipient = entities_for(passive_subject, actors, self.kb)  # "a US national was put under ..."
         for child in token.children:
             if recipient:
                 break
@@ -454,6 +456,9 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
     used: set[int] = set()
     if pattern.objects:
         candidates = _object_candidates(token) if not is_noun else [token]
+        # "put under investigation": the object of the pattern's own preposition counts too
+        candidates += [g for c in children if c.dep_ == "prep" and c.lower_ in pattern.particles
+                       for g in c.children if g.dep_ == "pobj"]
         for cand in candidates:
             lemma = cand.lemma_.lower()
             compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ in ("compound", "amod")] + [lemma])
@@ -749,9 +754,10 @@ def _trigger_span(trigger: _Trigger) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
-def _location(token: Token, actors: ActorIndex, code: str = "") -> Location | None:
+def _location(token: Token, actors: ActorIndex, code: str = "", objects: set[int] | None = None) -> Location | None:
     """"in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
     candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
+    candidates += [token.doc[i] for i in sorted(objects or ()) if i != token.i]  # "put under investigation in X"
     if code[:2] in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
         for comp in (c for c in token.children if c.dep_ == "xcomp"):
             candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
