@@ -754,10 +754,10 @@ def _trigger_span(trigger: _Trigger) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
-def _location(token: Token, actors: ActorIndex, code: str = "", objects: set[int] | None = None) -> Location | None:
+def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[int] | None = None) -> Location | None:
     """"in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
     candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
-    candidates += [token.doc[i] for i in sorted(objects or ()) if i != token.i]  # "put under investigation in X"
+    candidates += [token.doc[i] for i in sorted(consumed or ()) if i != token.i]  # "put under investigation in X"
     if code[:2] in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
         for comp in (c for c in token.children if c.dep_ == "xcomp"):
             candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
