@@ -43,3 +43,36 @@ def coded(pipeline):
         return pipeline.code_document(document).to_record()
 
     return run
+
+
+@pytest.fixture(scope="session")
+def corpus200(tmp_path_factory) -> Path:
+    """About 200 short articles in four JSONL files, cut from the bundled samples (single sentences,
+    and pairs and triples of sentences from different articles, each with its source's date). Enough documents
+    for the engines to run in parallel; no two are near-duplicates."""
+    import json
+
+    from dyad.read import read_inputs
+
+    sentences: list[tuple[str, str | None]] = []
+    for document in read_inputs([ROOT / "samples"]):
+        text = document.text.replace("\n", " ")
+        for sentence in text.split(". "):
+            if len(sentence.split()) >= 6:
+                sentences.append((sentence.strip().rstrip(".") + ".", document.date))
+    records = [{"id": f"s{i:03d}", "date": date, "text": text} for i, (text, date) in enumerate(sentences)]
+    n = len(sentences)
+    for i in range(n):
+        (first, date), (second, _) = sentences[i], sentences[(i * 7 + n // 2) % n]
+        if first != second:
+            records.append({"id": f"p{i:03d}", "date": date, "text": f"{first} {second}"})
+    for i in range(n):
+        parts = dict.fromkeys(sentences[j][0] for j in (i, (i * 11 + n // 3) % n, (i * 13 + 2 * n // 3) % n))
+        records.append({"id": f"t{i:03d}", "date": sentences[i][1], "text": " ".join(parts)})
+    records = records[:200]
+    root = tmp_path_factory.mktemp("corpus200")
+    for part in range(4):
+        with open(root / f"part{part}.jsonl", "w", encoding="utf-8") as f:
+            for record in records[part::4]:
+                f.write(json.dumps(record, ensure_ascii=False) + "\n")
+    return root

@@ -119,8 +119,12 @@ def test_fatal_errors_exit_1_with_a_message(runner, tmp_path):
     assert bad.exit_code == 1 and "TUR-MYS" in bad.stderr
 
 
-def test_two_workers_store_what_one_worker_stores(runner, tmp_path):
+def test_two_workers_store_what_one_worker_stores(runner, tmp_path, monkeypatch):
+    from dyad.engine import local
+
     from .conftest import ROOT
+
+    monkeypatch.setattr(local, "PARALLEL_MIN_DOCUMENTS", 1)  # six documents would run in-process
 
     one, two = str(tmp_path / "one.duckdb"), str(tmp_path / "two.duckdb")
     assert runner.invoke(main, ["ingest", str(ROOT / "samples"), "--db", one]).exit_code == 0

@@ -49,6 +49,9 @@ def _edge(func: F) -> F:
 
 db_option = click.option("--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False),
                          help="The DuckDB database file.")
+workers_option = click.option("--workers", type=click.IntRange(min=1), default=None,
+                              help="Processes running the whole pipeline, each loading the model once "
+                                   "(default: all cores; inputs under 32 documents run in-process).")
 actors_option = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
                              help="Actor dictionary (CSV/YAML: name, aliases, code, sector, from, to; or a "
                                   "PETRARCH .actors file). Repeatable; its entries outrank Dyad's own.")
@@ -101,9 +104,11 @@ class _Progress:
 @click.argument("paths", nargs=-1)
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @click.option("--validate/--no-validate", default=False, help="Check each record against the JSON Schema.")
+@workers_option
 @actors_option
 @_edge
-def code(paths: tuple[str, ...], date: str | None, validate: bool, actor_files: tuple[str, ...]) -> None:
+def code(paths: tuple[str, ...], date: str | None, validate: bool, workers: int | None,
+         actor_files: tuple[str, ...]) -> None:
     """Code documents and print one JSON record per document (no database).
 
     PATHS are files (.txt, .jsonl, .csv, .html), directories, or - for standard input: JSONL, or
@@ -131,9 +136,18 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, actor_files: 
             else:
                 yield item
 
-    pipeline = default_pipeline()
-    _load_actor_files(pipeline, actor_files)
-    for coded in pipeline.code_documents(documents()):
+    from dyad.actors import load_actor_file
+    from dyad.engine import code_parallel, default_workers, workers_for
+
+    workers, pending = workers_for(documents(), workers or default_workers())  # small inputs: in-process
+    if workers > 1:
+        dictionaries = [record for path in actor_files for record in load_actor_file(path)]
+        results = code_parallel(pending, workers, dictionaries=dictionaries)
+    else:
+        pipeline = default_pipeline()
+        _load_actor_files(pipeline, actor_files)
+        results = pipeline.code_documents(pending)
+    for coded in results:
         record = coded.to_record()
         if validate:
             for error in validation_errors(record):
@@ -147,14 +161,21 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, actor_files: 
 @click.argument("paths", nargs=-1)
 @db_option
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
-@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes running the whole pipeline (each loads the model once); one writer to the store.")
+@workers_option
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
+              help="local: worker processes on this machine; ray: Ray Data, locally or on a cluster (--address).")
+@click.option("--address", help="Ray cluster to join: 'auto' on a cluster node, or ray://HOST:10001 "
+              "(default: a local Ray for this run).")
+@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
+              help="With --engine ray: where the coded documents are written as Parquet by date "
+                   "(default: DB.parquet beside the database); kept for DuckDB or Spark to query.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--watch", "watch_dir", type=click.Path(file_okay=False), help="Then keep ingesting files that arrive "
               "in this directory (Ctrl-C stops).")
 @actors_option
 @_edge
-def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_json: bool,
+def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | None, engine: str,
+           address: str | None, parquet_dir: str | None, as_json: bool,
            actor_files: tuple[str, ...], watch_dir: str | None) -> None:
     """Code documents and store them in the database (re-running skips stored documents).
 
@@ -162,6 +183,7 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
     Example:
       dyad ingest samples/ --db dyad.duckdb
       dyad ingest news/*.jsonl --db news.duckdb --date 2026-01-07 --workers 2
+      dyad ingest news/ --db news.duckdb --engine ray --address auto
       dyad ingest --watch inbox/ --db news.duckdb
     """
     from dyad.annotate import Annotator
@@ -182,8 +204,14 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int, as_j
                     store.add_alias(record, source="user")
         if not paths and not watch_dir:
             raise click.UsageError("give PATHS to ingest, or --watch DIR")
+        from dyad.engine import default_workers
+        from dyad.engine.ray_data import RaySettings
+
+
+        ray_settings = RaySettings(address=address, workers=workers)
         info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress,
-                          workers=workers)
+                          workers=workers or default_workers(), engine=engine, ray_settings=ray_settings,
+                          parquet_dir=parquet_dir)
         if watch_dir:
             from dyad.ingest import watch
 

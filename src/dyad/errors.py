@@ -32,6 +32,9 @@ class Msg:
     BAD_GOLD = "{path}: not a gold file ({error})"
     BAD_ACTORS = "{path}: not an actor dictionary ({error})"
     NO_ALIAS = "no learned or user actor named {name!r}"
+    UNKNOWN_ENGINE = "unknown engine {engine!r} (use 'local' or 'ray')"
+    RAY_NO_STDIN = "the Ray engine reads files; save standard input to a file first"
+    RAY_MISSING = "the Ray engine needs Ray: pip install 'dyad[ray]' (make venv installs it)"
 
 
 class DyadError(Exception):

@@ -9,8 +9,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from dyad.actors import ActorRecord
+from dyad.engine import code_parallel, workers_for
+from dyad.engine.ray_data import RaySettings
+from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Document, Rejection
 from dyad.pipeline import Pipeline
 from dyad.read import ReadSettings, read_inputs
@@ -41,16 +45,23 @@ class IngestInfo:
 
 def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipeline | None = None,
            settings: ReadSettings | None = None,
-           on_document: Callable[[Document | Rejection], None] | None = None, workers: int = 1) -> IngestInfo:
+           on_document: Callable[[Document | Rejection], None] | None = None, workers: int = 1,
+           engine: str = "local", ray_settings: RaySettings | None = None,
+           parquet_dir: str | os.PathLike[str] | None = None) -> IngestInfo:
     """Read, code and store every input; bad inputs are reported, never fatal.
 
-    With ``workers`` > 1 the whole pipeline runs in that many processes (one writer: this one).
+    ``engine="local"`` with ``workers`` > 1 runs the whole pipeline in that many processes;
+    ``engine="ray"`` runs it on Ray Data (``ray_settings``) and hands results over through
+    Parquet in ``parquet_dir`` (default: beside the store), which is kept for querying in place.
+    Either way this process is the store's one writer.
     """
     info = IngestInfo()
     memory = store.alias_records()  # what earlier articles and users taught
-    if workers <= 1:
-        pipeline = pipeline or Pipeline()
-        pipeline.remember(memory)
+    if engine == "ray":
+        return _ingest_on_ray(paths, store, info, settings, on_document, memory,
+                              ray_settings or RaySettings(workers=workers if workers > 1 else None), parquet_dir)
+    if engine != "local":
+        raise DyadError(Msg.UNKNOWN_ENGINE.format(engine=engine))
 
     def documents() -> Iterator[Document]:
         for item in read_inputs(paths, settings):
@@ -66,13 +77,22 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
                 continue
             yield item
 
+    workers, pending = workers_for(documents(), workers)  # a small input is coded in-process
     if workers > 1:
-        from dyad.engine import code_parallel
-
-        results = code_parallel(documents(), workers, memory=memory)
+        results: Iterable[CodedDocument] = code_parallel(pending, workers, memory=memory)
     else:
-        assert pipeline is not None
-        results = pipeline.code_documents(documents())
+        pipeline = pipeline or Pipeline()
+        pipeline.remember(memory)
+        results = pipeline.code_documents(pending)
+    return write_results(results, store, info, pipeline if workers <= 1 else None, on_document)
+
+
+def write_results(results: Iterable[CodedDocument | Rejection | str], store: Store, info: IngestInfo,
+                  pipeline: Pipeline | None = None,
+                  on_document: Callable[[Document | Rejection], None] | None = None) -> IngestInfo:
+    """The store's one writer: coded documents in transactions of ``WRITE_BATCH``; rejections and
+    ids of documents already stored (strings) are counted. A document id seen twice in one run is
+    rejected after the first, as the readers do."""
     batch: list[CodedDocument] = []
 
     def flush() -> None:
@@ -88,14 +108,30 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
                 on_document(coded.document)
         batch.clear()
 
-    seen: set[str] = set()
+    seen: dict[str, str] = {}
     for n, coded in enumerate(results, start=1):
-        if coded.document.id in seen or store.has(coded.document.id, coded.document.text):
+        if isinstance(coded, Rejection):
+            info.rejected.append(coded)
+            if on_document:
+                on_document(coded)
+            continue
+        if isinstance(coded, str):
+            info.skipped += 1
+            continue
+        doc = coded.document
+        if doc.id in seen and seen[doc.id] != (doc.origin or doc.id):
+            rejection = Rejection(doc.origin or doc.id, Msg.DUPLICATE_ID.format(
+                path=doc.origin or doc.id, id=doc.id, first=seen[doc.id]))
+            info.rejected.append(rejection)
+            if on_document:
+                on_document(rejection)
+            continue
+        if doc.id in seen or store.has(doc.id, doc.text):
             info.skipped += 1
             if on_document:
-                on_document(coded.document)
+                on_document(doc)
             continue
-        seen.add(coded.document.id)
+        seen[doc.id] = doc.origin or doc.id
         batch.append(coded)
         if len(batch) >= WRITE_BATCH:
             flush()
@@ -105,6 +141,25 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
         flush()
     store.link_commitments()
     return info
+
+
+def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: IngestInfo,
+                   settings: ReadSettings | None, on_document: Callable[[Document | Rejection], None] | None,
+                   memory: list[ActorRecord], ray_settings: RaySettings,
+                   parquet_dir: str | os.PathLike[str] | None) -> IngestInfo:
+    from dyad.engine.ray_data import code_on_ray, read_parquet_results
+
+    if any(os.fspath(p) == "-" for p in paths):
+        raise DyadError(Msg.RAY_NO_STDIN)
+    target = Path(parquet_dir) if parquet_dir is not None else store.default_parquet_dir()
+    run = code_on_ray(paths, target, settings, ray_settings, memory, stored=store.stored_hashes())
+    for rejection in run.rejected:
+        info.rejected.append(rejection)
+        if on_document:
+            on_document(rejection)
+    if not target.exists():
+        return info
+    return write_results(read_parquet_results(target), store, info, None, on_document)
 
 
 def watch(directory: str | os.PathLike[str], store: Store, pipeline: Pipeline | None = None,

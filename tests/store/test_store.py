@@ -113,8 +113,12 @@ def test_read_only_missing_file_is_a_clear_error(tmp_path):
         Store(tmp_path / "missing.duckdb", read_only=True)
 
 
-def test_parallel_ingest_stores_what_one_process_stores(tmp_path, pipeline):
+def test_parallel_ingest_stores_what_one_process_stores(tmp_path, pipeline, monkeypatch):
+    from dyad.engine import local
+
     from ..conftest import ROOT
+
+    monkeypatch.setattr(local, "PARALLEL_MIN_DOCUMENTS", 1)  # six documents would run in-process
 
     with Store(tmp_path / "one.duckdb") as one, Store(tmp_path / "two.duckdb") as two:
         ingest([ROOT / "samples"], one, pipeline)

@@ -8,24 +8,50 @@ the same pipeline, not another code path: workers call ``Pipeline.code_documents
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
-from typing import Any
+from typing import Any, TypeVar
 
 from dyad.actors import ActorRecord
 from dyad.model import CodedDocument, Document
 
 _worker_pipeline: Any = None
+T = TypeVar("T")
+
+#: Fewer documents than this are coded in-process: starting workers (each loads the model) would
+#: cost more than it saves.
+PARALLEL_MIN_DOCUMENTS = 32
 
 
-def _init(records: list[ActorRecord]) -> None:
+def default_workers() -> int:
+    """All cores this process may use."""
+    try:
+        return max(1, len(os.sched_getaffinity(0)))
+    except AttributeError:  # not on Linux
+        return max(1, os.cpu_count() or 1)
+
+
+def workers_for(items: Iterable[T], workers: int) -> tuple[int, Iterator[T]]:
+    """How many workers the input deserves (1 when it is small), and the input, unconsumed."""
+    iterator = iter(items)
+    if workers <= 1:
+        return 1, iterator
+    head = list(itertools.islice(iterator, PARALLEL_MIN_DOCUMENTS))
+    return (workers if len(head) >= PARALLEL_MIN_DOCUMENTS else 1), itertools.chain(head, iterator)
+
+
+def _init(memory: list[ActorRecord], dictionaries: list[ActorRecord]) -> None:
     global _worker_pipeline  # one per worker process, by design: the model loads once per process
     from dyad.pipeline import Pipeline
 
     _worker_pipeline = Pipeline()
-    if records:
-        _worker_pipeline.remember(records)
+    if memory:
+        _worker_pipeline.remember(memory)
+    if dictionaries:  # users' own dictionaries outrank Dyad's knowledge base
+        _worker_pipeline.remember(dictionaries, priority=3)
 
 
 def _code_batch(batch: list[Document]) -> list[CodedDocument]:
@@ -44,10 +70,14 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 
 def code_parallel(documents: Iterable[Document], workers: int, batch_size: int = 8,
-                  memory: list[ActorRecord] | None = None) -> Iterator[CodedDocument]:
-    """Code ``documents`` in ``workers`` processes; yields results in input order."""
+                  memory: list[ActorRecord] | None = None,
+                  dictionaries: list[ActorRecord] | None = None) -> Iterator[CodedDocument]:
+    """Code ``documents`` in ``workers`` processes; yields results in input order.
+
+    ``memory`` is the store's learned aliases; ``dictionaries`` are users' actor files (they win).
+    """
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    with context.Pool(workers, initializer=_init, initargs=(memory or [],)) as pool:
+    with context.Pool(workers, initializer=_init, initargs=(memory or [], dictionaries or [])) as pool:
         pending: deque[Any] = deque()
         for batch in _batches(documents, batch_size):
             pending.append(pool.apply_async(_code_batch, (batch,)))

@@ -81,15 +81,27 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], settings: ReadSettings 
 
 
 def _read_path(path: Path, settings: ReadSettings) -> Iterator[Item]:
-    if path.is_dir():
-        yield from _read_directory(path, settings)
-    elif not path.exists():
-        yield Rejection(str(path), Msg.NOT_FOUND.format(path=path))
-    else:
-        yield from _read_file(path, settings)
+    for item in input_files([path]):
+        if isinstance(item, Rejection):
+            yield item
+        else:
+            yield from read_file(item, settings)
 
 
-def _read_directory(root: Path, settings: ReadSettings) -> Iterator[Item]:
+def input_files(paths: Iterable[str | os.PathLike[str]]) -> Iterator[Path | Rejection]:
+    """The files ``paths`` name, directories walked in sorted order (what engines that read files
+    in parallel hand out); a path that does not exist is a ``Rejection``."""
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            yield from _directory_files(path)
+        elif not path.exists():
+            yield Rejection(str(path), Msg.NOT_FOUND.format(path=path))
+        else:
+            yield path
+
+
+def _directory_files(root: Path) -> Iterator[Path]:
     visited: set[tuple[int, int]] = set()
     for dirpath, dirnames, filenames in os.walk(root, followlinks=True, onerror=None):
         stat = os.stat(dirpath)
@@ -101,10 +113,11 @@ def _read_directory(root: Path, settings: ReadSettings) -> Iterator[Item]:
         for filename in sorted(filenames):
             if filename.startswith(".") or filename.lower().endswith(IGNORED_IN_DIRECTORIES):
                 continue
-            yield from _read_file(Path(dirpath) / filename, settings)
+            yield Path(dirpath) / filename
 
 
-def _read_file(path: Path, settings: ReadSettings) -> Iterator[Item]:
+def read_file(path: Path, settings: ReadSettings) -> Iterator[Item]:
+    """Every document (or rejection) in one file, by its suffix."""
     suffix = path.suffix.lower()
     if suffix not in TEXT_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES | HTML_SUFFIXES:
         yield Rejection(str(path), Msg.UNSUPPORTED.format(path=path, suffix=suffix))

@@ -80,6 +80,14 @@ class Store:
         row = self.con.execute("SELECT text_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
         return row is not None and row[0] == text_hash(text)
 
+    def stored_hashes(self) -> dict[str, str]:
+        """Every stored document id with its text hash: what engines need not code again."""
+        return dict(self.con.execute("SELECT id, text_hash FROM documents").fetchall())
+
+    def default_parquet_dir(self) -> Path:
+        """Where the Ray engine leaves its Parquet by default: beside the database file."""
+        return Path(self.path).with_name(Path(self.path).name + ".parquet")
+
     def write(self, coded: CodedDocument) -> bool:
         """Store one coded document atomically; returns False if it was already stored unchanged."""
         return self.write_many([coded]) == 1

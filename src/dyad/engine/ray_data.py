@@ -1,0 +1,194 @@
+"""The Ray engine: read -> annotate -> actors -> code on Ray Data, results to Parquet by date.
+
+The driver only lists input files. Ray tasks read them (each file with the same readers the local
+engine uses), a pool of Ray actors codes the documents (each actor loads the spaCy model, the
+knowledge base and the lexicon once, and calls ``Pipeline.code_documents`` like every other
+entry point), and the results are written as Parquet partitioned by article date
+(``date=YYYY-MM-DD/``). That directory is both the hand-over to the store (``load_parquet``
+writes it with the store's one writer) and a dataset DuckDB or Spark can query in place.
+
+Ray runs locally (``address=None``: a Ray started for this run on this machine's cores) or joins
+a cluster (``"auto"`` on a cluster node, ``"ray://HOST:10001"`` from outside); see docs/scaling.md.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from dyad.actors import ActorRecord
+from dyad.errors import DyadError, Msg
+from dyad.model import CodedDocument, Document, Rejection
+from dyad.read import ReadSettings
+from dyad.read.readers import input_files, read_file
+
+#: Documents a file may hold before sequence numbers of two files could meet (ordering key).
+SEQ_STRIDE = 10_000_000
+#: Hive partition value for documents without a date.
+UNDATED = "undated"
+_STRING_COLUMNS = ("kind", "id", "date", "title", "url", "source", "origin", "text", "reason")
+
+
+@dataclass
+class RaySettings:
+    """Where and how wide the Ray engine runs (all settings; the pipeline is the same)."""
+
+    address: str | None = None  # None: a local Ray for this run; "auto" or "ray://HOST:PORT": a cluster
+    workers: int | None = None  # coding actors; None: one per CPU Ray reports
+    batch_size: int = 16  # documents per call of an actor (and per block handed to it)
+    quiet: bool = True  # keep Ray's progress logs (INFO) out of the user's terminal
+
+
+@dataclass
+class RayRun:
+    """What the Ray half of an ingest produced: the Parquet directory and the inputs it rejected."""
+
+    parquet_dir: Path
+    files: int = 0
+    rejected: list[Rejection] = field(default_factory=list)
+
+
+def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.PathLike[str],
+                settings: ReadSettings | None = None, ray_settings: RaySettings | None = None,
+                memory: list[ActorRecord] | None = None, stored: dict[str, str] | None = None) -> RayRun:
+    """Read and code every input on Ray; write one Parquet row per document (or rejection).
+
+    ``stored`` maps ids already in the store to their text hashes: those documents are read but
+    not coded again. ``memory`` is the store's alias memory, taught to every actor.
+    """
+    try:
+        import ray
+        import ray.data
+    except ImportError as exc:
+        raise DyadError(Msg.RAY_MISSING) from exc
+
+    settings = settings or ReadSettings()
+    ray_settings = ray_settings or RaySettings()
+    if ray_settings.quiet:  # after the import: Ray Data sets its own levels when it loads
+        for name in ("ray", "ray.data"):
+            logging.getLogger(name).setLevel(logging.ERROR)
+    run = RayRun(parquet_dir=Path(parquet_dir))
+    files: list[str] = []
+    for item in input_files(paths):
+        if isinstance(item, Rejection):
+            run.rejected.append(item)
+        else:
+            files.append(str(item))
+    run.files = len(files)
+    if run.parquet_dir.exists():
+        shutil.rmtree(run.parquet_dir)  # a fresh hand-over: rows of an interrupted run are recoded
+    if not files:
+        return run
+    started_here = not ray.is_initialized()
+    if started_here:
+        local = ray_settings.address is None
+        # A local Ray gets one CPU slot more than there are coding actors: reading and writing are
+        # light beside coding, but with every slot held by an actor they would never be scheduled.
+        ray.init(address=ray_settings.address, include_dashboard=False, log_to_driver=False,
+                 configure_logging=False,
+                 num_cpus=(ray_settings.workers or os.cpu_count() or 1) + 1 if local else None)
+    context = ray.data.DataContext.get_current()
+    context.enable_progress_bars = False  # a library does not draw on the user's terminal
+    context.print_on_execution_start = False
+    try:
+        cpus = int(ray.cluster_resources().get("CPU", 2))
+        workers = ray_settings.workers or max(1, cpus - 1)  # one slot stays free for reading and writing
+        stored_ref = ray.put(stored or {})
+        items = [{"path": path, "file_index": i} for i, path in enumerate(files)]
+        dataset: Any = ray.data.from_items(items, override_num_blocks=min(len(items), 4 * workers))
+        dataset = dataset.flat_map(_read_rows, fn_kwargs={"settings": settings, "stored": stored_ref})
+        dataset = dataset.repartition(target_num_rows_per_block=ray_settings.batch_size)
+        dataset = dataset.map_batches(
+            _CodeBatch, fn_constructor_kwargs={"memory": memory or []},
+            compute=ray.data.ActorPoolStrategy(size=workers), batch_size=ray_settings.batch_size,
+            batch_format="pandas", num_cpus=1)
+        dataset.write_parquet(str(run.parquet_dir), partition_cols=["date"])
+    finally:
+        if started_here:
+            ray.shutdown()
+    return run
+
+
+def _read_rows(row: dict[str, Any], settings: ReadSettings, stored: Any) -> list[dict[str, Any]]:
+    """One input file -> one row per document or rejection in it, numbered in reading order.
+    Documents already stored with the same text become "stored" rows: they are not coded again."""
+    import ray
+
+    from dyad.store.duck import text_hash
+
+    known: dict[str, str] = ray.get(stored) if isinstance(stored, ray.ObjectRef) else stored
+    base = int(row["file_index"]) * SEQ_STRIDE
+    out = []
+    for n, item in enumerate(read_file(Path(row["path"]), settings)):
+        values = dict.fromkeys(_STRING_COLUMNS, "")
+        if isinstance(item, Rejection):
+            values.update(kind="rejection", origin=item.origin, reason=item.reason)
+        elif known.get(item.id) == text_hash(item.text):
+            values.update(kind="stored", id=item.id, date=item.date or "", origin=item.origin or "")
+        else:
+            values.update(kind="document", id=item.id, date=item.date or "", title=item.title or "",
+                          url=item.url or "", source=item.source or "", origin=item.origin or "", text=item.text)
+        out.append({"seq": base + n, **values})
+    return out
+
+
+class _CodeBatch:
+    """A Ray actor: the pipeline loaded once, then batches of rows coded through it."""
+
+    def __init__(self, memory: list[ActorRecord]) -> None:
+        # Ray Data logs "constructor arguments in the object store" for every actor pool, whatever
+        # the arguments (ray-project/ray#57733); it is harmless here
+        from dyad.pipeline import Pipeline
+
+        self.pipeline = Pipeline()
+        self.pipeline.remember(memory)
+
+    def __call__(self, batch: Any) -> Any:
+        import pandas as pd
+
+        from dyad.serial import coded_to_json
+
+        rows = batch.to_dict("records")
+        to_code = []
+        for row in rows:
+            row["n_events"], row["coded"] = 0, ""
+            if row["kind"] == "document":
+                to_code.append(row)
+        documents = [_document(row) for row in to_code]
+        for row, coded in zip(to_code, self.pipeline.code_documents(documents), strict=True):
+            row["n_events"] = len(coded.events)
+            row["coded"] = coded_to_json(coded)
+        for row in rows:
+            row["text"] = "" if row["kind"] != "document" else row["text"]
+            row["date"] = row["date"] or UNDATED
+        return pd.DataFrame(rows, columns=["seq", *_STRING_COLUMNS, "n_events", "coded"])
+
+
+def _document(row: dict[str, Any]) -> Document:
+    return Document(id=row["id"], text=row["text"], date=row["date"] or None, title=row["title"] or None,
+                    url=row["url"] or None, source=row["source"] or None, origin=row["origin"] or None)
+
+
+def read_parquet_results(parquet_dir: str | os.PathLike[str]) -> Iterator[CodedDocument | Rejection | str]:
+    """The rows of a Ray run in input order, one date partition at a time (memory stays bounded by
+    the largest day): coded documents, rejections, and ids of documents that were already stored."""
+    import pyarrow.parquet as pq
+
+    from dyad.serial import coded_from_json
+
+    root = Path(parquet_dir)
+    partitions = sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith("date="))
+    for partition in partitions:
+        table = pq.read_table(partition, columns=["seq", "kind", "id", "origin", "reason", "coded"])
+        for row in sorted(table.to_pylist(), key=lambda r: r["seq"]):
+            if row["kind"] == "rejection":
+                yield Rejection(row["origin"], row["reason"])
+            elif row["kind"] == "stored":
+                yield row["id"]
+            else:
+                yield coded_from_json(row["coded"])

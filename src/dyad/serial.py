@@ -1,0 +1,67 @@
+"""A lossless JSON form of ``CodedDocument``, for engines that pass results through files.
+
+The public ``dyad code`` record (``CodedDocument.to_record``) drops what the store needs and
+users do not (sentence table, people learned, document origin), so the Ray engine writes this
+form to Parquet beside the record and loads it back into the store without coding anything twice.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import types
+import typing
+from functools import cache
+from typing import Any
+
+from dyad.actors.resolve import LearnedActor
+from dyad.model import CodedDocument
+
+#: Fields typed ``Any`` in the model whose items are dataclasses all the same.
+_ANY_FIELDS: dict[tuple[type, str], type] = {(CodedDocument, "learned"): LearnedActor}
+
+
+def coded_to_json(coded: CodedDocument) -> str:
+    return json.dumps(dataclasses.asdict(coded), ensure_ascii=False, separators=(",", ":"))
+
+
+def coded_from_json(text: str) -> CodedDocument:
+    value = _build(CodedDocument, json.loads(text))
+    assert isinstance(value, CodedDocument)
+    return value
+
+
+@cache
+def _hints(cls: type) -> dict[str, Any]:
+    return typing.get_type_hints(cls)
+
+
+def _build(cls: type, data: Any) -> Any:
+    if data is None:
+        return None
+    hints = _hints(cls)
+    kwargs = {}
+    for f in dataclasses.fields(cls):
+        if f.name not in data:
+            continue
+        item_type = _ANY_FIELDS.get((cls, f.name))
+        if item_type is not None:
+            kwargs[f.name] = [_build(item_type, v) for v in data[f.name]]
+        else:
+            kwargs[f.name] = _convert(hints[f.name], data[f.name])
+    return cls(**kwargs)
+
+
+def _convert(hint: Any, value: Any) -> Any:
+    if value is None:
+        return None
+    origin = typing.get_origin(hint)
+    if origin in (typing.Union, types.UnionType):
+        options = [a for a in typing.get_args(hint) if a is not type(None)]
+        return _convert(options[0], value) if len(options) == 1 else value
+    if origin is list:
+        (item,) = typing.get_args(hint)
+        return [_convert(item, v) for v in value]
+    if dataclasses.is_dataclass(hint) and isinstance(hint, type):
+        return _build(hint, value)
+    return value

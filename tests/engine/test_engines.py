@@ -1,0 +1,75 @@
+"""The engines: the local process pool and Ray Data store exactly what one process stores."""
+
+from __future__ import annotations
+
+import pytest
+
+from dyad.ingest import ingest
+from dyad.store import Store
+
+TABLES = {
+    "documents": "SELECT id, date, title, n_events, tone, themes, duplicate_of FROM documents",
+    "events": "SELECT * FROM events",
+    "mentions": "SELECT * FROM mentions",
+    "quotes": "SELECT * FROM quotes",
+    "commitments": "SELECT * FROM commitments",
+    "sentences": "SELECT * FROM sentences",
+}
+
+
+def contents(store: Store) -> dict[str, list[tuple]]:
+    return {name: sorted(store.con.execute(sql).fetchall(), key=repr) for name, sql in TABLES.items()}
+
+
+@pytest.fixture(scope="module")
+def local_two_workers(corpus200, tmp_path_factory):
+    with Store(tmp_path_factory.mktemp("local") / "local.duckdb") as store:
+        info = ingest([corpus200], store, workers=2)
+        yield info, contents(store)
+
+
+def test_local_pool_stores_what_one_process_stores(corpus200, local_two_workers, pipeline, tmp_path):
+    info, parallel = local_two_workers
+    assert info.documents == 200 and not info.rejected
+    with Store(tmp_path / "one.duckdb") as store:
+        ingest([corpus200], store, pipeline)
+        one = contents(store)
+    # One process teaches later articles of the same run whom earlier ones introduced; a pool's
+    # workers learn only from what was stored before the run. People mentions may differ by that.
+    people = {name: [r for r in rows if "person" not in r] for name, rows in (("one", one["mentions"]),
+                                                                             ("pool", parallel["mentions"]))}
+    assert people["one"] == people["pool"]
+    assert {k: v for k, v in one.items() if k != "mentions"} == {k: v for k, v in parallel.items()
+                                                                  if k != "mentions"}
+
+
+def test_small_inputs_are_coded_in_process(tmp_path, monkeypatch):
+    from dyad.engine import local
+
+    monkeypatch.setattr(local, "code_parallel", lambda *a, **k: pytest.fail("a pool for a tiny input"))
+    workers, items = local.workers_for(iter(range(5)), 4)
+    assert workers == 1 and list(items) == [0, 1, 2, 3, 4]
+    workers, items = local.workers_for(iter(range(100)), 4)
+    assert workers == 4 and list(items) == list(range(100))
+
+
+def test_ray_engine_stores_what_the_local_engine_stores(corpus200, local_two_workers, tmp_path):
+    from dyad.engine.ray_data import RaySettings
+
+    _, expected = local_two_workers
+    parquet = tmp_path / "out.parquet"
+    with Store(tmp_path / "ray.duckdb") as store:
+        info = ingest([corpus200], store, engine="ray", ray_settings=RaySettings(workers=2), parquet_dir=parquet)
+        assert (info.documents, info.skipped, len(info.rejected)) == (200, 0, 0)
+        assert contents(store) == expected
+        # the Parquet stays, partitioned by article date, for DuckDB or Spark to query in place
+        partitions = sorted(p.name for p in parquet.iterdir())
+        assert partitions and all(p.startswith("date=") for p in partitions)
+        in_place = store.con.execute(
+            f"SELECT count(*), sum(n_events) FROM read_parquet('{parquet}/**/*.parquet', hive_partitioning=1)"
+            " WHERE kind = 'document'").fetchone()
+        assert in_place == (200, store.stats()["events"])
+        # a second run codes nothing again
+        again = ingest([corpus200], store, engine="ray", ray_settings=RaySettings(workers=2), parquet_dir=parquet)
+        assert (again.documents, again.skipped) == (0, 200)
+        assert contents(store) == expected
