@@ -195,7 +195,7 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
     progress = _Progress(enabled=sys.stderr.isatty())
     pipeline = Pipeline(annotator=Annotator())
     _load_actor_files(pipeline, actor_files)
-    with Store(db) as store:
+    with Store(db, shared=True) as store:  # `dyad serve` can read the database between write transactions
         if actor_files:  # workers take the store's memory; user dictionaries join it for this run
             from dyad.actors import load_actor_file
 

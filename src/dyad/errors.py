@@ -12,6 +12,7 @@ class Msg:
 
     NOT_FOUND = "{path}: no such file or directory"
     UNREADABLE = "{path}: cannot be read ({error})"
+    NOT_REGULAR = "{path}: not a regular file (a pipe, socket or device), skipped"
     EMPTY = "{path}: empty document (no text after stripping whitespace)"
     BINARY = "{path}: looks like a binary file ({what}), not text"
     TOO_LARGE = "{path}: {size} bytes is over the article size limit of {limit} bytes"
@@ -26,6 +27,7 @@ class Msg:
     UNSUPPORTED = "{path}: unsupported file type {suffix!r} (use .txt, .jsonl, .json, .csv or .html)"
     DUPLICATE_ID = "{path}: id {id!r} was already read from {first}; kept the first"
     BAD_DB = "{path}: not a Dyad database ({error})"
+    DB_BUSY = "{path}: the database stayed busy (another process is writing or reading it): {error}"
     DB_TOO_NEW = "{path}: database schema version {found} is newer than this Dyad ({supported})"
     NO_DOCUMENT = "no document with id {id!r}"
     BAD_DYAD = "--dyad must look like TUR-MYS (two codes joined by '-'), got {value!r}"
@@ -34,6 +36,7 @@ class Msg:
     NO_ALIAS = "no learned or user actor named {name!r}"
     UNKNOWN_ENGINE = "unknown engine {engine!r} (use 'local' or 'ray')"
     RAY_NO_STDIN = "the Ray engine reads files; save standard input to a file first"
+    RAY_CONNECT = "cannot start or reach Ray at {address}: {error}"
     RAY_MISSING = "the Ray engine needs Ray: pip install 'dyad[ray]' (make venv installs it)"
 
 

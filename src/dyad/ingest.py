@@ -57,6 +57,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
     """
     info = IngestInfo()
     memory = store.alias_records()  # what earlier articles and users taught
+    store.release()  # a shared store is not held while documents are read and coded
     if engine == "ray":
         return _ingest_on_ray(paths, store, info, settings, on_document, memory,
                               ray_settings or RaySettings(workers=workers if workers > 1 else None), parquet_dir)
@@ -152,7 +153,9 @@ def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: 
     if any(os.fspath(p) == "-" for p in paths):
         raise DyadError(Msg.RAY_NO_STDIN)
     target = Path(parquet_dir) if parquet_dir is not None else store.default_parquet_dir()
-    run = code_on_ray(paths, target, settings, ray_settings, memory, stored=store.stored_hashes())
+    stored = store.stored_hashes()
+    store.release()
+    run = code_on_ray(paths, target, settings, ray_settings, memory, stored=stored)
     for rejection in run.rejected:
         info.rejected.append(rejection)
         if on_document:

@@ -93,3 +93,11 @@ def test_dashboard_is_served_without_a_cdn(client):
     assert "http" not in page.text.split("<footer>")[0].replace("http://www.w3.org", "")  # nothing fetched from outside
     assert client.get("/static/app.js").headers["content-type"].startswith("text/javascript")
     assert client.get("/static/../cli.py").status_code == 404
+
+
+def test_oversized_requests_are_refused_before_any_work(client):
+    assert client.get("/api/events", params={"q": "x" * 9000}).status_code == 414
+    huge = client.post("/api/ingest", content=b"x", headers={"Content-Length": str(10**9),
+                                                             "Authorization": "Bearer s3cret"})
+    assert huge.status_code == 413
+    assert client.get("/api/stats").status_code == 200

@@ -13,7 +13,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, UploadFile
+from fastapi import Depends, FastAPI, File, Header, HTTPException, Query, Request, UploadFile
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
@@ -23,6 +23,7 @@ from dyad.store import Store
 
 PAGE_LIMIT = 500
 MAX_UPLOAD = 20_000_000
+MAX_URL = 8_192  # characters of path and query: filters are short; longer is abuse
 
 
 def records(frame: Any, json_columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -37,6 +38,8 @@ def records(frame: Any, json_columns: tuple[str, ...] = ()) -> list[dict[str, An
 
 
 EVENT_JSON = ("actor", "recipient", "event_loc")
+#: How long a request waits for an ingest's write transaction to let go of the database.
+READ_WAIT_SECONDS = 15.0
 
 
 def create_app(db: str | Path, write_token: str | None = None, cors_origins: list[str] | None = None) -> FastAPI:
@@ -47,9 +50,20 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
 
+    @app.middleware("http")
+    async def limit_request_size(request: Request, call_next: Any) -> Any:
+        """Refuse oversized requests before any work: a body over the upload limit (413), a URL
+        over MAX_URL characters (414)."""
+        if len(str(request.url)) > MAX_URL:
+            return JSONResponse(status_code=414, content={"detail": f"URL longer than {MAX_URL} characters"})
+        length = request.headers.get("content-length")
+        if length is not None and (not length.isdigit() or int(length) > MAX_UPLOAD + 1_000_000):
+            return JSONResponse(status_code=413, content={"detail": f"request body over {MAX_UPLOAD} bytes"})
+        return await call_next(request)
+
     def store() -> Any:
         try:
-            s = Store(db_path, read_only=True)
+            s = Store(db_path, read_only=True, shared=True, wait=READ_WAIT_SECONDS)
         except DyadError as exc:
             raise HTTPException(status_code=503, detail=str(exc)) from exc
         try:

@@ -89,9 +89,13 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
         local = ray_settings.address is None
         # A local Ray gets one CPU slot more than there are coding actors: reading and writing are
         # light beside coding, but with every slot held by an actor they would never be scheduled.
-        ray.init(address=ray_settings.address, include_dashboard=False, log_to_driver=False,
-                 configure_logging=False,
-                 num_cpus=(ray_settings.workers or os.cpu_count() or 1) + 1 if local else None)
+        try:
+            ray.init(address=ray_settings.address, include_dashboard=False, log_to_driver=False,
+                     configure_logging=False,
+                     num_cpus=(ray_settings.workers or os.cpu_count() or 1) + 1 if local else None)
+        except (ConnectionError, RuntimeError, ValueError) as exc:
+            raise DyadError(Msg.RAY_CONNECT.format(address=ray_settings.address or "this machine",
+                                                   error=exc)) from exc
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # a library does not draw on the user's terminal
     context.print_on_execution_start = False

@@ -9,6 +9,7 @@ import itertools
 import json
 import os
 import re
+import stat
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -123,7 +124,11 @@ def read_file(path: Path, settings: ReadSettings) -> Iterator[Item]:
         yield Rejection(str(path), Msg.UNSUPPORTED.format(path=path, suffix=suffix))
         return
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO or device would block or never end
+            yield Rejection(str(path), Msg.NOT_REGULAR.format(path=path))
+            return
+        size = info.st_size
         limit = settings.max_file_bytes if suffix in JSONL_SUFFIXES | CSV_SUFFIXES else settings.max_bytes
         if size > limit:
             yield Rejection(str(path), Msg.TOO_LARGE.format(path=path, size=size, limit=limit))

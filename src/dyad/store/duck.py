@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import time
 from dataclasses import asdict
 from pathlib import Path
 from typing import Any
@@ -22,6 +23,8 @@ from dyad.store import dedup
 from dyad.store.schema import SCHEMA_VERSION, current_version, migrate
 
 DEFAULT_DB = "dyad.duckdb"
+#: A writer's notice older than this is left over from a killed process; readers ignore it.
+STALE_WRITER_SECONDS = 60.0
 
 
 def _insert(con: Any, table: str, columns: list[str], rows: list[list[Any]]) -> None:
@@ -36,6 +39,18 @@ def _insert(con: Any, table: str, columns: list[str], rows: list[list[Any]]) -> 
         con.unregister(name)
 
 
+def _wait_for_writer(intent: Path, deadline: float) -> None:
+    """A reader's courtesy: while a writer has announced itself (recently), give it the file."""
+    while time.monotonic() < deadline:
+        try:
+            age = time.time() - intent.stat().st_mtime
+        except FileNotFoundError:
+            return
+        if age > STALE_WRITER_SECONDS:  # a writer killed mid-way left its notice behind
+            return
+        time.sleep(0.01)
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
@@ -43,26 +58,72 @@ def text_hash(text: str) -> str:
 class Store:
     """A Dyad database. Use as a context manager, or call ``close()``."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False) -> None:
-        import duckdb
+    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, shared: bool = False,
+                 wait: float = 30.0) -> None:
+        """Open (creating or migrating) a database.
 
+        DuckDB lets one process write a file, or several read it, never both at once. With
+        ``shared`` the store holds the file only while it works (a write transaction, a query) and
+        lets go between, so an ingest and ``dyad serve`` can run side by side: a writer announces
+        itself and readers step aside; either side waits up to ``wait`` seconds for the other.
+        """
         self.path = str(path)
+        self.read_only = read_only
+        self.shared = shared
+        self.wait = wait
+        self._con: Any = None
+        self._known: dict[str, str] | None = None  # shared writers: stored ids -> text hashes
         if read_only and not Path(self.path).exists():
             raise DyadError(Msg.NOT_FOUND.format(path=self.path))
-        try:
-            self.con = duckdb.connect(self.path, read_only=read_only)
-        except duckdb.Error as exc:
-            raise DyadError(Msg.BAD_DB.format(path=self.path, error=exc)) from exc
-        found = current_version(self.con)
+        con = self.con
+        found = current_version(con)
         if found > SCHEMA_VERSION:
-            self.con.close()
+            self.close()
             raise DyadError(Msg.DB_TOO_NEW.format(path=self.path, found=found, supported=SCHEMA_VERSION))
         if not read_only:
-            migrate(self.con)
+            migrate(con)
         elif found < SCHEMA_VERSION:
-            self.con.close()
+            self.close()
             raise DyadError(Msg.BAD_DB.format(path=self.path, error=f"schema version {found}; open it for "
                                               "writing once (dyad ingest) to migrate"))
+        self.release()
+
+    @property
+    def con(self) -> Any:
+        """The DuckDB connection, opened when first needed (and again after ``release``)."""
+        if self._con is None:
+            self._con = self._connect()
+        return self._con
+
+    @property
+    def _intent(self) -> Path:
+        return Path(self.path + ".writer")
+
+    def _connect(self) -> Any:
+        import duckdb
+
+        deadline = time.monotonic() + self.wait
+        if self.shared and not self.read_only:
+            self._intent.touch()  # readers step aside until this writer has had its turn
+        while True:
+            if self.read_only and self.shared:
+                _wait_for_writer(self._intent, deadline)
+            try:
+                return duckdb.connect(self.path, read_only=self.read_only)
+            except duckdb.IOException as exc:  # another process holds the file
+                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+                    raise DyadError(Msg.DB_BUSY.format(path=self.path, error=exc)) from exc
+                time.sleep(0.02)
+            except duckdb.Error as exc:
+                raise DyadError(Msg.BAD_DB.format(path=self.path, error=exc)) from exc
+
+    def release(self) -> None:
+        """Let go of the file between units of work (shared stores only)."""
+        if self.shared and self._con is not None:
+            self._con.close()
+            self._con = None
+            if not self.read_only:
+                self._intent.unlink(missing_ok=True)
 
     def __enter__(self) -> Store:
         return self
@@ -71,12 +132,21 @@ class Store:
         self.close()
 
     def close(self) -> None:
-        self.con.close()
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+        if self.shared and not self.read_only:
+            self._intent.unlink(missing_ok=True)
 
     # --- writing --------------------------------------------------------------------------------
 
     def has(self, doc_id: str, text: str) -> bool:
         """True when the document is stored with exactly this text (nothing to redo)."""
+        if self.shared:  # asking the file each time would hold it; one read, then kept in step
+            if self._known is None:
+                self._known = self.stored_hashes()
+                self.release()
+            return self._known.get(doc_id) == text_hash(text)
         row = self.con.execute("SELECT text_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
         return row is not None and row[0] == text_hash(text)
 
@@ -102,6 +172,10 @@ class Store:
         except Exception:
             con.execute("ROLLBACK")
             raise
+        finally:
+            self.release()
+        if self._known is not None:
+            self._known.update((c.document.id, text_hash(c.document.text)) for c in batch)
         return written
 
     def _write_rows(self, coded: CodedDocument) -> bool:
@@ -204,6 +278,7 @@ class Store:
                                      [f"{edoc}:{eid}", cid])
                     changed += 1
                     break
+        self.release()
         return changed
 
     def commitments(self, dyad: str | None = None, status: str | None = None, actor: str | None = None,

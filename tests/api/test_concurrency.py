@@ -1,0 +1,94 @@
+"""The API keeps serving while `dyad ingest` writes to the same database, under load.
+
+Real processes, as users run them: `dyad serve` in one, `dyad ingest` in another, and 20 client
+threads asking the API for 30 seconds. No request may fail, and what the ingest commits must
+become visible while it runs.
+"""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import httpx
+
+from dyad.ingest import ingest
+from dyad.store import Store
+
+from ..conftest import ROOT
+
+DYAD = str(Path(sys.executable).parent / "dyad")
+CLIENTS = 20
+SECONDS = 30.0
+PATHS = ["/api/stats", "/api/events?dyad=TUR-MYS&limit=20", "/api/timeline?dyad=TUR-MYS", "/api/dyads",
+         "/api/documents?limit=10", "/"]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def test_twenty_clients_and_an_ingest_share_the_database(tmp_path, corpus200, pipeline):
+    db = tmp_path / "busy.duckdb"
+    with Store(db) as store:
+        ingest([ROOT / "samples"], store, pipeline)
+    port = free_port()
+    base = f"http://127.0.0.1:{port}"
+    server = subprocess.Popen([DYAD, "serve", "--db", str(db), "--port", str(port)],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        for _ in range(200):
+            try:
+                if httpx.get(f"{base}/api/stats", timeout=2).status_code == 200:
+                    break
+            except httpx.HTTPError:
+                time.sleep(0.1)
+        inbox = tmp_path / "inbox"
+        shutil.copytree(corpus200, inbox)
+        writer = subprocess.Popen([DYAD, "ingest", str(inbox), "--db", str(db), "--workers", "1"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        failures: list[str] = []
+        counts: list[int] = []
+        done = [0]
+        stop = time.monotonic() + SECONDS
+
+        def client(n: int) -> None:
+            with httpx.Client(base_url=base, timeout=30) as http:
+                i = n
+                while time.monotonic() < stop:
+                    path = PATHS[i % len(PATHS)]
+                    i += 1
+                    try:
+                        response = http.get(path)
+                    except httpx.HTTPError as exc:
+                        failures.append(f"{path}: {exc!r}")
+                        continue
+                    if response.status_code != 200:
+                        failures.append(f"{path}: {response.status_code} {response.text[:200]}")
+                    elif path == "/api/stats":
+                        counts.append(response.json()["documents"])
+                    done[0] += 1
+
+        threads = [threading.Thread(target=client, args=(n,)) for n in range(CLIENTS)]
+        for t in threads:
+            t.start()
+        for t in threads:
+            t.join()
+        out, err = writer.communicate(timeout=600)
+        assert writer.returncode == 0, err.decode()[-2000:]
+        assert not failures, failures[:5]
+        assert done[0] > 200  # the load was real
+        final = httpx.get(f"{base}/api/stats", timeout=30).json()["documents"]
+        assert final == 206  # six samples and the 200 new articles
+        # commits became visible while the ingest ran, not only at its end
+        assert any(6 < c < 206 for c in counts), sorted(set(counts))
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
