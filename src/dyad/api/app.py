@@ -23,6 +23,10 @@ from dyad.store import Store
 
 PAGE_LIMIT = 500
 MAX_UPLOAD = 20_000_000
+#: Query patterns, so that the spec says what the server accepts (clients and fuzzers can trust it).
+DATE = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
+DYAD = r"^[A-Za-z0-9]{2,8}-[A-Za-z0-9]{2,8}$"
+MAX_OFFSET = 100_000_000
 MAX_URL = 8_192  # characters of path and query: filters are short; longer is abuse
 
 
@@ -46,7 +50,9 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
     """The app for one database file. ``write_token`` enables uploads; CORS is closed unless origins are given."""
     db_path = str(db)
     app = FastAPI(title="Dyad", version="0.1.0",
-                  description="International-affairs events with evidence: who did what to whom, when and where.")
+                  description="International-affairs events with evidence: who did what to whom, when and where.",
+                  responses={400: {"description": "A filter the database cannot use (e.g. an impossible date)"},
+                             503: {"description": "The database is missing or stayed busy"}})
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
 
@@ -80,14 +86,14 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return s.stats()
 
     @app.get("/api/events", summary="Events, filtered, searched, sorted and paginated")
-    def events(actor: str | None = Query(None, max_length=8), dyad: str | None = Query(None, max_length=20),
+    def events(actor: str | None = Query(None, max_length=8), dyad: str | None = Query(None, pattern=DYAD),
                event: str | None = Query(None, max_length=20), cameo: str | None = Query(None, max_length=4),
-               since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
-               until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+               since: str | None = Query(None, pattern=DATE),
+               until: str | None = Query(None, pattern=DATE),
                q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
                doc_id: str | None = Query(None, max_length=200),
                directed: bool = False, sort: str = Query("date", pattern="^(date|confidence|goldstein)$"),
-               limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=10_000_000),
+               limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                s: Store = Depends(store)) -> dict[str, Any]:
         frame, total = s.search_events(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until,
                                        text=q, doc_id=doc_id, directed=directed, sort=sort, limit=limit,
@@ -95,14 +101,14 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return {"total": total, "limit": limit, "offset": offset, "events": records(frame, EVENT_JSON)}
 
     @app.get("/api/timeline", summary="Counts and Goldstein per period and quad class for a dyad or actor")
-    def timeline(dyad: str | None = Query(None, max_length=20), actor: str | None = Query(None, max_length=8),
+    def timeline(dyad: str | None = Query(None, pattern=DYAD), actor: str | None = Query(None, max_length=8),
                  interval: str = Query("month", pattern="^(day|week|month|year)$"),
                  s: Store = Depends(store)) -> dict[str, Any]:
         return {"interval": interval, "series": records(s.timeline(dyad=dyad, actor=actor, interval=interval))}
 
     @app.get("/api/network", summary="Countries as nodes, their interactions as edges")
-    def network(since: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
-                until: str | None = Query(None, pattern=r"^\d{4}-\d{2}-\d{2}$"),
+    def network(since: str | None = Query(None, pattern=DATE),
+                until: str | None = Query(None, pattern=DATE),
                 min_count: int = Query(1, ge=1, le=100_000), s: Store = Depends(store)) -> dict[str, Any]:
         return s.network(since=since, until=until, min_count=min_count)
 
@@ -111,16 +117,17 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return {"dyads": records(s.top_dyads(limit=limit))}
 
     @app.get("/api/canonical", summary="One real event, one row: mentions clustered across articles")
-    def canonical(dyad: str | None = Query(None, max_length=20), limit: int = Query(100, ge=1, le=PAGE_LIMIT),
+    def canonical(dyad: str | None = Query(None, pattern=DYAD), limit: int = Query(100, ge=1, le=PAGE_LIMIT),
                   s: Store = Depends(store)) -> dict[str, Any]:
         return {"events": records(s.canonical_events(dyad=dyad, limit=limit))}
 
     @app.get("/api/documents", summary="Stored articles")
-    def documents(limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0),
+    def documents(limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                   s: Store = Depends(store)) -> dict[str, Any]:
         return {"documents": records(s.documents(limit=limit, offset=offset))}
 
-    @app.get("/api/documents/{doc_id}", summary="One article: text, events, mentions, quotes, commitments")
+    @app.get("/api/documents/{doc_id}", summary="One article: text, events, mentions, quotes, commitments",
+             responses={404: {"description": "No document with this id"}})
     def document(doc_id: str, s: Store = Depends(store)) -> dict[str, Any]:
         try:
             doc = s.document(doc_id)
@@ -134,12 +141,12 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return out
 
     @app.get("/api/quotes", summary="Quotes with speakers")
-    def quotes(speaker: str | None = Query(None, max_length=8), dyad: str | None = Query(None, max_length=20),
+    def quotes(speaker: str | None = Query(None, max_length=8), dyad: str | None = Query(None, pattern=DYAD),
                limit: int = Query(50, ge=1, le=PAGE_LIMIT), s: Store = Depends(store)) -> dict[str, Any]:
         return {"quotes": records(s.quotes(speaker=speaker, dyad=dyad, limit=limit), ("speaker", "evidence"))}
 
     @app.get("/api/commitments", summary="Pledges, intentions and agreements, with their status")
-    def commitments(dyad: str | None = Query(None, max_length=20), actor: str | None = Query(None, max_length=8),
+    def commitments(dyad: str | None = Query(None, pattern=DYAD), actor: str | None = Query(None, max_length=8),
                     status: str | None = Query(None, pattern="^(open|fulfilled|broken)$"),
                     limit: int = Query(100, ge=1, le=PAGE_LIMIT), s: Store = Depends(store)) -> dict[str, Any]:
         frame = s.commitments(dyad=dyad, status=status, actor=actor, limit=limit)
@@ -150,7 +157,7 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return {"actors": records(s.aliases(search=q))}
 
     @app.get("/api/places", summary="Located events for the map")
-    def places(dyad: str | None = Query(None, max_length=20), limit: int = Query(2000, ge=1, le=20_000),
+    def places(dyad: str | None = Query(None, pattern=DYAD), limit: int = Query(2000, ge=1, le=20_000),
                s: Store = Depends(store)) -> dict[str, Any]:
         return {"places": records(s.places(dyad=dyad, limit=limit))}
 
@@ -161,7 +168,10 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
             raise HTTPException(status_code=401, detail="a valid bearer token is required")
 
     @app.post("/api/ingest", summary="Code and store uploaded articles (needs the write token)",
-              dependencies=[Depends(require_token)])
+              dependencies=[Depends(require_token)],
+              responses={401: {"description": "Missing or wrong write token"},
+                         403: {"description": "The server is read-only (no --token)"},
+                         413: {"description": "Upload too large"}, 415: {"description": "Unsupported file type"}})
     async def ingest_upload(file: UploadFile = File(...)) -> dict[str, Any]:
         from dyad import default_pipeline
         from dyad.ingest import ingest
