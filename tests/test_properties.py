@@ -3,6 +3,8 @@ schema-valid, and every evidence offset slices the document to the evidence text
 
 from __future__ import annotations
 
+import datetime as dt
+
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -54,3 +56,28 @@ def test_coder_output_is_valid_and_offsets_slice_the_text(pipeline, text):
         assert body[ev["start"]:ev["end"]] == ev["text"]
     for mention in record["mentions"]:
         assert body[mention["start"]:mention["end"]] == mention["text"]
+
+
+DATE_PHRASES = ["on February 30, 2025", "on 31 April 2024", "in 1850", "in 1920", "in the year 3000",
+                "by 2099", "on Monday", "last week", "next month", "on 12/31/2025", "in March", "yesterday",
+                "on 0000-00-00", "in 9999", "on January 1, 1900"]
+EVENT_SENTENCES = ["Kenya and Uganda signed a trade agreement", "Russian troops attacked Ukrainian positions",
+                   "Japan pledged to send aid to the Philippines", "Iran will hold talks with France"]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(sentence=st.sampled_from(EVENT_SENTENCES), phrase=st.sampled_from(DATE_PHRASES),
+       article=st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2026, 11, 1)))
+def test_no_impossible_date_or_unknown_code_leaves_the_coder(pipeline, sentence, phrase, article):
+    from dyad import taxonomy
+    from dyad.validity import plausible_date
+
+    document = read_text_document(f"date {article.isoformat()} {sentence} {phrase}.", doc_id="d")
+    assert not isinstance(document, Rejection)
+    record = pipeline.code_document(document).to_record()
+    for event in record["events"]:
+        assert taxonomy.is_cameo(event["cameo"])
+        for key in ("event_date", "due_date"):
+            assert plausible_date(event.get(key), article.isoformat()), (phrase, event.get(key))
+    for commitment in record["commitments"]:
+        assert plausible_date(commitment.get("due"), article.isoformat())

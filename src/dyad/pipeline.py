@@ -15,6 +15,7 @@ from dyad.annotate import Annotator
 from dyad.coding import EventCoder, Lexicon
 from dyad.enrich import enrich
 from dyad.model import CodedDocument, Document, Sentence
+from dyad.validity import enforce
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -49,7 +50,7 @@ class Pipeline:
             events=coder.code(doc, actors),
             learned=actors.introduced,
         )
-        return enrich(coded, doc, actors, self.kb)
+        return enforce(enrich(coded, doc, actors, self.kb))  # nothing invalid leaves the pipeline
 
     def code_documents(self, documents: Iterable[Document]) -> Iterator[CodedDocument]:
         """Code documents in batches through spaCy's ``pipe``; yields in input order."""
