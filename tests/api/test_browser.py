@@ -106,4 +106,6 @@ def test_hostile_text_is_shown_inert(server, page):
     assert "<script>" in page.inner_text("#article-text")  # shown as text, readable
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("main script, main img").count() == 0
+    # a 5,000-character unbroken string wraps inside the page instead of widening it
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
     shot(page, "hostile-article")

@@ -85,6 +85,8 @@ def test_twenty_clients_and_an_ingest_share_the_database(tmp_path, corpus200, pi
         assert writer.returncode == 0, err.decode()[-2000:]
         assert not failures, failures[:5]
         assert done[0] > 200  # the load was real
+        print(f"\nload: {CLIENTS} clients, {SECONDS:.0f} s, {done[0]} requests, {len(failures)} failures, "
+              f"documents seen {sorted(set(counts))[:3]}...{sorted(set(counts))[-3:]}")
         final = httpx.get(f"{base}/api/stats", timeout=30).json()["documents"]
         assert final == 206  # six samples and the 200 new articles
         # commits became visible while the ingest ran, not only at its end

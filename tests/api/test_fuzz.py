@@ -31,3 +31,4 @@ def test_no_server_errors_and_responses_match_the_spec(sample_db):
 
         run()
     assert cases >= len(operations) * 5  # generation really ran
+    print(f"\nfuzz: {len(operations)} operations, {cases} generated requests, 0 server errors")
