@@ -73,3 +73,16 @@ def test_ray_engine_stores_what_the_local_engine_stores(corpus200, local_two_wor
         again = ingest([corpus200], store, engine="ray", ray_settings=RaySettings(workers=2), parquet_dir=parquet)
         assert (again.documents, again.skipped) == (0, 200)
         assert contents(store) == expected
+
+
+def test_dyad_code_with_workers_prints_what_one_process_prints(corpus200):
+    from click.testing import CliRunner
+
+    from dyad.cli import main
+
+    runner = CliRunner()
+    one = runner.invoke(main, ["code", str(corpus200), "--workers", "1"])
+    two = runner.invoke(main, ["code", str(corpus200), "--workers", "2"])
+    assert one.exit_code == two.exit_code == 0
+    lines = one.stdout.splitlines()
+    assert len(lines) == 200 and lines == two.stdout.splitlines()  # same records, same order
