@@ -169,13 +169,15 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, workers: int 
 @click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
               help="With --engine ray: where the coded documents are written as Parquet by date "
                    "(default: DB.parquet beside the database); kept for DuckDB or Spark to query.")
+@click.option("--load/--no-load", default=True, show_default=True,
+              help="With --engine ray: load the Parquet into the database, or leave it as the result.")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--watch", "watch_dir", type=click.Path(file_okay=False), help="Then keep ingesting files that arrive "
               "in this directory (Ctrl-C stops).")
 @actors_option
 @_edge
 def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | None, engine: str,
-           address: str | None, parquet_dir: str | None, as_json: bool,
+           address: str | None, parquet_dir: str | None, load: bool, as_json: bool,
            actor_files: tuple[str, ...], watch_dir: str | None) -> None:
     """Code documents and store them in the database (re-running skips stored documents).
 
@@ -211,7 +213,7 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
         ray_settings = RaySettings(address=address, workers=workers)
         info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress,
                           workers=workers or default_workers(), engine=engine, ray_settings=ray_settings,
-                          parquet_dir=parquet_dir)
+                          parquet_dir=parquet_dir, load=load)
         if watch_dir:
             from dyad.ingest import watch
 
@@ -223,8 +225,11 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
     if as_json:
         click.echo(json.dumps(info.as_dict()))
     else:
-        click.echo(f"ingested {info.documents} documents ({info.skipped} already stored), "
-                   f"{info.events} events, {info.learned} actors learned -> {db}")
+        if info.parquet and not load:
+            click.echo(f"coded to Parquet in {info.parquet} (not loaded into {db})")
+        else:
+            click.echo(f"ingested {info.documents} documents ({info.skipped} already stored), "
+                       f"{info.events} events, {info.learned} actors learned -> {db}")
         for r in info.rejected:
             click.echo(f"rejected: {r.reason}")
     sys.exit(EXIT_REJECTED if info.rejected else EXIT_OK)

@@ -32,6 +32,7 @@ class IngestInfo:
     events: int = 0
     learned: int = 0  # people introduced by title and nationality, remembered for later articles
     rejected: list[Rejection] = field(default_factory=list)
+    parquet: str | None = None  # the Ray engine's Parquet directory, when it wrote one
 
     @property
     def ok(self) -> bool:
@@ -40,27 +41,29 @@ class IngestInfo:
     def as_dict(self) -> dict[str, object]:
         return {"documents": self.documents, "skipped": self.skipped, "events": self.events,
                 "learned_actors": self.learned,
-                "rejected": [{"input": r.origin, "reason": r.reason} for r in self.rejected]}
+                "rejected": [{"input": r.origin, "reason": r.reason} for r in self.rejected],
+                **({"parquet": self.parquet} if self.parquet else {})}
 
 
 def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipeline | None = None,
            settings: ReadSettings | None = None,
            on_document: Callable[[Document | Rejection], None] | None = None, workers: int = 1,
            engine: str = "local", ray_settings: RaySettings | None = None,
-           parquet_dir: str | os.PathLike[str] | None = None) -> IngestInfo:
+           parquet_dir: str | os.PathLike[str] | None = None, load: bool = True) -> IngestInfo:
     """Read, code and store every input; bad inputs are reported, never fatal.
 
     ``engine="local"`` with ``workers`` > 1 runs the whole pipeline in that many processes;
     ``engine="ray"`` runs it on Ray Data (``ray_settings``) and hands results over through
-    Parquet in ``parquet_dir`` (default: beside the store), which is kept for querying in place.
-    Either way this process is the store's one writer.
+    Parquet in ``parquet_dir`` (default: beside the store), which is kept for querying in place;
+    with ``load=False`` the Parquet is the only result. This process is the store's one writer.
     """
     info = IngestInfo()
     memory = store.alias_records()  # what earlier articles and users taught
     store.release()  # a shared store is not held while documents are read and coded
     if engine == "ray":
         return _ingest_on_ray(paths, store, info, settings, on_document, memory,
-                              ray_settings or RaySettings(workers=workers if workers > 1 else None), parquet_dir)
+                              ray_settings or RaySettings(workers=workers if workers > 1 else None), parquet_dir,
+                              load)
     if engine != "local":
         raise DyadError(Msg.UNKNOWN_ENGINE.format(engine=engine))
 
@@ -147,22 +150,17 @@ def write_results(results: Iterable[CodedDocument | Rejection | str], store: Sto
 def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: IngestInfo,
                    settings: ReadSettings | None, on_document: Callable[[Document | Rejection], None] | None,
                    memory: list[ActorRecord], ray_settings: RaySettings,
-                   parquet_dir: str | os.PathLike[str] | None) -> IngestInfo:
-    from dyad.engine.ray_data import code_on_ray, read_parquet_results
+                   parquet_dir: str | os.PathLike[str] | None, load: bool) -> IngestInfo:
+    from dyad.engine.ray_data import code_on_ray
 
     if any(os.fspath(p) == "-" for p in paths):
         raise DyadError(Msg.RAY_NO_STDIN)
     target = Path(parquet_dir) if parquet_dir is not None else store.default_parquet_dir()
     stored = store.stored_hashes()
     store.release()
-    run = code_on_ray(paths, target, settings, ray_settings, memory, stored=stored)
-    for rejection in run.rejected:
-        info.rejected.append(rejection)
-        if on_document:
-            on_document(rejection)
-    if not target.exists():
-        return info
-    return write_results(read_parquet_results(target), store, info, None, on_document)
+    results = code_on_ray(paths, target, settings, ray_settings, memory, stored=stored, load=load)
+    info.parquet = str(target)
+    return write_results(results, store, info, None, on_document)
 
 
 def watch(directory: str | os.PathLike[str], store: Store, pipeline: Pipeline | None = None,

@@ -17,7 +17,7 @@ import logging
 import os
 import shutil
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -44,19 +44,17 @@ class RaySettings:
     quiet: bool = True  # keep Ray's progress logs (INFO) out of the user's terminal
 
 
-@dataclass
-class RayRun:
-    """What the Ray half of an ingest produced: the Parquet directory and the inputs it rejected."""
-
-    parquet_dir: Path
-    files: int = 0
-    rejected: list[Rejection] = field(default_factory=list)
-
-
 def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.PathLike[str],
                 settings: ReadSettings | None = None, ray_settings: RaySettings | None = None,
-                memory: list[ActorRecord] | None = None, stored: dict[str, str] | None = None) -> RayRun:
+                memory: list[ActorRecord] | None = None, stored: dict[str, str] | None = None,
+                load: bool = True) -> Iterator[CodedDocument | Rejection | str]:
     """Read and code every input on Ray; write one Parquet row per document (or rejection).
+
+    With ``load`` (the default) results stream back to the caller in input order as Ray codes
+    them - coded documents, rejections, and the ids of documents already stored - while the
+    driver appends each batch to the Parquet, so the store fills while the cluster works. Without
+    it the Ray workers write the Parquet themselves and nothing comes back but the driver's own
+    rejections: the directory is the result, for DuckDB or Spark to query in place.
 
     ``stored`` maps ids already in the store to their text hashes: those documents are read but
     not coded again. ``memory`` is the store's alias memory, taught to every actor.
@@ -72,18 +70,17 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
     if ray_settings.quiet:  # after the import: Ray Data sets its own levels when it loads
         for name in ("ray", "ray.data"):
             logging.getLogger(name).setLevel(logging.ERROR)
-    run = RayRun(parquet_dir=Path(parquet_dir))
+    root = Path(parquet_dir)
     files: list[str] = []
     for item in input_files(paths):
         if isinstance(item, Rejection):
-            run.rejected.append(item)
+            yield item
         else:
             files.append(str(item))
-    run.files = len(files)
-    if run.parquet_dir.exists():
-        shutil.rmtree(run.parquet_dir)  # a fresh hand-over: rows of an interrupted run are recoded
+    if root.exists():
+        shutil.rmtree(root)  # a fresh hand-over: what an interrupted run left is recoded
     if not files:
-        return run
+        return
     started_here = not ray.is_initialized()
     if started_here:
         local = ray_settings.address is None
@@ -99,6 +96,7 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # a library does not draw on the user's terminal
     context.print_on_execution_start = False
+    context.execution_options.preserve_order = True  # the store sees documents in input order
     try:
         cpus = int(ray.cluster_resources().get("CPU", 2))
         workers = ray_settings.workers or max(1, cpus - 1)  # one slot stays free for reading and writing
@@ -111,11 +109,31 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
             _CodeBatch, fn_constructor_kwargs={"memory": memory or []},
             compute=ray.data.ActorPoolStrategy(size=workers), batch_size=ray_settings.batch_size,
             batch_format="pandas", num_cpus=1)
-        dataset.write_parquet(str(run.parquet_dir), partition_cols=["date"])
+        if not load:
+            dataset.write_parquet(str(root), partition_cols=["date"])
+            return
+        yield from _stream(dataset, root)
     finally:
         if started_here:
             ray.shutdown()
-    return run
+
+
+def _stream(dataset: Any, root: Path) -> Iterator[CodedDocument | Rejection | str]:
+    """Batches as Ray finishes them: appended to the Parquet, then handed back row by row."""
+    import pyarrow.parquet as pq
+
+    from dyad.serial import coded_from_json
+
+    for n, table in enumerate(dataset.iter_batches(batch_format="pyarrow", batch_size=None)):
+        pq.write_to_dataset(table, str(root), partition_cols=["date"],
+                            basename_template=f"part-{n:06d}-{{i}}.parquet")
+        for row in table.select(["kind", "id", "origin", "reason", "coded"]).to_pylist():
+            if row["kind"] == "rejection":
+                yield Rejection(row["origin"], row["reason"])
+            elif row["kind"] == "stored":
+                yield row["id"]
+            else:
+                yield coded_from_json(row["coded"])
 
 
 def _read_rows(row: dict[str, Any], settings: ReadSettings, stored: Any) -> list[dict[str, Any]]:
@@ -176,23 +194,3 @@ class _CodeBatch:
 def _document(row: dict[str, Any]) -> Document:
     return Document(id=row["id"], text=row["text"], date=row["date"] or None, title=row["title"] or None,
                     url=row["url"] or None, source=row["source"] or None, origin=row["origin"] or None)
-
-
-def read_parquet_results(parquet_dir: str | os.PathLike[str]) -> Iterator[CodedDocument | Rejection | str]:
-    """The rows of a Ray run in input order, one date partition at a time (memory stays bounded by
-    the largest day): coded documents, rejections, and ids of documents that were already stored."""
-    import pyarrow.parquet as pq
-
-    from dyad.serial import coded_from_json
-
-    root = Path(parquet_dir)
-    partitions = sorted(p for p in root.iterdir() if p.is_dir() and p.name.startswith("date="))
-    for partition in partitions:
-        table = pq.read_table(partition, columns=["seq", "kind", "id", "origin", "reason", "coded"])
-        for row in sorted(table.to_pylist(), key=lambda r: r["seq"]):
-            if row["kind"] == "rejection":
-                yield Rejection(row["origin"], row["reason"])
-            elif row["kind"] == "stored":
-                yield row["id"]
-            else:
-                yield coded_from_json(row["coded"])
