@@ -36,6 +36,7 @@ class Msg:
     NO_ALIAS = "no learned or user actor named {name!r}"
     UNKNOWN_ENGINE = "unknown engine {engine!r} (use 'local' or 'ray')"
     RAY_NO_STDIN = "the Ray engine reads files; save standard input to a file first"
+    RAY_FAILED = "the Ray engine failed: {error}"
     RAY_CONNECT = "cannot start or reach Ray at {address}: {error}"
     RAY_MISSING = "the Ray engine needs Ray: pip install 'dyad[ray]' (make venv installs it)"
 

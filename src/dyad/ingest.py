@@ -151,14 +151,14 @@ def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: 
                    settings: ReadSettings | None, on_document: Callable[[Document | Rejection], None] | None,
                    memory: list[ActorRecord], ray_settings: RaySettings,
                    parquet_dir: str | os.PathLike[str] | None, load: bool) -> IngestInfo:
-    from dyad.engine.ray_data import code_on_ray
+    from dyad.engine.ray_data import code_on_ray_apart
 
     if any(os.fspath(p) == "-" for p in paths):
         raise DyadError(Msg.RAY_NO_STDIN)
     target = Path(parquet_dir) if parquet_dir is not None else store.default_parquet_dir()
     stored = store.stored_hashes()
     store.release()
-    results = code_on_ray(paths, target, settings, ray_settings, memory, stored=stored, load=load)
+    results = code_on_ray_apart(list(paths), target, settings, ray_settings, memory, stored=stored, load=load)
     info.parquet = str(target)
     return write_results(results, store, info, None, on_document)
 

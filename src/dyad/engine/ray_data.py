@@ -124,7 +124,7 @@ def _stream(dataset: Any, root: Path) -> Iterator[CodedDocument | Rejection | st
 
     from dyad.serial import coded_from_json
 
-    for n, table in enumerate(dataset.iter_batches(batch_format="pyarrow", batch_size=None)):
+    for n, table in enumerate(dataset.iter_batches(batch_format="pyarrow", batch_size=None, prefetch_batches=8)):
         pq.write_to_dataset(table, str(root), partition_cols=["date"],
                             basename_template=f"part-{n:06d}-{{i}}.parquet")
         for row in table.select(["kind", "id", "origin", "reason", "coded"]).to_pylist():
@@ -194,3 +194,57 @@ class _CodeBatch:
 def _document(row: dict[str, Any]) -> Document:
     return Document(id=row["id"], text=row["text"], date=row["date"] or None, title=row["title"] or None,
                     url=row["url"] or None, source=row["source"] or None, origin=row["origin"] or None)
+
+
+_DONE = "__dyad_ray_done__"
+
+
+def code_on_ray_apart(*args: Any, **kwargs: Any) -> Iterator[CodedDocument | Rejection | str]:
+    """``code_on_ray`` in a process of its own, its results passed back through a bounded queue.
+
+    Ray's driver keeps busy threads (scheduling, polling, transfers); in the process that also
+    writes the store they compete with the writer for one interpreter lock, and each slows the
+    other. Apart, the writer keeps up with the actors. The queue holds at most a few hundred
+    documents, so memory stays flat.
+    """
+    import multiprocessing as mp
+    import queue as queue_module
+    import sys
+
+    if "ray" in sys.modules and sys.modules["ray"].is_initialized():
+        yield from code_on_ray(*args, **kwargs)  # the caller's own Ray connection: use it here
+        return
+    # fork: the child needs nothing from the parent but the arguments (no Ray, no open database)
+    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    channel: Any = context.Queue(maxsize=256)
+    producer = context.Process(target=_produce, args=(channel, args, kwargs), daemon=True)
+    producer.start()
+    try:
+        while True:
+            try:
+                item = channel.get(timeout=5)
+            except queue_module.Empty:
+                if not producer.is_alive():
+                    raise DyadError(Msg.RAY_FAILED.format(error=f"the Ray driver exited ({producer.exitcode})"))
+                continue
+            if isinstance(item, tuple) and item and item[0] == _DONE:
+                if item[1]:
+                    raise DyadError(item[1])
+                return
+            yield item
+    finally:
+        if producer.is_alive():
+            producer.terminate()
+        producer.join(timeout=30)
+
+
+def _produce(channel: Any, args: tuple[Any, ...], kwargs: dict[str, Any]) -> None:
+    error = ""
+    try:
+        for item in code_on_ray(*args, **kwargs):
+            channel.put(item)
+    except DyadError as exc:
+        error = str(exc)
+    except Exception as exc:  # reported to the caller, who turns it into a message
+        error = Msg.RAY_FAILED.format(error=f"{type(exc).__name__}: {exc}")
+    channel.put((_DONE, error))
