@@ -151,3 +151,18 @@ def test_watch_ingests_files_as_they_arrive(tmp_path, pipeline):
         thread.join(timeout=20)
         assert set(store.documents()["id"]) == {"first", "second"}
         assert results[0].documents == 2
+
+
+def test_a_killed_writers_notice_does_not_hold_readers_up(tmp_path, pipeline):
+    import time
+
+    from ..conftest import SEED
+
+    path = tmp_path / "s.duckdb"
+    with Store(path) as store:
+        ingest([SEED], store, pipeline)
+    (tmp_path / "s.duckdb.writer").write_text("999999999")  # no such process: it was killed
+    start = time.monotonic()
+    with Store(path, read_only=True, shared=True, wait=10) as reader:
+        assert reader.stats()["documents"] == 1
+    assert time.monotonic() - start < 2

@@ -225,7 +225,8 @@ def code_on_ray_apart(*args: Any, **kwargs: Any) -> Iterator[CodedDocument | Rej
                 item = channel.get(timeout=5)
             except queue_module.Empty:
                 if not producer.is_alive():
-                    raise DyadError(Msg.RAY_FAILED.format(error=f"the Ray driver exited ({producer.exitcode})"))
+                    raise DyadError(Msg.RAY_FAILED.format(
+                        error=f"the Ray driver exited ({producer.exitcode})")) from None
                 continue
             if isinstance(item, tuple) and item and item[0] == _DONE:
                 if item[1]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import time
 from dataclasses import asdict
 from pathlib import Path
@@ -40,15 +41,28 @@ def _insert(con: Any, table: str, columns: list[str], rows: list[list[Any]]) -> 
 
 
 def _wait_for_writer(intent: Path, deadline: float) -> None:
-    """A reader's courtesy: while a writer has announced itself (recently), give it the file."""
+    """A reader's courtesy: while a live writer has announced itself, give it the file."""
     while time.monotonic() < deadline:
         try:
             age = time.time() - intent.stat().st_mtime
-        except FileNotFoundError:
+            pid = int(intent.read_text() or 0)
+        except (FileNotFoundError, ValueError):
             return
-        if age > STALE_WRITER_SECONDS:  # a writer killed mid-way left its notice behind
+        if age > STALE_WRITER_SECONDS or not _alive(pid):  # a killed writer left its notice behind
             return
         time.sleep(0.01)
+
+
+def _alive(pid: int) -> bool:
+    if pid <= 0:
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process: alive
+        return True
+    return True
 
 
 def text_hash(text: str) -> str:
@@ -104,7 +118,7 @@ class Store:
 
         deadline = time.monotonic() + self.wait
         if self.shared and not self.read_only:
-            self._intent.touch()  # readers step aside until this writer has had its turn
+            self._intent.write_text(str(os.getpid()))  # readers step aside until this writer has had its turn
         while True:
             if self.read_only and self.shared:
                 _wait_for_writer(self._intent, deadline)
