@@ -4,8 +4,8 @@ The driver only lists input files. Ray tasks read them (each file with the same 
 engine uses), a pool of Ray actors codes the documents (each actor loads the spaCy model, the
 knowledge base and the lexicon once, and calls ``Pipeline.code_documents`` like every other
 entry point), and the results are written as Parquet partitioned by article date
-(``date=YYYY-MM-DD/``). That directory is both the hand-over to the store (``load_parquet``
-writes it with the store's one writer) and a dataset DuckDB or Spark can query in place.
+(``date=YYYY-MM-DD/``) while they stream back, in input order, to the store's one writer. The
+directory stays: a dataset DuckDB or Spark can query in place (with ``load=False`` the only result).
 
 Ray runs locally (``address=None``: a Ray started for this run on this machine's cores) or joins
 a cluster (``"auto"`` on a cluster node, ``"ray://HOST:10001"`` from outside); see docs/scaling.md.
@@ -27,7 +27,8 @@ from dyad.model import CodedDocument, Document, Rejection
 from dyad.read import ReadSettings
 from dyad.read.readers import input_files, read_file
 
-#: Documents a file may hold before sequence numbers of two files could meet (ordering key).
+#: Documents a file may hold before sequence numbers of two files could meet (the ``seq`` column
+#: orders rows as the inputs did, for whoever queries the Parquet).
 SEQ_STRIDE = 10_000_000
 #: Hive partition value for documents without a date.
 UNDATED = "undated"
@@ -39,7 +40,7 @@ class RaySettings:
     """Where and how wide the Ray engine runs (all settings; the pipeline is the same)."""
 
     address: str | None = None  # None: a local Ray for this run; "auto" or "ray://HOST:PORT": a cluster
-    workers: int | None = None  # coding actors; None: one per CPU Ray reports
+    workers: int | None = None  # coding actors; None: one per CPU Ray reports, but one
     batch_size: int = 16  # documents per call of an actor (and per block handed to it)
     quiet: bool = True  # keep Ray's progress logs (INFO) out of the user's terminal
 
