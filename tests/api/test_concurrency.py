@@ -94,3 +94,47 @@ def test_twenty_clients_and_an_ingest_share_the_database(tmp_path, corpus200, pi
     finally:
         server.terminate()
         server.wait(timeout=10)
+
+
+def test_reads_are_answered_while_an_upload_is_coded(tmp_path, corpus200, pipeline):
+    import uvicorn
+
+    from dyad.api import create_app
+
+    db = tmp_path / "upload.duckdb"
+    with Store(db) as store:
+        ingest([ROOT / "samples"], store, pipeline)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(create_app(db, write_token="t"), host="127.0.0.1", port=port,
+                                           log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    base = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(100):
+            if server.started:
+                break
+            time.sleep(0.05)
+        upload = (corpus200 / "part0.jsonl").read_bytes()  # 50 articles: several seconds of coding
+        result: dict = {}
+
+        def post() -> None:
+            result["response"] = httpx.post(f"{base}/api/ingest", headers={"Authorization": "Bearer t"},
+                                            files={"file": ("part0.jsonl", upload)}, timeout=300)
+
+        poster = threading.Thread(target=post)
+        poster.start()
+        answered, slowest = 0, 0.0
+        while poster.is_alive():
+            start = time.monotonic()
+            response = httpx.get(f"{base}/api/stats", timeout=30)
+            slowest = max(slowest, time.monotonic() - start)
+            assert response.status_code == 200, response.text
+            answered += 1
+        poster.join()
+        assert result["response"].status_code == 200 and result["response"].json()["documents"] == 50
+        assert answered >= 5 and slowest < 5  # the server was not frozen by the upload
+        assert httpx.get(f"{base}/api/stats", timeout=30).json()["documents"] == 56
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import tempfile
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -66,6 +67,8 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         if length is not None and (not length.isdigit() or int(length) > MAX_UPLOAD + 1_000_000):
             return JSONResponse(status_code=413, content={"detail": f"request body over {MAX_UPLOAD} bytes"})
         return await call_next(request)
+
+    upload_turn = threading.Lock()
 
     def store() -> Any:
         try:
@@ -172,11 +175,13 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
               responses={401: {"description": "Missing or wrong write token"},
                          403: {"description": "The server is read-only (no --token)"},
                          413: {"description": "Upload too large"}, 415: {"description": "Unsupported file type"}})
-    async def ingest_upload(file: UploadFile = File(...)) -> dict[str, Any]:
+    def ingest_upload(file: UploadFile = File(...)) -> dict[str, Any]:
+        # a plain function: FastAPI runs it in a worker thread, so reads go on being answered while
+        # an upload is coded; uploads take turns (one pipeline, one writer)
         from dyad import default_pipeline
         from dyad.ingest import ingest
 
-        data = await file.read(MAX_UPLOAD + 1)
+        data = file.file.read(MAX_UPLOAD + 1)
         if len(data) > MAX_UPLOAD:
             raise HTTPException(status_code=413, detail=f"upload larger than {MAX_UPLOAD} bytes")
         suffix = Path(file.filename or "upload.txt").suffix.lower() or ".txt"
@@ -185,7 +190,7 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         with tempfile.TemporaryDirectory() as tmp:
             path = Path(tmp) / f"{Path(file.filename or 'upload').stem}{suffix}"
             path.write_bytes(data)
-            with Store(db_path) as s:
+            with upload_turn, Store(db_path, shared=True, wait=READ_WAIT_SECONDS) as s:
                 info = ingest([path], s, default_pipeline())
         return info.as_dict()
 

@@ -124,8 +124,11 @@ class Store:
                 _wait_for_writer(self._intent, deadline)
             try:
                 return duckdb.connect(self.path, read_only=self.read_only)
-            except duckdb.IOException as exc:  # another process holds the file
-                if "lock" not in str(exc).lower() or time.monotonic() > deadline:
+            except (duckdb.IOException, duckdb.ConnectionException) as exc:
+                # another process holds the file, or this one has it open the other way (read-only
+                # requests beside an upload's write in the API server): wait for it to let go
+                busy = "lock" in str(exc).lower() or "different configuration" in str(exc)
+                if not busy or time.monotonic() > deadline:
                     raise DyadError(Msg.DB_BUSY.format(path=self.path, error=exc)) from exc
                 time.sleep(0.02)
             except duckdb.Error as exc:
