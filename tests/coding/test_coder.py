@@ -163,3 +163,11 @@ def test_placed_under_investigation_in_a_country_is_that_states_act(coded):
     assert [(a["code"], a["sector_code"]) for a in main["actor"]] == [("GRC", "GOV")]
     assert [r["code"] for r in main["recipient"]] == ["GBR"]
     assert main["event_loc"]["name"] == "Greece"
+
+
+def test_protesting_that_something_happened_is_a_complaint_not_a_demonstration(coded):
+    complaint = top(coded("Bolivia protested that Chilean troops had entered its territory."))
+    assert (complaint["event"], complaint["cameo"]) == ("ACCUSE", "114")
+    assert [r["code"] for r in complaint["recipient"]] == ["CHL"]
+    march = top(coded("Thousands of Bolivians protested in La Paz against the new tax."))
+    assert march["event"] == "PROTEST"

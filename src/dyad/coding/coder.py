@@ -157,6 +157,8 @@ class EventCoder:
             code = _intent_code(code, sent)
             if _conditional(token) and code[:2] in ("03", "08"):
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
+        if code == "140" and not trigger.pattern.noun and any(c.dep_ == "ccomp" for c in token.children):
+            code = "114"  # "protested that the police had ...": an official complaint, not a demonstration
         code = subcodes.refine(code, inner.token if inner is not None else token,
                                composed=inner is not None and code != trigger.pattern.code)
         plover = taxonomy.plover(code)
