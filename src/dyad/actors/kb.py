@@ -140,6 +140,13 @@ class KnowledgeBase:
         for n in range(1, len(tokens)):
             self.prefixes.add(" ".join(tokens[:n]))
 
+    def add_names(self, entry: KBEntry, names: Iterable[str]) -> None:
+        """Index ``entry`` under each of its names (blank ones skipped), once per key."""
+        for name in {n for n in names if n}:
+            key = alias_key(name)
+            if entry not in self.entries.get(key, []):
+                self.add(key, entry)
+
     def lookup(self, key: str) -> list[KBEntry]:
         return self.entries.get(key.replace(" - ", " "), [])
 
@@ -242,10 +249,7 @@ class KnowledgeBase:
             _kind, codes, name, aliases = (line.split("\t") + ["", "", "", ""])[:4]
             entry = KBEntry(name=name, kind="country", priority=1,
                             spells=[Spell(code, None, None, None) for code in codes.split("|") if code])
-            for alias in {name, *[a for a in aliases.split("|") if a]}:
-                key = alias_key(alias)
-                if entry not in self.entries.get(key, []):
-                    self.add(key, entry)
+            self.add_names(entry, [name, *aliases.split("|")])
 
     def _load_countries(self, text: str) -> None:
         for row in _rows(text):
@@ -338,10 +342,7 @@ class KnowledgeBase:
                     people[name] = entry
                 if kind == "country":
                     self.country_names[code] = name
-            for alias in {name, *[a for a in aliases.split("|") if a]}:
-                key = alias_key(alias)
-                if entry not in self.entries.get(key, []):
-                    self.add(key, entry)
+            self.add_names(entry, [name, *aliases.split("|")])
 
     def load_user_file(self, path: Path) -> int:
         """A user dictionary (CSV, YAML or PETRARCH .actors); its entries outrank Dyad's own."""
@@ -360,10 +361,7 @@ class KnowledgeBase:
             if entry is None:
                 entry = KBEntry(name=record.name, kind=kind, priority=priority)
                 by_name[(record.name, kind)] = entry
-                for alias in {record.name, *record.aliases}:
-                    key = alias_key(alias)
-                    if entry not in self.entries.get(key, []):
-                        self.add(key, entry)
+                self.add_names(entry, [record.name, *record.aliases])
             entry.spells.append(Spell(code, record.sector, record.start, record.end))
             n += 1
         return n
