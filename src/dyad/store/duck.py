@@ -160,16 +160,23 @@ class Store:
     def has(self, doc_id: str, text: str) -> bool:
         """True when the document is stored with exactly this text (nothing to redo)."""
         if self.shared:  # asking the file each time would hold it; one read, then kept in step
-            if self._known is None:
-                self._known = self.stored_hashes()
-                self.release()
-            return self._known.get(doc_id) == text_hash(text)
+            known = self._known if self._known is not None else self.stored_hashes()
+            self.release()
+            return known.get(doc_id) == text_hash(text)
         row = self.con.execute("SELECT text_hash FROM documents WHERE id = ?", [doc_id]).fetchone()
         return row is not None and row[0] == text_hash(text)
 
     def stored_hashes(self) -> dict[str, str]:
-        """Every stored document id with its text hash: what engines need not code again."""
-        return dict(self.con.execute("SELECT id, text_hash FROM documents").fetchall())
+        """Every stored document id with its text hash: what engines need not code again.
+
+        A shared store reads them once and keeps them in step with its own writes, so the
+        engines' question and ``has`` do not read the whole table twice."""
+        if self._known is not None:
+            return dict(self._known)
+        known = dict(self.con.execute("SELECT id, text_hash FROM documents").fetchall())
+        if self.shared:
+            self._known = dict(known)
+        return known
 
     def default_parquet_dir(self) -> Path:
         """Where the Ray engine leaves its Parquet by default: beside the database file."""
