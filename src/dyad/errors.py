@@ -25,7 +25,6 @@ class Msg:
     CSV_NO_TEXT_COLUMN = "{path}: CSV has no 'text' column (columns: {columns})"
     HTML_NO_TEXT = "{path}: no article text could be extracted from the HTML"
     UNSUPPORTED = "{path}: unsupported file type {suffix!r} (use .txt, .jsonl, .json, .csv or .html)"
-    DUPLICATE_ID = "{path}: id {id!r} was already read from {first}; kept the first"
     BAD_DB = "{path}: not a Dyad database ({error})"
     DB_BUSY = "{path}: the database stayed busy (another process is writing or reading it): {error}"
     DB_TOO_NEW = "{path}: database schema version {found} is newer than this Dyad ({supported})"

@@ -6,6 +6,7 @@ the same inputs: documents already stored with the same text are skipped, not co
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -18,6 +19,7 @@ from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Document, Rejection
 from dyad.pipeline import Pipeline
 from dyad.read import ReadSettings, read_inputs
+from dyad.read.ids import DistinctIds
 from dyad.store import Store
 
 WRITE_BATCH = 16  # documents a transaction: fewer commits, and still no half-written document
@@ -96,7 +98,7 @@ def write_results(results: Iterable[CodedDocument | Rejection | str], store: Sto
                   on_document: Callable[[Document | Rejection], None] | None = None) -> IngestInfo:
     """The store's one writer: coded documents in transactions of ``WRITE_BATCH``; rejections and
     ids of documents already stored (strings) are counted. A document id seen twice in one run is
-    rejected after the first, as the readers do."""
+    kept apart as the readers do (``DistinctIds``)."""
     batch: list[CodedDocument] = []
 
     def flush() -> None:
@@ -112,7 +114,7 @@ def write_results(results: Iterable[CodedDocument | Rejection | str], store: Sto
                 on_document(coded.document)
         batch.clear()
 
-    seen: dict[str, str] = {}
+    ids = DistinctIds()  # engines that read files apart (Ray) meet repeated ids only here
     for n, coded in enumerate(results, start=1):
         if isinstance(coded, Rejection):
             info.rejected.append(coded)
@@ -122,20 +124,14 @@ def write_results(results: Iterable[CodedDocument | Rejection | str], store: Sto
         if isinstance(coded, str):
             info.skipped += 1
             continue
-        doc = coded.document
-        if doc.id in seen and seen[doc.id] != (doc.origin or doc.id):
-            rejection = Rejection(doc.origin or doc.id, Msg.DUPLICATE_ID.format(
-                path=doc.origin or doc.id, id=doc.id, first=seen[doc.id]))
-            info.rejected.append(rejection)
-            if on_document:
-                on_document(rejection)
-            continue
-        if doc.id in seen or store.has(doc.id, doc.text):
+        document, repeated = ids.admit(coded.document)
+        if repeated or store.has(document.id, document.text):
             info.skipped += 1
             if on_document:
-                on_document(doc)
+                on_document(document)
             continue
-        seen[doc.id] = doc.origin or doc.id
+        if document is not coded.document:
+            coded = dataclasses.replace(coded, document=document)
         batch.append(coded)
         if len(batch) >= WRITE_BATCH:
             flush()

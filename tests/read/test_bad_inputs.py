@@ -14,6 +14,7 @@ import pytest
 from click.testing import CliRunner
 
 from dyad.cli import main
+from dyad.model import Document
 from dyad.read import read_inputs
 from dyad.store import Store
 
@@ -84,10 +85,10 @@ def build_corpus(root: Path) -> tuple[list[str], dict[str, str]]:
         json.dumps({"id": "number", "text": 12345}),
     ]) + "\n")
     good.append("jl_good")
+    good.append("jl_good~" + Document.content_id("a second document with the same id")[5:13])  # kept apart
     bad["mixed.jsonl:2"] = "invalid JSON"
     bad["mixed.jsonl:3"] = "must be an object"
     bad["mixed.jsonl:4"] = "no 'text' field"
-    bad["mixed.jsonl:5"] = "already read"
     bad["mixed.jsonl:6"] = "not a valid YYYY-MM-DD date"
     bad["mixed.jsonl:7"] = "lies in the future"
     bad["mixed.jsonl:8"] = "no 'text' field"

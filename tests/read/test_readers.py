@@ -6,6 +6,8 @@ import io
 import json
 from pathlib import Path
 
+import pytest
+
 from dyad.model import Document, Rejection
 from dyad.read import ReadSettings, read_inputs, read_text_document
 
@@ -145,12 +147,39 @@ def test_encodings_are_decoded(tmp_path: Path):
     assert texts["bom"] == "BOM article."
 
 
-def test_duplicate_ids_keep_the_first(tmp_path: Path):
+def test_repeated_ids_lose_nothing(tmp_path: Path):
+    # a source that truncates its slugs gives two stories one id: both are kept, the second under
+    # an id of its own derived from its text; the same story listed twice stays one id
     f = tmp_path / "dup.jsonl"
-    f.write_text('{"id": "x", "text": "one"}\n{"id": "x", "text": "two"}\n')
+    f.write_text('{"id": "x", "text": "one"}\n{"id": "x", "text": "two"}\n{"id": "x", "text": "one"}\n')
     docs, rejected = split(read_inputs([f]))
-    assert [d.text for d in docs] == ["one"]
-    assert "already read" in rejected[0].reason
+    assert not rejected
+    assert [d.text for d in docs] == ["one", "two", "one"]
+    assert docs[0].id == docs[2].id == "x"
+    assert docs[1].id.startswith("x~") and docs[1].id != "x"
+    again, _ = split(read_inputs([f]))
+    assert [d.id for d in again] == [d.id for d in docs]  # the same input, the same ids
+
+
+def test_a_record_date_wins_over_text_that_starts_with_date(tmp_path: Path):
+    # "Date of publication ..." is article text, not the seed's date line
+    f = tmp_path / "dated.jsonl"
+    f.write_text('{"id": "a", "date": "2016-07-05", "text": "Date of publication 5 July 2016 Rebels shelled Aleppo."}\n'
+                 '{"id": "b", "text": "Dates were set for the talks in Geneva."}\n'
+                 '{"id": "c", "date": "2020-01-02", "text": "date 2019-05-06 Iran met Iraq."}\n')
+    docs, rejected = split(read_inputs([f]))
+    assert not rejected
+    assert (docs[0].date, docs[0].text) == ("2016-07-05", "Date of publication 5 July 2016 Rebels shelled Aleppo.")
+    assert (docs[1].date, docs[1].text) == (None, "Dates were set for the talks in Geneva.")
+    assert (docs[2].date, docs[2].text) == ("2020-01-02", "Iran met Iraq.")  # the seed line is cut, the record wins
+
+
+@pytest.mark.parametrize("text", ["date of the talks is not set.", "Date 2016-07-05 rebels shelled Aleppo.",
+                                  "date 5 July 2016 rebels shelled Aleppo.", "dated 2016-07-05 letter"])
+def test_only_the_exact_seed_line_is_metadata(text: str):
+    doc = read_text_document(text)
+    assert isinstance(doc, Document)
+    assert (doc.date, doc.text) == (None, text)
 
 
 def test_article_size_limit(tmp_path: Path):

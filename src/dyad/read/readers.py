@@ -18,9 +18,12 @@ from typing import IO, Any
 
 from dyad.errors import Msg
 from dyad.model import Document, Rejection
+from dyad.read.ids import DistinctIds
 
-#: The seed format: the text begins with "date YYYY-MM-DD", then the article.
-DATE_LINE = re.compile(r"^\s*date\s+(\S+)\s+", re.IGNORECASE)
+#: The seed format, exactly: the text begins with the word "date" (lower case) and a date in digits,
+#: YYYY-MM-DD, then the article. Nothing else at the start of a text is metadata: an article that
+#: opens "Date of publication 5 July 2016" or "Dates were set for talks" is article text, kept whole.
+DATE_LINE = re.compile(r"^[ \t\r\n]*date[ \t]+(\d{4}-\d{2}-\d{2})(?:[ \t]*(?:\r?\n)|[ \t]+)")
 
 TEXT_SUFFIXES = {".txt", ".text", ""}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".json"}
@@ -60,10 +63,11 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], settings: ReadSettings 
 
     A path may be a file, a directory (read recursively, in sorted order) or ``-`` for standard
     input: JSONL when its first non-blank character is ``{``, else one plain-text article.
-    Duplicate ids are rejected after the first.
+    A repeated id keeps its document: the same text is yielded again as it is, another text
+    under an id of its own (see ``DistinctIds``); nothing is dropped.
     """
     settings = settings or ReadSettings()
-    seen: dict[str, str] = {}
+    ids = DistinctIds()
     for raw in paths:
         name = os.fspath(raw)
         if name == "-":
@@ -71,14 +75,7 @@ def read_inputs(paths: Iterable[str | os.PathLike[str]], settings: ReadSettings 
         else:
             items = _read_path(Path(name), settings)
         for item in items:
-            if isinstance(item, Document):
-                first = seen.get(item.id)
-                if first is not None:
-                    yield Rejection(item.origin or name, Msg.DUPLICATE_ID.format(
-                        path=item.origin or name, id=item.id, first=first))
-                    continue
-                seen[item.id] = item.origin or name
-            yield item
+            yield ids.admit(item)[0] if isinstance(item, Document) else item
 
 
 def _read_path(path: Path, settings: ReadSettings) -> Iterator[Item]:
@@ -180,8 +177,8 @@ def read_text_document(text: str, doc_id: str | None = None, origin: str = "<tex
     settings = settings or ReadSettings()
     date = meta.pop("date", None) or None
     match = DATE_LINE.match(text)
-    if match:
-        date = match.group(1)
+    if match:  # the seed line is metadata; a record's own date field still wins over it
+        date = date or match.group(1)
         text = text[match.end():]
     text = _clean_text(text)
     if not text:
