@@ -41,6 +41,7 @@ lint: venv
 
 eval: venv
 	$(BIN)/dyad eval $(SHARED)/eval/dev/gold.jsonl
+	$(BIN)/dyad eval $(SHARED)/eval/articles/gold.jsonl
 
 bench: venv
 	$(BIN)/python benchmarks/run.py --shared $(SHARED)

@@ -630,25 +630,49 @@ def actors_remove(name: str, code: str | None, db: str) -> None:
 
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
-@click.option("--json", "as_json", is_flag=True, help="Print the metrics as JSON.")
-@click.option("--predictions", type=click.Path(dir_okay=False), help="Also write per-event predictions here.")
-@click.option("--confusion", is_flag=True, help="Also print the PLOVER type confusion table.")
+@click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
+@click.option("--predictions", type=click.Path(dir_okay=False),
+              help="Also write per-event predictions (sentence gold) or the coded records (article gold) here.")
+@click.option("--confusion", is_flag=True, help="Sentence gold: also print the PLOVER type confusion table.")
+@click.option("--articles", "force_articles", is_flag=True,
+              help="Treat GOLD as whole-article gold (detected by default).")
+@click.option("--texts", type=click.Path(exists=True, dir_okay=False),
+              help="Article gold: the articles to code (default: articles.jsonl beside GOLD).")
+@click.option("--records", type=click.Path(exists=True, dir_okay=False),
+              help="Article gold: score this 'dyad code' output instead of coding the articles.")
+@click.option("--misses", is_flag=True,
+              help="Article gold: also list missed gold events and produced events that match none.")
 @_edge
-def eval_(gold: str, as_json: bool, predictions: str | None, confusion: bool) -> None:
-    """Score the coder against gold sentences (metrics as in shared/eval/score.py).
+def eval_(gold: str, as_json: bool, predictions: str | None, confusion: bool, force_articles: bool,
+          texts: str | None, records: str | None, misses: bool) -> None:
+    """Score the coder against gold sentences or whole-article gold (as shared/eval's scorers do).
+
+    Article gold (one record per article with its ``events``) is detected, or forced with
+    --articles; its articles are coded from --texts (default: articles.jsonl beside GOLD), or
+    --records scores an existing 'dyad code' output. Figures are printed overall and per kind.
 
     \b
     Example:
       dyad eval ../shared/eval/dev/gold.jsonl --confusion
+      dyad eval ../shared/eval/articles/gold.jsonl --misses
     """
-    from dyad import default_pipeline
-    from dyad.evaluate import evaluate, load_gold
+    from dyad.evaluate import is_article_gold, load_gold
 
-    result = evaluate(load_gold(gold), default_pipeline())
+    gold_records = load_gold(gold)
+    if force_articles or is_article_gold(gold_records):
+        _eval_articles(gold, gold_records, texts, records, predictions, as_json, misses)
+    else:
+        _eval_sentences(gold_records, predictions, as_json, confusion)
+
+
+def _eval_sentences(gold_records: list[dict[str, Any]], predictions: str | None, as_json: bool,
+                    confusion: bool) -> None:
+    from dyad import default_pipeline
+    from dyad.evaluate import evaluate
+
+    result = evaluate(gold_records, default_pipeline())
     if predictions:
-        with open(predictions, "w", encoding="utf-8") as f:
-            for p in result.predictions:
-                f.write(json.dumps(p, ensure_ascii=False) + "\n")
+        _write_jsonl(predictions, result.predictions)
     if as_json:
         click.echo(json.dumps(result.metrics))
     else:
@@ -661,6 +685,69 @@ def eval_(gold: str, as_json: bool, predictions: str | None, confusion: bool) ->
         for gold_type in sorted(result.confusion):
             row = result.confusion[gold_type]
             click.echo(f"{gold_type:<21} " + " ".join(f"{row.get(p, 0) or '.':>5}" for p in predicted))
+
+
+def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
+    with open(path, "w", encoding="utf-8") as f:
+        for row in rows:
+            f.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _eval_articles(gold: str, gold_records: list[dict[str, Any]], texts: str | None, records: str | None,
+                   predictions: str | None, as_json: bool, misses: bool) -> None:
+    from dataclasses import asdict
+    from pathlib import Path
+
+    from dyad import default_pipeline
+    from dyad.evaluate import code_articles, load_records, score_articles
+
+    if records:
+        coded = load_records(records)
+    else:
+        texts_path = texts or Path(gold).with_name("articles.jsonl")
+        if not Path(texts_path).exists():
+            raise click.UsageError(f"no article texts at {texts_path}: give --texts PATH or --records PATH")
+        coded, rejected = code_articles(texts_path, default_pipeline(), {str(g.get("id")) for g in gold_records})
+        for reason in rejected:
+            click.echo(f"dyad: rejected {reason}", err=True)
+    if predictions:
+        _write_jsonl(predictions, list(coded.values()))
+    result = score_articles(gold_records, coded)
+    if as_json:
+        out: dict[str, Any] = {**result.metrics, "by_kind": result.by_kind}
+        if misses:
+            out["misses"] = [asdict(m) for m in result.misses]
+            out["unmatched"] = [asdict(x) for x in result.extras]
+        click.echo(json.dumps(out, ensure_ascii=False))
+        return
+    _print_article_table({"all": result.metrics, **result.by_kind})
+    if misses:
+        _print_article_misses(result)
+
+
+def _print_article_table(rows: dict[str, dict[str, Any]]) -> None:
+    columns = list(next(iter(rows.values())))
+    short = {"produced_per_article": "per_article", "no_actor_no_recipient": "no_sides", "gold_events": "gold",
+             "key_events": "key"}
+    heads = [short.get(c, c) for c in columns]
+    click.echo(f"{'kind':<20}" + "".join(f"{h:>12}" for h in heads))
+    for kind, metrics in rows.items():
+        click.echo(f"{kind:<20}" + "".join(f"{metrics[c]:>12}" for c in columns))
+    click.echo("(no_actor, no_sides: share of produced events with no actor code, with neither actor nor "
+               "recipient code)")
+
+
+def _print_article_misses(result: Any) -> None:
+    click.echo("")
+    for m in result.misses:
+        click.echo(f"MISSED    {m.doc_id}  {'/'.join(m.plover)}  {','.join(m.actor)} -> {','.join(m.recipient)}"
+                   f"  | {m.evidence or ''}")
+    for x in result.extras:
+        snippet = " ".join((x.sentence or "").split())[:120]
+        line = f"UNMATCHED {x.doc_id}  {x.type}  {','.join(x.actor) or '-'} -> {','.join(x.recipient) or '-'}"
+        line += f"  [{x.event_text}]" if x.event_text else ""
+        line += f"  | {snippet}" if snippet else ""
+        click.echo(line + (f"  ({x.rule})" if x.rule else ""))
 
 
 if __name__ == "__main__":  # pragma: no cover

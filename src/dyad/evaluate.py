@@ -1,8 +1,10 @@
-"""Accuracy against gold sentences: the metrics of the project's scoring script, re-implemented.
+"""Accuracy against gold sentences and whole-article gold: the project's scoring scripts, re-implemented.
 
-A gold file is JSONL with ``id``, ``text`` and labels (``plover``: event, source, target;
+A sentence gold file is JSONL with ``id``, ``text`` and labels (``plover``: event, source, target;
 ``cameo``; ``quad``). Each sentence is coded as its own document, with no date. The metrics
 and their definitions follow ``shared/eval/score.py`` exactly (a test checks they agree).
+Article gold (one record per article with its ``events``) is scored as
+``shared/eval/articles/score_articles.py`` does, with the same figures per kind of text.
 """
 
 from __future__ import annotations
@@ -16,8 +18,9 @@ from typing import Any
 
 from dyad import taxonomy
 from dyad.errors import DyadError, Msg
-from dyad.model import Document
+from dyad.model import Document, Rejection
 from dyad.pipeline import Pipeline
+from dyad.read import read_inputs
 
 
 def _etype(p: dict[str, Any]) -> str | None:
@@ -177,3 +180,186 @@ def evaluate_actors(cases: list[dict[str, Any]], pipeline: Pipeline | None = Non
             checks.append(ActorCheck(case["text"], case.get("date"), mention, (code, sector),
                                      (entity.code, entity.sector_code) if entity else None))
     return checks
+
+
+# --- whole-article gold ------------------------------------------------------------------------
+# Article gold (``shared/eval/articles/``) lists every codable event of whole articles; produced
+# events are matched by type (or CAMEO root), actor and recipient anywhere in the article. The
+# figures follow ``shared/eval/articles/score_articles.py`` exactly (a test checks they agree).
+
+ARTICLE_KINDS = (("reuters-", "wire-1987"), ("fakes-", "syria-war"), ("wh-", "official-statements"),
+                 ("ce-", "news-summaries"))
+OTHER_KIND = "other"
+KIND_ORDER = tuple(kind for _, kind in ARTICLE_KINDS) + (OTHER_KIND,)
+Record = dict[str, Any]
+
+
+def article_kind(doc_id: object) -> str:
+    """The kind of text an article id names, from its prefix."""
+    text = str(doc_id)
+    return next((kind for prefix, kind in ARTICLE_KINDS if text.startswith(prefix)), OTHER_KIND)
+
+
+def is_article_gold(gold: list[dict[str, Any]]) -> bool:
+    """Article gold records carry an ``events`` list of items with ``plover``, ``actor``, ``recipient``."""
+    def article(g: dict[str, Any]) -> bool:
+        events = g.get("events")
+        return isinstance(events, list) and all(
+            isinstance(e, dict) and {"plover", "actor", "recipient"} <= e.keys() for e in events)
+    return bool(gold) and all(article(g) for g in gold) and any(g["events"] for g in gold)
+
+
+def side_codes(entities: Iterable[Any] | None) -> set[str]:
+    """The upper-cased codes of a produced event's actor or recipient entities."""
+    return {str(e["code"]).upper() for e in entities or [] if isinstance(e, dict) and e.get("code")}
+
+
+def produced_type(event: Record) -> str:
+    t = event.get("event")
+    return str((t[0] if isinstance(t, list) and t else t) or "").upper()
+
+
+def _side_ok(allowed: list[str], got: set[str]) -> bool:
+    return "*" in allowed or bool(got & set(allowed))
+
+
+def matches_gold(gold_event: dict[str, Any], event: Record) -> bool:
+    """Type (or CAMEO root), one actor code and one recipient code allowed; symmetric: either way."""
+    g = gold_event
+    if produced_type(event) not in g["plover"] and str(event.get("cameo") or "")[:2] not in g.get("cameo_roots", []):
+        return False
+    a, r = side_codes(event.get("actor")), side_codes(event.get("recipient"))
+    forward = _side_ok(g["actor"], a) and _side_ok(g["recipient"], r)
+    return forward or (bool(g.get("symmetric")) and _side_ok(g["recipient"], a) and _side_ok(g["actor"], r))
+
+
+@dataclass
+class ArticleMiss:
+    """A non-optional gold event no produced event matched."""
+
+    doc_id: str
+    plover: list[str]
+    actor: list[str]
+    recipient: list[str]
+    evidence: str | None
+
+
+@dataclass
+class ArticleExtra:
+    """A produced event that matched no gold event of its article."""
+
+    doc_id: str
+    type: str
+    actor: list[str]
+    recipient: list[str]
+    event_text: str | None
+    sentence: str | None
+    rule: str | None
+
+
+@dataclass
+class ArticleScore:
+    metrics: dict[str, Any]
+    by_kind: dict[str, dict[str, Any]]
+    misses: list[ArticleMiss] = field(default_factory=list)
+    extras: list[ArticleExtra] = field(default_factory=list)
+
+
+@dataclass
+class _Counts:
+    produced: int = 0
+    produced_ok: int = 0
+    gold: int = 0
+    found: int = 0
+    key: int = 0
+    key_found: int = 0
+    no_actor: int = 0
+    no_sides: int = 0
+    articles: int = 0
+
+    def metrics(self) -> dict[str, Any]:
+        p = self.produced_ok / self.produced if self.produced else 0.0
+        r = self.found / self.gold if self.gold else 0.0
+        return {"precision": round(p, 3), "recall": round(r, 3),
+                "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+                "key_recall": round(self.key_found / self.key, 3) if self.key else 0.0,
+                "articles": self.articles, "gold_events": self.gold, "key_events": self.key,
+                "produced": self.produced,
+                "produced_per_article": round(self.produced / max(1, self.articles), 2),
+                "no_actor": round(self.no_actor / self.produced, 3) if self.produced else 0.0,
+                "no_actor_no_recipient": round(self.no_sides / self.produced, 3) if self.produced else 0.0}
+
+
+def _extra(doc_id: str, event: Record) -> ArticleExtra:
+    evidence = event.get("evidence")
+    evidence = evidence if isinstance(evidence, dict) else {}
+    return ArticleExtra(doc_id, produced_type(event), sorted(side_codes(event.get("actor"))),
+                        sorted(side_codes(event.get("recipient"))), event.get("event_text"),
+                        evidence.get("text"), evidence.get("rule"))
+
+
+def _score_produced(doc_id: str, gold: list[dict[str, Any]], events: list[Record], c: _Counts,
+                    extras: list[ArticleExtra]) -> None:
+    for e in events:
+        c.produced += 1
+        actor, recipient = side_codes(e.get("actor")), side_codes(e.get("recipient"))
+        c.no_actor += not actor
+        c.no_sides += not actor and not recipient
+        if any(matches_gold(g, e) for g in gold):
+            c.produced_ok += 1
+        else:
+            extras.append(_extra(doc_id, e))
+
+
+def _score_gold(doc_id: str, gold: list[dict[str, Any]], events: list[Record], c: _Counts,
+                misses: list[ArticleMiss]) -> None:
+    for g in gold:
+        if g.get("optional"):
+            continue
+        hit = any(matches_gold(g, e) for e in events)
+        c.gold += 1
+        c.found += hit
+        if g.get("key"):
+            c.key += 1
+            c.key_found += hit
+        if not hit:
+            misses.append(ArticleMiss(doc_id, g["plover"], g["actor"], g["recipient"], g.get("evidence")))
+
+
+def score_articles(gold_docs: list[dict[str, Any]], records: dict[Any, Record]) -> ArticleScore:
+    """Score ``dyad code`` records (by id) against article gold: overall and per kind of text."""
+    total, kinds = _Counts(), {kind: _Counts() for kind in KIND_ORDER}
+    misses: list[ArticleMiss] = []
+    extras: list[ArticleExtra] = []
+    for doc in gold_docs:
+        events = (records.get(doc["id"]) or {}).get("events") or []
+        for c in (total, kinds[article_kind(doc["id"])]):
+            c.articles += 1
+            _score_produced(doc["id"], doc["events"], events, c, extras if c is total else [])
+            _score_gold(doc["id"], doc["events"], events, c, misses if c is total else [])
+    by_kind = {kind: c.metrics() for kind, c in kinds.items() if c.articles}
+    return ArticleScore(total.metrics(), by_kind, misses, extras)
+
+
+def load_records(path: str | Path) -> dict[Any, Record]:
+    """``dyad code`` output (JSONL) by record id; a later record with the same id wins."""
+    try:
+        with open(path, encoding="utf-8") as f:
+            rows = [json.loads(line) for line in f if line.strip()]
+    except (OSError, json.JSONDecodeError) as exc:
+        raise DyadError(f"{path}: not a file of dyad code records ({exc})") from exc
+    return {row.get("id"): row for row in rows if isinstance(row, dict)}
+
+
+def code_articles(texts: str | Path, pipeline: Pipeline | None = None,
+                  ids: set[str] | None = None) -> tuple[dict[Any, Record], list[str]]:
+    """Code the articles of a text file as ``dyad code`` would: records by id, and rejection reasons."""
+    documents: list[Document] = []
+    rejected: list[str] = []
+    for item in read_inputs([texts]):
+        if isinstance(item, Rejection):
+            rejected.append(item.reason)
+        elif ids is None or item.id in ids:
+            documents.append(item)
+    coded = (pipeline or Pipeline()).code_documents(documents)
+    return {record["id"]: record for record in (c.to_record() for c in coded)}, rejected
