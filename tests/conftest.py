@@ -12,6 +12,57 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 
 
+# --- random order ---------------------------------------------------------------------------------
+# Tests run in a random order (modules shuffled, then the tests of each module), so one that leans
+# on what an earlier test left behind fails. The seed is printed; to reproduce a run,
+# `pytest --order-seed N` (or DYAD_TEST_ORDER_SEED=N) replays it, and
+# `--order-seed 0` keeps the file order.
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--order-seed", type=int, default=None,
+                     help="seed of the random test order (0: file order; default: a new seed each run)")
+
+
+def _order_seed(config: pytest.Config) -> int:
+    import os
+    import random
+
+    seed = config.getoption("--order-seed")
+    if seed is None:
+        seed = int(os.environ.get("DYAD_TEST_ORDER_SEED") or random.SystemRandom().randrange(1, 10**6))
+    return seed
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    config.stash[_SEED_KEY] = _order_seed(config)
+
+
+def pytest_report_header(config: pytest.Config) -> str:
+    return f"test order seed: {config.stash[_SEED_KEY]} (replay with --order-seed {config.stash[_SEED_KEY]})"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    import random
+
+    seed = config.stash[_SEED_KEY]
+    if not seed:
+        return
+    rng = random.Random(seed)
+    modules: dict[str, list[pytest.Item]] = {}
+    for item in items:  # module-scoped fixtures stay set up once: a module's tests stay together
+        modules.setdefault(item.nodeid.split("::")[0], []).append(item)
+    order = list(modules)
+    rng.shuffle(order)
+    items[:] = []
+    for name in order:
+        tests = modules[name]
+        rng.shuffle(tests)
+        items.extend(tests)
+
+
+_SEED_KEY = pytest.StashKey[int]()
+
+
 @pytest.fixture(scope="session")
 def pipeline():
     from dyad import default_pipeline

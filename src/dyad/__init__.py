@@ -14,7 +14,6 @@ The stages are importable on their own: ``dyad.read``, ``dyad.annotate``, ``dyad
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 from typing import Any, overload
 
 from dyad.ingest import IngestInfo, ingest
@@ -27,25 +26,27 @@ __all__ = ["CodedDocument", "Document", "IngestInfo", "Pipeline", "Store", "code
            "ingest", "__version__"]
 
 
-@cache
 def default_pipeline() -> Pipeline:
-    """The process's shared pipeline (model, knowledge base and lexicon loaded once)."""
+    """A new pipeline over Dyad's own resources (model, knowledge base and lexicon, each loaded
+    once per process and shared read-only): what one pipeline is taught, no other sees."""
     return Pipeline()
 
 
 @overload
 def code(text: str, date: str | None = None,  # type: ignore[overload-overlap]
-         doc_id: str | None = None) -> dict[str, Any]: ...
+         doc_id: str | None = None, pipeline: Pipeline | None = None) -> dict[str, Any]: ...
 @overload
 def code(text: Iterable[Document | str], date: str | None = None,
-         doc_id: str | None = None) -> list[dict[str, Any]]: ...
+         doc_id: str | None = None, pipeline: Pipeline | None = None) -> list[dict[str, Any]]: ...
 
 
 def code(text: str | Iterable[Document | str], date: str | None = None,
-         doc_id: str | None = None) -> dict[str, Any] | list[dict[str, Any]]:
+         doc_id: str | None = None, pipeline: Pipeline | None = None) -> dict[str, Any] | list[dict[str, Any]]:
     """Code one text (a record, as ``dyad code`` prints it) or many (a list of records).
 
-    A text may start with ``date YYYY-MM-DD``; ``date`` gives one otherwise.
+    A text may start with ``date YYYY-MM-DD``; ``date`` gives one otherwise. ``pipeline`` is the
+    one to code with (one you taught your own actors, say); by default a new pipeline over Dyad's
+    own resources, so nothing one call was taught reaches the next.
     """
     from dyad.read import ReadSettings, read_text_document
 
@@ -59,7 +60,7 @@ def code(text: str | Iterable[Document | str], date: str | None = None,
             raise ValueError(doc.reason)
         return doc
 
-    pipeline = default_pipeline()
+    pipeline = pipeline or default_pipeline()
     if isinstance(text, str):
         return pipeline.code_document(as_document(text, 0)).to_record()
     documents = [as_document(item, n) for n, item in enumerate(text)]

@@ -136,17 +136,15 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, workers: int 
             else:
                 yield item
 
-    from dyad.actors import load_actor_file
+    from dyad.actors import ActorMemory, load_actor_file
     from dyad.engine import code_parallel, default_workers, workers_for
 
+    memory = ActorMemory(users=[record for path in actor_files for record in load_actor_file(path)])
     workers, pending = workers_for(documents(), workers or default_workers())  # small inputs: in-process
     if workers > 1:
-        dictionaries = [record for path in actor_files for record in load_actor_file(path)]
-        results = code_parallel(pending, workers, dictionaries=dictionaries)
+        results = code_parallel(pending, workers, memory=memory)
     else:
-        pipeline = default_pipeline()
-        _load_actor_files(pipeline, actor_files)
-        results = pipeline.code_documents(pending)
+        results = default_pipeline().taught(memory).code_documents(pending)
     for coded in results:
         record = coded.to_record()
         if validate:
@@ -196,9 +194,8 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
 
     progress = _Progress(enabled=sys.stderr.isatty())
     pipeline = Pipeline(annotator=Annotator())
-    _load_actor_files(pipeline, actor_files)
     with Store(db, shared=True) as store:  # `dyad serve` can read the database between write transactions
-        if actor_files:  # workers take the store's memory; user dictionaries join it for this run
+        if actor_files:  # user dictionaries join the store's memory, which every engine is taught
             from dyad.actors import load_actor_file
 
             for path in actor_files:
@@ -233,13 +230,6 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
         for r in info.rejected:
             click.echo(f"rejected: {r.reason}")
     sys.exit(EXIT_REJECTED if info.rejected else EXIT_OK)
-
-
-def _load_actor_files(pipeline: Any, actor_files: tuple[str, ...]) -> None:
-    from dyad.actors import load_actor_file
-
-    for path in actor_files:
-        pipeline.remember(load_actor_file(path), priority=3)
 
 
 EVENT_COLUMNS = ["doc_date", "event_date", "event", "cameo", "actor_codes", "recipient_codes", "event_text",

@@ -12,7 +12,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dyad.actors import ActorRecord
+from dyad.actors import ActorMemory
 from dyad.engine import code_parallel, workers_for
 from dyad.engine.ray_data import RaySettings
 from dyad.errors import DyadError, Msg
@@ -32,7 +32,7 @@ class IngestInfo:
     documents: int = 0  # newly coded and stored
     skipped: int = 0  # already stored unchanged
     events: int = 0
-    learned: int = 0  # people introduced by title and nationality, remembered for later articles
+    learned: int = 0  # people introduced by title and nationality, remembered for later runs
     rejected: list[Rejection] = field(default_factory=list)
     parquet: str | None = None  # the Ray engine's Parquet directory, when it wrote one
 
@@ -60,7 +60,7 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
     with ``load=False`` the Parquet is the only result. This process is the store's one writer.
     """
     info = IngestInfo()
-    memory = store.alias_records()  # what earlier articles and users taught
+    memory = store.actor_memory()  # what earlier runs learned and users added: the same for every document
     store.release()  # a shared store is not held while documents are read and coded
     if engine == "ray":
         return _ingest_on_ray(paths, store, info, settings, on_document, memory,
@@ -87,14 +87,11 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
     if workers > 1:
         results: Iterable[CodedDocument] = code_parallel(pending, workers, memory=memory)
     else:
-        pipeline = pipeline or Pipeline()
-        pipeline.remember(memory)
-        results = pipeline.code_documents(pending)
-    return write_results(results, store, info, pipeline if workers <= 1 else None, on_document)
+        results = (pipeline or Pipeline()).taught(memory).code_documents(pending)
+    return write_results(results, store, info, on_document)
 
 
 def write_results(results: Iterable[CodedDocument | Rejection | str], store: Store, info: IngestInfo,
-                  pipeline: Pipeline | None = None,
                   on_document: Callable[[Document | Rejection], None] | None = None) -> IngestInfo:
     """The store's one writer: coded documents in transactions of ``WRITE_BATCH``; rejections and
     ids of documents already stored (strings) are counted. A document id seen twice in one run is
@@ -106,10 +103,7 @@ def write_results(results: Iterable[CodedDocument | Rejection | str], store: Sto
         for coded in batch:
             info.documents += 1
             info.events += len(coded.events)
-            info.learned += len(coded.learned)
-            if pipeline is not None:  # later articles of this run know who this one introduced
-                pipeline.remember(ActorRecord(name=a.name, code=a.code, sector=a.sector, start=coded.document.date)
-                                  for a in coded.learned)
+            info.learned += len(coded.learned)  # stored in the memory: the next run knows them
             if on_document:
                 on_document(coded.document)
         batch.clear()
@@ -145,7 +139,7 @@ def write_results(results: Iterable[CodedDocument | Rejection | str], store: Sto
 
 def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: IngestInfo,
                    settings: ReadSettings | None, on_document: Callable[[Document | Rejection], None] | None,
-                   memory: list[ActorRecord], ray_settings: RaySettings,
+                   memory: ActorMemory, ray_settings: RaySettings,
                    parquet_dir: str | os.PathLike[str] | None, load: bool) -> IngestInfo:
     from dyad.engine.ray_data import code_on_ray_apart
 
@@ -156,7 +150,7 @@ def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: 
     store.release()
     results = code_on_ray_apart(list(paths), target, settings, ray_settings, memory, stored=stored, load=load)
     info.parquet = str(target)
-    return write_results(results, store, info, None, on_document)
+    return write_results(results, store, info, on_document)
 
 
 def watch(directory: str | os.PathLike[str], store: Store, pipeline: Pipeline | None = None,

@@ -14,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from dyad.cli import main
-from dyad.model import Document
 from dyad.read import read_inputs
 from dyad.store import Store
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import csv
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 
@@ -116,6 +116,9 @@ class KBEntry:
         return max(self.spells, key=lambda s: (not s.end, s.sector == "GOV", s.start or ""))
 
 
+FUZZY_CACHE_SIZE = 50_000  # words whose fuzzy country lookup is remembered; a pure memo, so bounded
+
+
 @dataclass
 class KnowledgeBase:
     """Alias keys -> entries, and role nouns -> sectors."""
@@ -134,7 +137,8 @@ class KnowledgeBase:
         key = key.replace(" - ", " ").replace(" – ", " ")  # "al-Bashir" and "al Bashir" meet
         if not key:
             return
-        self.entries[key].append(entry)
+        # a new list, never an append: a layer shares its base's lists, which must not change
+        self.entries[key] = [*self.entries.get(key, ()), entry]
         tokens = key.split(" ")
         self.max_tokens = max(self.max_tokens, len(tokens))
         for n in range(1, len(tokens)):
@@ -146,6 +150,14 @@ class KnowledgeBase:
             key = alias_key(name)
             if entry not in self.entries.get(key, []):
                 self.add(key, entry)
+
+    def layered(self) -> KnowledgeBase:
+        """A knowledge base that starts as this one and takes additions (user dictionaries, the
+        store's memory) without changing this one: the base stays shareable, read-only."""
+        return replace(self, entries=defaultdict(list, self.entries), agents=dict(self.agents),
+                       descriptions=dict(self.descriptions), country_names=dict(self.country_names),
+                       surnames=defaultdict(list, {k: list(v) for k, v in self.surnames.items()}),
+                       prefixes=set(self.prefixes), _country_buckets=None, _fuzzy_cache={})
 
     def lookup(self, key: str) -> list[KBEntry]:
         return self.entries.get(key.replace(" - ", " "), [])
@@ -171,6 +183,8 @@ class KnowledgeBase:
             return None
         if key in self._fuzzy_cache:
             return self._fuzzy_cache[key]
+        if len(self._fuzzy_cache) >= FUZZY_CACHE_SIZE:  # a long run sees unboundedly many words
+            self._fuzzy_cache.clear()
         self._fuzzy_cache[key] = found = self._fuzzy_country(key)
         return found
 

@@ -7,13 +7,13 @@ same way, so "Türkiye", "TURKIYE" and "Turkiye" all meet at the key "turkiye".
 from __future__ import annotations
 
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 from typing import Any
 
 _QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "–": "-", "—": "-", "‐": "-"})
 
 
-@cache
+@lru_cache(maxsize=200_000)  # a pure memo over the words of a long run: bounded
 def fold(text: str) -> str:
     """Lower-case, fold accents and typographic quotes: the form all name comparison uses."""
     decomposed = unicodedata.normalize("NFKD", text.translate(_QUOTES))

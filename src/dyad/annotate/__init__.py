@@ -9,7 +9,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
+
+from dyad.annotate.wrap import unwrap
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -43,6 +46,12 @@ def load_model() -> Language:
     return nlp
 
 
+@cache
+def shared_model() -> Language:
+    """The bundled model, loaded once per process and shared by every annotator (it is only read)."""
+    return load_model()
+
+
 @dataclass
 class Annotator:
     """Holds the loaded model (once per process) and annotates texts in batches."""
@@ -54,13 +63,16 @@ class Annotator:
     @property
     def nlp(self) -> Language:
         if self._nlp is None:
-            self._nlp = load_model()
+            self._nlp = shared_model()
         return self._nlp
 
     def annotate(self, text: str) -> Doc:
-        return self.nlp(text)
+        return self.nlp(unwrap(text))
 
     def annotate_many(self, texts: Iterable[str]) -> Iterator[Doc]:
+        """Parsed texts, in order. Line breaks inside sentences reach the parser as spaces
+        (``unwrap``: same length, so every offset still points into the text as given)."""
+        prose = (unwrap(text) for text in texts)
         if self.n_process > 1:
-            return self.nlp.pipe(texts, batch_size=self.batch_size, n_process=self.n_process)
-        return self.nlp.pipe(texts, batch_size=self.batch_size)
+            return self.nlp.pipe(prose, batch_size=self.batch_size, n_process=self.n_process)
+        return self.nlp.pipe(prose, batch_size=self.batch_size)

@@ -15,7 +15,7 @@ from collections import deque
 from collections.abc import Iterable, Iterator
 from typing import Any, TypeVar
 
-from dyad.actors import ActorRecord
+from dyad.actors import ActorMemory
 from dyad.model import CodedDocument, Document
 
 _worker_pipeline: Any = None
@@ -43,15 +43,11 @@ def workers_for(items: Iterable[T], workers: int) -> tuple[int, Iterator[T]]:
     return (workers if len(head) >= PARALLEL_MIN_DOCUMENTS else 1), itertools.chain(head, iterator)
 
 
-def _init(memory: list[ActorRecord], dictionaries: list[ActorRecord]) -> None:
+def _init(memory: ActorMemory) -> None:
     global _worker_pipeline  # one per worker process, by design: the model loads once per process
     from dyad.pipeline import Pipeline
 
-    _worker_pipeline = Pipeline()
-    if memory:
-        _worker_pipeline.remember(memory)
-    if dictionaries:  # users' own dictionaries outrank Dyad's knowledge base
-        _worker_pipeline.remember(dictionaries, priority=3)
+    _worker_pipeline = Pipeline().taught(memory)
 
 
 def _code_batch(batch: list[Document]) -> list[CodedDocument]:
@@ -70,14 +66,14 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 
 def code_parallel(documents: Iterable[Document], workers: int, batch_size: int = 8,
-                  memory: list[ActorRecord] | None = None,
-                  dictionaries: list[ActorRecord] | None = None) -> Iterator[CodedDocument]:
+                  memory: ActorMemory | None = None) -> Iterator[CodedDocument]:
     """Code ``documents`` in ``workers`` processes; yields results in input order.
 
-    ``memory`` is the store's learned aliases; ``dictionaries`` are users' actor files (they win).
+    Every worker is taught the same ``memory`` (the store's and users' actors) and nothing else,
+    so the result is what one process gives, whatever the number of workers or the batch size.
     """
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    with context.Pool(workers, initializer=_init, initargs=(memory or [], dictionaries or [])) as pool:
+    with context.Pool(workers, initializer=_init, initargs=(memory or ActorMemory(),)) as pool:
         pending: deque[Any] = deque()
         for batch in _batches(documents, batch_size):
             pending.append(pool.apply_async(_code_batch, (batch,)))

@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from dyad.actors import ActorRecord
+from dyad.actors import ActorMemory
 from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Document, Rejection
 from dyad.read import ReadSettings
@@ -47,7 +47,7 @@ class RaySettings:
 
 def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.PathLike[str],
                 settings: ReadSettings | None = None, ray_settings: RaySettings | None = None,
-                memory: list[ActorRecord] | None = None, stored: dict[str, str] | None = None,
+                memory: ActorMemory | None = None, stored: dict[str, str] | None = None,
                 load: bool = True) -> Iterator[CodedDocument | Rejection | str]:
     """Read and code every input on Ray; write one Parquet row per document (or rejection).
 
@@ -58,7 +58,7 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
     rejections: the directory is the result, for DuckDB or Spark to query in place.
 
     ``stored`` maps ids already in the store to their text hashes: those documents are read but
-    not coded again. ``memory`` is the store's alias memory, taught to every actor.
+    not coded again. ``memory`` (the store's and users' actors) is taught to every actor alike.
     """
     try:
         import ray
@@ -107,7 +107,7 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
         dataset = dataset.flat_map(_read_rows, fn_kwargs={"settings": settings, "stored": stored_ref})
         dataset = dataset.repartition(target_num_rows_per_block=ray_settings.batch_size)
         dataset = dataset.map_batches(
-            _CodeBatch, fn_constructor_kwargs={"memory": memory or []},
+            _CodeBatch, fn_constructor_kwargs={"memory": memory or ActorMemory()},
             compute=ray.data.ActorPoolStrategy(size=workers), batch_size=ray_settings.batch_size,
             batch_format="pandas", num_cpus=1)
         if not load:
@@ -163,13 +163,12 @@ def _read_rows(row: dict[str, Any], settings: ReadSettings, stored: Any) -> list
 class _CodeBatch:
     """A Ray actor: the pipeline loaded once, then batches of rows coded through it."""
 
-    def __init__(self, memory: list[ActorRecord]) -> None:
+    def __init__(self, memory: ActorMemory) -> None:
         # Ray Data logs "constructor arguments in the object store" for every actor pool, whatever
         # the arguments (ray-project/ray#57733); it is harmless here
         from dyad.pipeline import Pipeline
 
-        self.pipeline = Pipeline()
-        self.pipeline.remember(memory)
+        self.pipeline = Pipeline().taught(memory)
 
     def __call__(self, batch: Any) -> Any:
         import pandas as pd

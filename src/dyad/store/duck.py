@@ -18,6 +18,7 @@ from typing import Any
 import pandas as pd
 
 from dyad.actors.dictionaries import ActorRecord
+from dyad.actors.memory import ActorMemory
 from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Entity
 from dyad.store import dedup
@@ -485,12 +486,26 @@ class Store:
             params += [f"%{search}%", search, search]
         return self.con.execute(sql + " ORDER BY name, code", params).df()
 
+    def actor_memory(self) -> ActorMemory:
+        """The memory a run is taught: people learned by earlier runs, and users' entries (which win)."""
+        learned: list[ActorRecord] = []
+        users: list[ActorRecord] = []
+        for source, record in self._alias_rows():
+            (learned if source == "learned" else users).append(record)
+        return ActorMemory(learned=learned, users=users)
+
     def alias_records(self) -> list[ActorRecord]:
+        """Every remembered actor, learned or added by users."""
+        return [record for _, record in self._alias_rows()]
+
+    def _alias_rows(self) -> list[tuple[str, ActorRecord]]:
+        # a fixed order: the knowledge base breaks ties by order, and every run must break them alike
         rows = self.con.execute(
-            "SELECT name, code, sector, valid_from, valid_to, aliases FROM actor_aliases").fetchall()
-        return [ActorRecord(name=n, code=c, sector=s, aliases=list(a or []),
-                            start=f.isoformat() if f else None, end=t.isoformat() if t else None)
-                for n, c, s, f, t, a in rows]
+            "SELECT source, name, code, sector, valid_from, valid_to, aliases FROM actor_aliases "
+            "ORDER BY name, code, sector NULLS FIRST, valid_from NULLS FIRST, source").fetchall()
+        return [(src, ActorRecord(name=n, code=c, sector=s, aliases=list(a or []),
+                                  start=f.isoformat() if f else None, end=t.isoformat() if t else None))
+                for src, n, c, s, f, t, a in rows]
 
     def add_alias(self, record: ActorRecord, source: str = "user") -> None:
         """Add or replace an actor in the memory (users' edits win over what was learned)."""
