@@ -22,7 +22,7 @@ def test_gazetteer_prefers_the_articles_countries():
 
 
 def test_dateline_is_the_fallback_place(coded):
-    assert dateline("NAIROBI (Reuters) - Kenyan police arrested...") == "NAIROBI"
+    assert dateline("NAIROBI (Reuters) - Kenyan police arrested...") == "Nairobi"
     assert dateline("Kenyan police arrested dozens.") is None
     record = coded("NAIROBI (Reuters) - Kenyan police arrested dozens of protesters on Tuesday.", date="2024-06-25")
     arrest = next(e for e in record["events"] if e["event"] == "COERCE")

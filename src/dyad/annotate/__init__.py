@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from dyad.annotate.structure import blank, layout
 from dyad.annotate.wrap import unwrap
 
 if TYPE_CHECKING:
@@ -46,6 +47,13 @@ def load_model() -> Language:
     return nlp
 
 
+def parser_text(text: str) -> str:
+    """What the parser reads: line breaks inside sentences as spaces (``unwrap``) and wire-copy
+    structure - datelines, publication lines, sign-offs - as blanks (``structure``). One character
+    for one, so every offset into the parse is an offset into the article as given."""
+    return blank(unwrap(text), layout(text).spans)
+
+
 @cache
 def shared_model() -> Language:
     """The bundled model, loaded once per process and shared by every annotator (it is only read)."""
@@ -67,12 +75,11 @@ class Annotator:
         return self._nlp
 
     def annotate(self, text: str) -> Doc:
-        return self.nlp(unwrap(text))
+        return self.nlp(parser_text(text))
 
     def annotate_many(self, texts: Iterable[str]) -> Iterator[Doc]:
-        """Parsed texts, in order. Line breaks inside sentences reach the parser as spaces
-        (``unwrap``: same length, so every offset still points into the text as given)."""
-        prose = (unwrap(text) for text in texts)
+        """Parsed texts, in order, each as ``parser_text`` gives it to the parser."""
+        prose = (parser_text(text) for text in texts)
         if self.n_process > 1:
             return self.nlp.pipe(prose, batch_size=self.batch_size, n_process=self.n_process)
         return self.nlp.pipe(prose, batch_size=self.batch_size)

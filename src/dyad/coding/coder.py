@@ -225,8 +225,8 @@ class EventCoder:
                     break
         if actor and not recipient:
             recipient = _implied_domestic_target(code, actor)
-        if not actor and not recipient and token.dep_ != "ROOT":
-            return None
+        if not actor and not recipient:
+            return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
         entry = taxonomy.cameo(code)
         hypothetical = _hypothetical(token)
         confidence = _confidence(trigger, [a for a in actor if a.kind != "place"],

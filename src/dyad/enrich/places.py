@@ -9,15 +9,13 @@ is not where the event happened. Coordinates come from GeoNames via the geonames
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
 from dyad.actors.normalise import fold
+from dyad.annotate.structure import layout
 from dyad.model import CodedDocument, Location
-
-DATELINE = re.compile(r"^\s*([A-Z][A-Za-z'.\- ]{2,40}?)(?:,\s*[A-Z][A-Za-z .]{2,30})?\s*(?:\([^)]{2,40}\))?\s*[-—–]+\s")
 
 
 @dataclass(frozen=True)
@@ -73,11 +71,7 @@ def default_gazetteer() -> Gazetteer:
 
 def dateline(text: str) -> str | None:
     """The place an article was filed from, when its text opens with a dateline."""
-    match = DATELINE.match(text)
-    if not match:
-        return None
-    name = match.group(1).strip()
-    return name if len(name.split()) <= 4 else None
+    return layout(text).filed_from
 
 
 def locate(coded: CodedDocument, sentence_places: dict[int, Location], gazetteer: Gazetteer) -> None:
