@@ -76,9 +76,10 @@ class EventCoder:
 
     def code(self, doc: Doc, actors: ActorIndex) -> list[Event]:
         dyad_pair = _document_dyad(actors)
+        places = _place_names(doc, actors)
         events: list[Event] = []
         for sent_index, sent in enumerate(doc.sents):
-            events.extend(self._code_sentence(sent, sent_index, actors, dyad_pair))
+            events.extend(self._code_sentence(sent, sent_index, actors, dyad_pair, places))
         for n, event in enumerate(events):
             event.id = f"e{n}"
         return events
@@ -109,7 +110,7 @@ class EventCoder:
         return best
 
     def _code_sentence(self, sent: SpacySpan, sent_index: int, actors: ActorIndex,
-                       dyad_pair: list[Entity]) -> list[Event]:
+                       dyad_pair: list[Entity], places: list[tuple[int, str]] | None = None) -> list[Event]:
         triggers: dict[int, _Trigger] = {}
         for token in sent:
             trigger = self._match(token)
@@ -125,7 +126,7 @@ class EventCoder:
         candidates: list[Event] = []
         both_sides = bool(triggers) and len(dyad_pair) == 2 and _mentions_both_sides(sent)
         for trigger in triggers.values():
-            event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers, both_sides)
+            event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers, both_sides, places or [])
             if event is not None:
                 candidates.append(event)
         events: list[Event] = []
@@ -137,7 +138,8 @@ class EventCoder:
     # --- one event ------------------------------------------------------------------------------
 
     def _event(self, trigger: _Trigger, sent: SpacySpan, sent_index: int, actors: ActorIndex,
-               dyad_pair: list[Entity], triggers: dict[int, _Trigger], both_sides: bool = False) -> Event | None:
+               dyad_pair: list[Entity], triggers: dict[int, _Trigger], both_sides: bool = False,
+               places: list[tuple[int, str]] | None = None) -> Event | None:
         token = trigger.token
         code = trigger.pattern.code
         if _negated(token):
@@ -178,6 +180,16 @@ class EventCoder:
         if location is not None and location.name == location.country_code and location.country_code:
             location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
         role = _role_subject(token, self.kb) if not actor else None  # a subject named by its role alone
+        local = _local_country(location, sent, places or [])
+        if not actor and local:
+            actor = _local_agent(_subject(token) or _passive_agent(token), local, self.kb)
+        if not recipient and local:
+            recipient = _local_agent(_direct_object(token), local, self.kb)
+        if not actor and local and code[:2] in ("11", "16", "17") and _agentless_passive(token):
+            # rule "state-of-the-place": "the ambassador is arrested in Minsk", "three officers are
+            # sentenced": arrests, trials and sentences with no named agent are the local state's acts
+            actor = [Entity(raw_text="", entity_name=f"authorities of {local}", code=local, sector_code="GOV",
+                            kind="implied")]
         if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
@@ -208,7 +220,9 @@ class EventCoder:
                 actor = [Entity(raw_text=phrase.text, entity_name=phrase.text, code=home.code,
                                 sector_code=role, start=phrase.start_char,
                                 end=phrase.end_char, kind="implied")]
-        if not recipient and location is not None and location.country_code and code[:2] in PLACE_AS_RECIPIENT_ROOTS:
+        patient = _direct_object(token)
+        if not recipient and location is not None and location.country_code and code[:2] in PLACE_AS_RECIPIENT_ROOTS \
+                and not (patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS):
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                                 sector_code=None, start=location.start, end=location.end, kind="place")]
@@ -223,7 +237,7 @@ class EventCoder:
                              or self._purpose_owner(purpose, actors, actor))
                 if recipient:
                     break
-        if actor and not recipient:
+        if actor and not recipient and not (patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS):
             recipient = _implied_domestic_target(code, actor)
         if not actor and not recipient:
             return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
@@ -584,6 +598,78 @@ def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
         if sector:
             return sector
     return None
+
+
+#: Nouns for people who act for no named country: unidentified attackers, local crowds and state organs
+#: named by role alone; they belong to the place of the event (rule "local-agent").
+LOCAL_AGENT_NOUNS = {"gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "bomber", "sniper",
+                     "rebel", "fighter", "mob", "rioter", "kidnapper", "hijacker"}
+
+
+FOREIGN_ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "consul", "attache", "emissary", "embassy"}
+
+
+def _local_country(location: Location | None, sent: SpacySpan, places: list[tuple[int, str]]) -> str | None:
+    """The country an event happens in: its own place's, else the last place the text named up to
+    the end of its sentence ("Rioting erupts in Paris. Riot police fire tear gas ..." -> FRA)."""
+    if location is not None and location.country_code:
+        return location.country_code
+    named = [code for start, code in places if start < sent.end_char]
+    return named[-1] if named else None
+
+
+def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:
+    """Rule "local-agent": a side named only by a role or as a crowd ("security forces", "riot police",
+    "the court", "protesters", "gunmen") acts for, or belongs to, the state where the event takes place
+    (the convention of ICEWS and PLOVER coders for unnamed domestic actors)."""
+    if head is None or head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    forms = {head.lemma_.lower(), head.lower_}
+    if forms & FOREIGN_ENVOY_NOUNS:  # an ambassador in Minsk is, by his office, another state's
+        return []
+    words = [head, *[c for c in head.children if c.dep_ in ("compound", "amod")]]
+    sector = next((kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_) for w in words
+                   if kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)), None)
+    if sector is None and forms & CROWD_NOUNS:
+        sector = "CVL"
+    if sector is None and forms & LOCAL_AGENT_NOUNS:
+        sector = "UAF" if forms & {"gunman", "gunmen", "attacker", "assailant", "sniper"} else "REB"
+    if sector is None:
+        return []
+    phrase = head.doc[head.left_edge.i:head.i + 1]
+    return [Entity(raw_text=phrase.text, entity_name=phrase.text, code=country, sector_code=sector,
+                   start=phrase.start_char, end=phrase.end_char, kind="implied")]
+
+
+def _passive_agent(token: Token) -> Token | None:
+    """The agent of a passive: "arrested by police" -> police."""
+    for prep in token.children:
+        if prep.dep_ == "agent":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _direct_object(token: Token) -> Token | None:
+    """What a verb is done to: its object, or the subject of a passive ("protesters were shot")."""
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _agentless_passive(token: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in token.children) and _passive_agent(token) is None
+
+
+def _place_names(doc: Doc, actors: ActorIndex) -> list[tuple[int, str]]:
+    """Where the text names a place, in order: (character offset, country code) of country names and
+    capitals written as names (not adjectives: "Israeli tourists" names no place)."""
+    out = []
+    for mention in actors.mentions:
+        entity = mention.entity
+        if entity is None or not entity.code or entity.kind not in ("country", "capital"):
+            continue
+        span = doc.char_span(mention.start, mention.end)
+        if span is not None and span.root.pos_ == "PROPN":
+            out.append((mention.start, entity.code))
+    return sorted(out)
 
 
 def _crowd_subject(token: Token) -> bool:

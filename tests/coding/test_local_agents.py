@@ -1,0 +1,48 @@
+"""Rule "local-agent" and "state-of-the-place": unnamed domestic actors belong to where the event is.
+
+Sentences written for these tests, in the manner of one-line news summaries.
+"""
+
+from __future__ import annotations
+
+
+def sides(record: dict, event: str) -> list[tuple[set[str], set[str]]]:
+    return [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
+            for e in record["events"] if e["event"] == event]
+
+
+def test_security_forces_and_protesters_take_the_country_of_the_town(coded):
+    record = coded("Security forces kill at least 30 protesters in several towns, most of them in Mandalay.",
+                   date="2021-03-20")
+    assert ({"MMR"}, {"MMR"}) in sides(record, "ASSAULT")
+
+
+def test_the_last_place_named_locates_a_later_sentence(coded):
+    record = coded("Fans riot in Lisbon after the cup final. Riot police arrest dozens of supporters.",
+                   date="2022-05-20")
+    assert ({"PRT"}, {"PRT"}) in sides(record, "COERCE")
+
+
+def test_an_arrest_with_no_agent_is_the_local_states(coded):
+    record = coded("A gunman opens fire at a market in Nairobi, Kenya. The gunman is later arrested.",
+                   date="2023-06-01")
+    assert ({"KEN"}, {"KEN"}) in sides(record, "COERCE")
+
+
+def test_unidentified_gunmen_act_where_they_attack_and_a_town_is_no_actor(coded):
+    record = coded("Gunmen attack a checkpoint near Maiduguri, Nigeria, killing four soldiers.", date="2024-02-02")
+    attacks = [e for e in record["events"] if e["event"] == "ASSAULT"]
+    assert attacks and all({a["code"] for a in e["actor"]} == {"NGA"} for e in attacks)
+    assert all(a["raw_text"].lower().endswith("gunmen") for e in attacks for a in e["actor"])
+
+
+def test_an_envoy_is_never_taken_for_the_host_state(coded):
+    record = coded("The ambassador is arrested in Minsk during the protests.", date="2020-09-01")
+    arrests = [e for e in record["events"] if e["event"] == "COERCE"]
+    assert arrests and {a["code"] for a in arrests[0]["actor"]} == {"BLR"}
+    assert "BLR" not in {r["code"] for r in arrests[0]["recipient"]}
+
+
+def test_a_named_actor_is_never_overridden_by_the_place(coded):
+    record = coded("Turkish troops shelled Kurdish positions near Qamishli in Syria.", date="2019-10-12")
+    assert any(actor == {"TUR"} for actor, _ in sides(record, "ASSAULT"))
