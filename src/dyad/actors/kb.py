@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from typing import NamedTuple
 
 from dyad.actors.dictionaries import ActorRecord
 from dyad.actors.normalise import alias_key
@@ -32,15 +33,18 @@ _BLOC_CODES = {"IGO", "NGO", "MNC", "IMG", "UIS", "PKO", "EUR", "AFR", "ASA", "M
 
 #: Codes of former states and non-ISO codes in the Phoenix dictionaries -> ISO 3166 (KOS for Kosovo).
 LEGACY_CODES = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "SUN": "RUS", "USR": "RUS", "YUG": "SRB",
-                "SCG": "SRB", "FRY": "SRB", "SRP": "SRB", "KSV": "KOS", "CSK": "CZE", "DDR": "DEU"}
+                "SCG": "SRB", "FRY": "SRB", "SRP": "SRB", "KSV": "KOS"}
+# East Germany (DDR) and Czechoslovakia (CSK) keep their ISO 3166-3 codes: no single state continues them.
 
 
 def iso_code(code: str) -> str:
     return LEGACY_CODES.get(code, code)
 
 
-@dataclass(frozen=True)
-class Spell:
+class Spell(NamedTuple):
+    """A code valid from ``start`` to ``end`` (ISO dates; None is open). A tuple: the knowledge base
+    holds some hundred thousand of them, and a frozen dataclass takes three times as long to build."""
+
     code: str
     sector: str | None
     start: str | None
@@ -81,7 +85,7 @@ def _days(date: str) -> int:
     return y * 372 + m * 31 + d
 
 
-@dataclass
+@dataclass(slots=True, eq=False)  # identity, not field-by-field equality: entries are unique objects
 class KBEntry:
     """One named thing: a country, a seat of power, a person or an organisation."""
 
@@ -94,7 +98,9 @@ class KBEntry:
 
     def candidate_codes(self) -> list[str]:
         """The countries a people or region can belong to ("Hutu": Burundi or Rwanda), in order."""
-        return list(dict.fromkeys(s.code for s in self.spells)) if self.kind == "country" else []
+        if self.kind != "country":
+            return []
+        return list(dict.fromkeys(s.code for s in self.spells if not s.start and not s.end))
 
     def spell_on(self, date: str | None) -> Spell | None:
         """The code valid on ``date``; with no date, the most recent spell.
@@ -128,21 +134,31 @@ class KnowledgeBase:
     descriptions: dict[str, tuple[str, str | None]] = field(default_factory=dict)  # phrase -> (code, sector)
     country_names: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    office_surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
+    contexts: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
+    _by_qid: dict[str, KBEntry] = field(default_factory=dict, repr=False)
     max_tokens: int = 1
     prefixes: set[str] = field(default_factory=set)  # every proper prefix of a key: matching stops early
     _country_buckets: dict[tuple[str, int], list[str]] | None = field(default=None, repr=False)
     _fuzzy_cache: dict[str, KBEntry | None] = field(default_factory=dict, repr=False)
 
     def add(self, key: str, entry: KBEntry) -> None:
-        key = key.replace(" - ", " ").replace(" – ", " ")  # "al-Bashir" and "al Bashir" meet
+        if " - " in key or " – " in key:
+            key = key.replace(" - ", " ").replace(" – ", " ")  # "al-Bashir" and "al Bashir" meet
         if not key:
             return
         # a new list, never an append: a layer shares its base's lists, which must not change
-        self.entries[key] = [*self.entries.get(key, ()), entry]
-        tokens = key.split(" ")
-        self.max_tokens = max(self.max_tokens, len(tokens))
-        for n in range(1, len(tokens)):
-            self.prefixes.add(" ".join(tokens[:n]))
+        current = self.entries.get(key)
+        self.entries[key] = [entry] if current is None else [*current, entry]
+        if " " in key:  # every proper prefix, so that matching can stop early
+            tokens = key.split(" ")
+            if len(tokens) > self.max_tokens:
+                self.max_tokens = len(tokens)
+            prefix = tokens[0]
+            self.prefixes.add(prefix)
+            for token in tokens[1:-1]:
+                prefix += " " + token
+                self.prefixes.add(prefix)
 
     def add_names(self, entry: KBEntry, names: Iterable[str]) -> None:
         """Index ``entry`` under each of its names (blank ones skipped), once per key."""
@@ -213,6 +229,12 @@ class KnowledgeBase:
         when exactly one known surname is that close.
         """
         candidates = self.surnames.get(key, [])
+        if date and not any(any((s.start or s.end) and s.valid_on(date) for s in e.spells) for e in candidates):
+            # no head of state or government of that name in office: a minister in office that day
+            ministers = [e for e in self.office_surnames.get(key, ())
+                         if any(s.start and s.valid_on(date) for s in e.spells)]
+            if ministers:
+                candidates = ministers
         if not candidates and fuzzy and len(key) >= 5:
             near = [k for k in self.surnames if k[:1] == key[:1] and abs(len(k) - len(key)) <= 1
                     and _within_one_edit(k, key)]
@@ -238,6 +260,7 @@ class KnowledgeBase:
         kb._load_people(data.joinpath("people.tsv").read_text(encoding="utf-8"))
         kb._load_people(data.joinpath("groups.tsv").read_text(encoding="utf-8"), kind="group")
         kb._load_leaders(data.joinpath("leaders.tsv").read_text(encoding="utf-8"))
+        kb._load_offices(data.joinpath("offices.tsv").read_text(encoding="utf-8"))
         kb._load_capitals()
         kb._load_organisations(data.joinpath("organisations.tsv").read_text(encoding="utf-8"))
         for line in data.joinpath("roles.tsv").read_text(encoding="utf-8").splitlines():
@@ -252,7 +275,55 @@ class KnowledgeBase:
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
         kb._load_peoples(data.joinpath("peoples.tsv").read_text(encoding="utf-8"))
         kb.load_curated(data.joinpath("curated.tsv").read_text(encoding="utf-8"), priority=2)
+        kb._load_states(data.joinpath("states.tsv").read_text(encoding="utf-8"))
+        kb._load_contexts(data.joinpath("contexts.tsv").read_text(encoding="utf-8"))
         return kb
+
+    def _load_offices(self, text: str) -> None:
+        """Dated office terms (Wikidata office-holders, CIA World Factbook): one entry per person,
+        merged with the same person's head-of-state or -government terms, indexed under the
+        variants of their name the build computed. Ministers' surnames go to their own index,
+        consulted only for people in office on the date."""
+        lines = text.split("\n")
+        by_qid = self._by_qid
+        for line in lines[1:]:
+            if not line:
+                continue
+            qid, name, code, sector, office, start, end, keys = line.split("\t")
+            entry = by_qid.get(qid)
+            if entry is None:
+                entry = KBEntry(name=name, kind="person", priority=1, qid=qid)
+                by_qid[qid] = entry
+            if keys:  # a person's keys come once, on their first row, already distinct
+                for key in keys.split("|"):
+                    self.add(key, entry)
+                last = keys.split("|")[0].rsplit(" ", 1)[-1]
+                if len(last) >= 4 and office in ("HoS", "HoG", "FM", "DEF", "INT", "FIN", "IGO"):
+                    self.office_surnames[last].append(entry)
+            entry.spells.append(Spell(code, sector or None, start or None, end or None))
+
+    def _load_states(self, text: str) -> None:
+        """Former states and their seats of government, each name coded by date ("Soviet" is RUS
+        until 1991; "East German" is DDR; "Yugoslavia" is YUG until 1992, then SRB)."""
+        by_name: dict[tuple[str, str], KBEntry] = {}
+        for row in _rows(text):
+            sector = "GOV" if row["kind"] == "capital" else None
+            entry = by_name.get((row["kind"], row["name"]))
+            if entry is None:
+                entry = KBEntry(name=row["name"], kind=row["kind"], priority=2)
+                by_name[(row["kind"], row["name"])] = entry
+                for key in row["keys"].split("|"):
+                    self.add(key, entry)
+            entry.spells.append(Spell(row["code"], sector, row["start"] or None, row["end"] or None))
+
+    def _load_contexts(self, text: str) -> None:
+        """Names several countries share, and the words that pick each ("Congo" near "Kinshasa")."""
+        for line in text.splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            name, code, cues = (line.split("\t") + ["", "", ""])[:3]
+            self.contexts.setdefault(alias_key(name), []).append(
+                (code.strip(), frozenset(alias_key(c) for c in cues.split("|") if c.strip())))
 
     def _load_peoples(self, text: str) -> None:
         """Peoples and regions ("Igbo elders", "the government of Sindh") stand for their country;
@@ -278,27 +349,29 @@ class KnowledgeBase:
                 self.add(key + "n", entry)  # "Kampuchea" -> "Kampuchean", the regular adjective
 
     def _load_people(self, text: str, kind: str = "person") -> None:
-        for row in _rows(text):
+        sectors = set(SECTORS)
+        for line in text.split("\n")[1:]:  # name, alias keys, spells (plain tab-separated columns)
+            if not line:
+                continue
+            name, aliases, raw_spells = line.split("\t")
             spells = []
-            for raw in row["spells"].split(";"):
+            for raw in raw_spells.split(";"):
                 if not raw:
                     continue
                 code, sector, start, end = (raw.split(":") + ["", "", "", ""])[:4]
-                code = iso_code(code)
+                code = LEGACY_CODES.get(code, code)
                 if code in _BLOC_CODES:
                     code = code if code in ("NGO", "IMG") else "IGO"
-                if sector not in SECTORS:
-                    sector = ""  # "IGOUNO": the organisation, not a sector
-                spells.append(Spell(code, sector or None, start or None, end or None))
+                spells.append(Spell(code, sector if sector in sectors else None, start or None, end or None))
             if not spells:
                 continue
-            entry = KBEntry(name=row["name"].title(), kind=kind, spells=spells)
-            for key in row["aliases"].split("|"):
+            entry = KBEntry(name=name.title(), kind=kind, spells=spells)
+            for key in aliases.split("|"):
                 self.add(key, entry)
 
     def _load_leaders(self, text: str) -> None:
         """Heads of state and government (Wikidata): GOV during their terms, indexed by surname too."""
-        by_qid: dict[str, KBEntry] = {}
+        by_qid = self._by_qid
         for row in _rows(text):
             entry = by_qid.get(row["qid"])
             if entry is None:
@@ -311,7 +384,7 @@ class KnowledgeBase:
                 if len(tokens) >= 2 and len(tokens[-1]) >= 3:
                     self.surnames[tokens[-1]].append(entry)
             entry.spells.append(Spell(iso_code(row["code"]), "GOV", row["start"] or None, row["end"] or None))
-        for entry in by_qid.values():  # French presidents are also co-princes of Andorra: keep France
+        for entry in list(by_qid.values()):  # French presidents are also co-princes of Andorra: keep France
             if any(s.code == "AND" for s in entry.spells) and any(s.code != "AND" for s in entry.spells):
                 entry.spells = [s for s in entry.spells if s.code != "AND"]
 

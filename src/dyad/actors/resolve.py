@@ -63,8 +63,25 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
     _national_organisations(doc, kb, index)
     _apply_of_country(doc, index)
     _settle_shared_names(index)
+    _settle_by_context(doc, kb, index)
     index.mentions.sort(key=lambda m: m.start)
     return index
+
+
+def _settle_by_context(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
+    """A name two countries share ("Congo", "Georgia") takes the one the document's other words
+    point to ("Kinshasa" -> COD, "Atlanta" -> USA); with no cue, or a tie, the reading stands."""
+    shared = [m for m in index.mentions if m.entity is not None and m.entity.kind == "country"
+              and fold(m.text).removeprefix("the ") in kb.contexts]
+    if not shared:
+        return
+    text = " " + " ".join(fold(t) for t in token_texts(doc)) + " "
+    for mention in shared:
+        readings = kb.contexts[fold(mention.text).removeprefix("the ")]
+        scores = [(sum(f" {cue} " in text for cue in cues), code) for code, cues in readings]
+        best = max(scores)
+        if best[0] and sum(1 for n, _ in scores if n == best[0]) == 1 and mention.entity is not None:
+            mention.entity.code = best[1]
 
 
 ORG_SECTORS = {"union": "LAB", "unions": "LAB", "federation": "LAB", "party": "PTY", "commission": "GOV",
@@ -219,7 +236,27 @@ def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEnt
         return None  # "us", "Un", "May" are words or too ambiguous; "Ibo", "Goa" and "Qom" are places
     if entry is None or (entry.kind == "person" and _inside_longer_name(span)):
         return None  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
+    if entry.kind in ("country", "capital") and _is_surname(span):
+        return None  # "Dr. Hamilton" and "Philip Hamilton" are people, not Bermuda
     return entry
+
+
+PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gen", "general", "judge", "prof", "professor",
+                 "sir", "dame", "lord", "lady", "col", "colonel", "capt", "captain", "lt", "sgt", "adm", "admiral",
+                 "rev", "bishop", "justice", "congressman", "congresswoman", "ambassador", "secretary"}
+
+
+def _is_surname(span: Span) -> bool:
+    """A one-word place right after a personal title or a given name, inside a person's name:
+    "Dr. Gordon", "Senator Hamilton", "Lee Hamilton". A titled person's surname is never a place."""
+    if len(span) != 1 or span.start == 0:
+        return False
+    before = span.doc[span.start - 1]
+    if before.lower_.rstrip(".") in PERSON_TITLES and before.text[:1].isupper():
+        return True
+    return bool(before.ent_type_ == "PERSON" and span[0].ent_type_ == "PERSON" and before.pos_ == "PROPN"
+                and before.text[:1].isupper() and before.ent_iob_ != "" and span[0].ent_iob_ == "I"
+                and span.end <= len(span.doc) and not span[0].is_sent_start)
 
 
 def _inside_longer_name(span: Span) -> bool:
