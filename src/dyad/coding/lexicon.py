@@ -22,6 +22,26 @@ LIGHT_VERBS = {"take", "make", "get", "give", "have", "do", "go", "come", "put",
                "join", "raise", "issue", "pass", "close", "cross", "enter", "return", "receive", "include",
                "involve", "point", "describe", "regard", "consider", "continue", "suggest", "note", "decide",
                "affect", "aim", "introduce", "launch", "arrive", "establish", "promote", "signal"}
+#: Mined verbs whose PETRARCH-2 block code is a default for their listed objects, not a sense of the
+#: bare verb: they describe managing, changing degree, connecting or revealing ("enacts a curfew",
+#: "the court rules", "served as", "grants powers", "conducting strikes", "influences prices").
+#: CAMEO 05/06 code *cooperation* (diplomatic or material exchange between actors, codebook 050,
+#: 060) and 03 an *expressed intent to cooperate*; none of these verbs says that by itself, so only
+#: their patterns with an object or particle ("expand [cooperation]", "conduct [raid]") are loaded.
+DESCRIPTIVE_VERBS = {
+    # 060 block defaults
+    "abate", "add", "administer", "amplify", "attach", "attire", "augment", "better", "bind", "blend", "chain",
+    "coalesce", "combine", "command", "compound", "conduct", "conflate", "connect", "constitute", "control",
+    "dictate", "direct", "ease", "enact", "enhance", "enjoin", "enlarge", "enroll", "escalate", "establish",
+    "exaggerate", "expand", "expediate", "facilitate", "fuse", "gear", "govern", "grant", "handle", "head",
+    "heighten", "improve", "increase", "institute", "intensify", "lead", "link", "magnify", "manage", "merge",
+    "mitigate", "oversee", "prescribe", "regulate", "relate", "render", "rule", "serve", "simplify", "steer",
+    "stock", "supervise", "supervize", "task", "tender", "unify",
+    # 050 block defaults
+    "advertise", "advertize", "affect", "associate", "concert", "confess", "confide", "conform", "correlate",
+    "divulge", "expose", "exuberate", "exult", "impact", "influence", "integrate", "orchestrate", "organise",
+    "organize", "profess", "reveal", "synchronise", "synchronize", "tempt", "triumph", "unveil",
+}
 PREPOSITIONS = {"for", "with", "against", "to", "on", "upon", "in", "into", "about", "at", "from", "of"}
 
 
@@ -87,7 +107,7 @@ class Lexicon:
             code, _, spec = line.partition("\t")
             pattern = parse_pattern(code.strip(), spec.strip(), lineno)
             if priority == 0 and not pattern.noun and not pattern.objects and not pattern.particles \
-                    and pattern.lemma in LIGHT_VERBS:
+                    and (pattern.lemma in LIGHT_VERBS or pattern.lemma in DESCRIPTIVE_VERBS):
                 continue
             self.add(Pattern(**{**pattern.__dict__, "source": source, "priority": priority}))
 

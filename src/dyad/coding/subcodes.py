@@ -145,6 +145,186 @@ THREE_DIGIT: dict[str, dict[str, str]] = {
 }
 
 
+# --- senses: the trigger's category from its own construction ------------------------------------
+# A few trigger lemmas name acts of different CAMEO categories; the words that hang on them say which.
+
+#: Labour-strike words: who strikes and what for (CAMEO 143 "refuse to work ... until demands are met").
+LABOUR = {"worker", "workers", "union", "unions", "unionist", "employee", "staff", "teacher", "miner", "driver",
+          "doctor", "nurse", "docker", "dockworker", "pilot", "labour", "labor", "wage", "wages", "pay", "salary",
+          "pension", "general", "walkout", "trucker", "farmer", "student", "hunger", "work", "job", "contract"}
+#: Weapons, forces and targets: a strike by them or against them is an attack (CAMEO 19).
+ARMED_STRIKE = {"military", "army", "navy", "force", "forces", "troops", "soldier", "target", "position",
+                "positions", "base", "facility", "site", "depot", "convoy", "artillery", "retaliatory", "precision",
+                "ballistic", "naval", "preemptive", "pre-emptive", "munition", "militant", "militia", "rebel",
+                "insurgent", "fighter", "jihadist", "hideout", "stronghold", "camp", "infrastructure",
+                "bombardment", "deadly", "lethal", "kill", "killed", "killing", "wound", "wounded", "dead"}
+#: Aerial weapons: CAMEO 195 "Employ aerial weapons: attack, bomb from air" (missiles and drones too).
+AERIAL = {"air", "airstrike", "aerial", "drone", "drones", "aircraft", "warplane", "warplanes", "jet", "jets",
+          "bomber", "bombers", "helicopter", "missile", "missiles", "cruise", "rocket", "rockets", "airforce"}
+#: Whom one welcomes as a guest (CAMEO 043 "host a visit"); anything else welcomed is praised (051).
+GUESTS = {"delegation", "visitor", "guest", "president", "minister", "leader", "counterpart", "envoy", "ambassador",
+          "king", "queen", "pope", "prince", "premier", "chancellor", "secretary", "official", "team", "mission",
+          "head", "monarch", "emir", "amir", "sheikh", "visit", "arrival", "troops", "refugee", "refugees",
+          "migrant", "migrants", "crown", "general", "commander", "dignitary", "dignitaries"}
+#: What a concern can be "about" that makes it criticism of someone's conduct (CAMEO 111) rather than a
+#: pessimistic comment on a situation (012).
+CONDUCT = {"violence", "action", "actions", "activity", "activities", "behaviour", "behavior", "conduct",
+           "crackdown", "repression", "treatment", "abuse", "abuses", "violation", "violations", "escalation",
+           "provocation", "provocations", "aggression", "incursion", "incursions", "expansion", "settlement",
+           "settlements", "demolition", "demolitions", "arrest", "arrests", "detention", "detentions", "execution",
+           "executions", "killing", "killings", "shelling", "bombardment", "offensive", "policy", "policies",
+           "decision", "move", "rhetoric", "test", "tests", "launch", "launches", "buildup", "build-up",
+           "deployment", "seizure", "interference", "harassment", "persecution", "discrimination", "censorship",
+           "attacks", "strikes", "airstrikes", "raids", "annexation", "occupation", "blockade", "restrictions"}
+CONCERN_PREPS = ("about", "over", "with", "at", "regarding", "on", "of")
+#: What is "committed" when commit means perpetrate (not CAMEO 03 "commit to"): violence is an assault (18).
+PERPETRATED_VIOLENCE = {"violence", "atrocity", "atrocities", "massacre", "massacres", "genocide", "murder",
+                        "murders", "attack", "attacks", "assault", "assaults", "killing", "killings", "rape",
+                        "torture", "terrorism", "aggression", "bombing", "bombings", "abuse", "abuses"}
+PERPETRATED = PERPETRATED_VIOLENCE | {"crime", "crimes", "offence", "offense", "offences", "offenses", "violation",
+                                      "violations", "fraud", "sin", "sins", "error", "errors", "mistake", "mistakes",
+                                      "suicide", "act", "acts", "felony", "infraction", "infractions", "breach"}
+
+
+def _lemmas(tokens: object) -> set[str]:
+    out: set[str] = set()
+    for t in tokens:  # type: ignore[attr-defined]
+        out.add(t.lemma_.lower())
+        out.add(t.lower_)
+    return out
+
+
+def _strike(code: str, token: Token) -> str:
+    """"strike" is a labour strike (143) or an armed strike (190; 195 from the air). A transitive strike
+    ("missiles struck a depot") or one on/against a target is an attack; so is a strike by or with
+    weapons. Labour words (workers, unions, wages) keep the protest sense."""
+    near = [c for c in token.children if c.dep_ in ("compound", "amod", "nsubj", "nsubjpass", "dobj", "prep",
+                                                      "agent", "npadvmod", "nummod")]
+    words = _lemmas(t for c in near for t in c.subtree)
+    if token.pos_ in ("NOUN", "PROPN"):  # "conducted strikes", "strikes hit": the governing verb's subject too
+        head = token.head
+        words |= _lemmas(t for c in head.children if c.dep_ in ("nsubj", "nsubjpass", "agent") for t in c.subtree)
+    if words & LABOUR:
+        return code
+    transitive = token.pos_ not in ("NOUN", "PROPN") and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children)
+    against = any(c.dep_ == "prep" and c.lower_ in ("on", "against", "at", "targeting") for c in token.children)
+    if not (transitive or against or words & (ARMED_STRIKE | AERIAL)):
+        return code
+    if code.startswith("13"):
+        return "138"  # a threatened armed strike threatens force
+    return "195" if words & AERIAL else "190"
+
+
+def _object_of(token: Token) -> Token | None:
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _welcome(code: str, token: Token) -> str:
+    """"welcomed the delegation" hosts a visit (043); "welcomed the decision" praises it (051)."""
+    obj = _object_of(token)
+    if obj is None or obj.pos_ in ("PROPN", "PRON") or obj.lemma_.lower() in GUESTS:
+        return code
+    return "051"
+
+
+def _concern(code: str, token: Token) -> str:
+    """"expressed concern over the violence against migrants" criticises that conduct (111)."""
+    concern = next((c for c in token.children if c.lemma_.lower() in ("concern", "concerns") and c.dep_ in
+                    ("dobj", "nsubjpass")), None)
+    if concern is None:
+        return code
+    objects = [g for p in concern.children if p.dep_ == "prep" and p.lower_ in CONCERN_PREPS
+               for g in p.children if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in CONDUCT or g.lower_ in CONDUCT for g in objects):
+        return "111"
+    return code
+
+
+def _commit(code: str, token: Token) -> str:
+    """"violence committed against X", "committed atrocities": commit is perpetrate, not a pledge (03)."""
+    if token.dep_ == "acl" and (token.head.lemma_.lower() in PERPETRATED or token.head.lower_ in PERPETRATED):
+        return "010"  # "violence committed against X": the deed is described inside a noun phrase, not done here
+    done = _object_of(token)
+    if done is None:
+        return code
+    lemma = done.lemma_.lower()
+    if lemma in PERPETRATED_VIOLENCE or done.lower_ in PERPETRATED_VIOLENCE:
+        return "180"
+    if lemma in PERPETRATED or done.lower_ in PERPETRATED:
+        return "010"  # a misdeed reported, no act of the clause's own
+    return code
+
+
+def _call(code: str, token: Token) -> str:
+    """"called the raid a crime" denounces (111); "called for/on" stays the appeal it is (020)."""
+    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") for c in token.children):
+        return "020"
+    return code
+
+
+#: Whom one speaks to in public: a statement (CAMEO 010), not a consultation between actors (040).
+AUDIENCE = {"reporter", "reporters", "journalist", "journalists", "press", "media", "newspaper", "newspapers",
+            "television", "radio", "audience", "crowd", "crowds", "supporter", "supporters", "student", "students",
+            "agency", "broadcaster", "channel", "magazine", "paper", "daily", "lawmaker", "lawmakers", "parliament",
+            "rally", "conference", "forum", "meeting", "gathering", "nation", "people", "public", "voter", "voters"}
+#: What is executed when "execute" means carry out: a plan or an order, not a person (CAMEO 18).
+EXECUTED_TASKS = {"plan", "order", "orders", "contract", "agreement", "deal", "project", "strategy", "warrant",
+                  "program", "programme", "budget", "policy", "task", "mission", "operation", "decision",
+                  "trade", "transaction", "transactions", "maneuver", "manoeuvre", "move", "turn", "reform",
+                  "reforms", "mandate", "will", "duty", "duties", "function", "functions", "document", "option"}
+
+
+def _speak(code: str, token: Token) -> str:
+    """"spoke with the Albanian prime minister" consults (040); "spoke to reporters" is a statement."""
+    hearers = [g for p in token.children if p.dep_ == "prep" and p.lower_ in ("with", "to")
+               for g in p.children if g.dep_ == "pobj"]
+    if any(g.lemma_.lower() in AUDIENCE or g.lower_ in AUDIENCE for g in hearers):
+        return "010"
+    return code
+
+
+def _execute(code: str, token: Token) -> str:
+    """"executed two prisoners" kills (18); "executed the plan" carries it out (no event)."""
+    if token.pos_ in ("NOUN", "PROPN"):
+        done = [g for p in token.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children
+                if g.dep_ == "pobj"]
+    else:
+        done = [c for c in token.children if c.dep_ in ("dobj", "nsubjpass")]
+    if any(d.lemma_.lower() in EXECUTED_TASKS or d.lower_ in EXECUTED_TASKS for d in done):
+        return "010"
+    return code
+
+
+def _package(code: str, token: Token) -> str:
+    """"announced a sanctions package" imposes sanctions (CAMEO 163), it gives no aid (07)."""
+    for obj in (c for c in token.children if c.dep_ in ("dobj", "nsubjpass")):
+        if _lemmas(obj.subtree) & {"sanction", "sanctions", "embargo"}:
+            return "163"
+    return code
+
+
+def sense(code: str, token: Token) -> str:
+    """The trigger's CAMEO category, read from its construction where its lemma has several senses."""
+    lemma = token.lemma_.lower()
+    if lemma in ("strike", "strikes") and (code.startswith("143") or code in ("133", "1433")):
+        return _strike(code, token)
+    if lemma == "welcome" and code == "043" and token.pos_ in ("VERB", "AUX"):
+        return _welcome(code, token)
+    if code == "012" and lemma in ("express", "voice", "reiterate", "raise", "convey"):
+        return _concern(code, token)
+    if lemma == "commit" and code.startswith("03"):
+        return _commit(code, token)
+    if lemma == "call" and code == "111":
+        return _call(code, token)
+    if lemma == "speak" and code == "040":
+        return _speak(code, token)
+    if lemma in ("announce", "unveil", "approve") and code.startswith("07"):
+        return _package(code, token)
+    if lemma in ("execute", "execution") and code == "180":
+        return _execute(code, token)
+    return code
+
+
 def clause_words(token: Token) -> list[str]:
     """The lemmas and words of the clause a trigger heads (the noun's clause for noun triggers)."""
     clause = token if token.pos_ in ("VERB", "AUX") or token.head == token else token.head
@@ -164,6 +344,7 @@ def _best(words: list[str], topics: tuple[str, ...] | list[str]) -> str | None:
 
 def refine(code: str, token: Token, composed: bool = False) -> str:
     """The deepest CAMEO code under ``code`` that the trigger's clause supports."""
+    code = sense(code, token)
     words = clause_words(token)
     if not composed and code in CATEGORIES:
         topic = _best(words, list(CATEGORIES[code]))
