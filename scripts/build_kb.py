@@ -259,7 +259,9 @@ def _factbook_name(chunk: str) -> tuple[str, list[str]] | None:
     """'Prime Minister ABIY Ahmed Ali' -> ('Abiy Ahmed Ali', aliases). The Factbook capitalises the
     name a person goes by; up to three capitalised given names before it and the words after it
     belong to the name; a quoted nickname ('Ferdinand "BongBong" MARCOS, Jr.') becomes an alias."""
-    chunk = re.sub(r"\[.*?\]|\(.*?\)", " ", chunk).strip(" ;,.:")
+    chunk = re.sub(r"\[.*?\]|\(.*?\)", " ", chunk).strip(" ;,:")
+    if not chunk.endswith(("Jr.", "Sr.", "JR.", "SR.")):
+        chunk = chunk.rstrip(".")
     nick = re.search(r'"([^"]+)"', chunk)
     words = re.sub(r'"[^"]+"', " ", chunk).replace(",", " ,").split()
 
@@ -364,6 +366,7 @@ def _write_offices(path: Path, offices: list[Office], extra: dict[str, list[str]
 
     keys_of: dict[str, str] = {}
     people: set[str] = set()
+    major = {o[0] for o in offices if o[4] in ("HoS", "HoG", "FM", "DEF", "INT", "FIN", "IGO")}
     with open(path, "w", encoding="utf-8") as f:
         f.write("qid\tname\tcode\tsector\toffice\tstart\tend\tkeys\n")
         for qid, name, code, sector, kind, start, end in sorted(offices, key=lambda o: (o[0], o[5])):
@@ -371,7 +374,8 @@ def _write_offices(path: Path, offices: list[Office], extra: dict[str, list[str]
                 keys = ""  # a person's names once, on their first row
             else:
                 names = [name, *extra.get(qid, [])]
-                variants = [v for n in names for v in name_variants(n, code in PATRONYMIC_COUNTRIES)]
+                variants = [v for n in names  # initials ("S. Jaishankar") only for the main offices
+                            for v in name_variants(n, code in PATRONYMIC_COUNTRIES, initials=qid in major)]
                 keys = "|".join(dict.fromkeys(k for k in (alias_key(v) for v in variants) if len(k) > 3))
                 keys_of[qid] = keys
                 people.add(qid)

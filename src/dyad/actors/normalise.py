@@ -31,7 +31,10 @@ def _tokenizer() -> Any:
 
 def alias_key(alias: str) -> str:
     """The knowledge-base key of a name: its folded tokens joined by single spaces."""
-    return " ".join(fold(t.text) for t in _tokenizer()(alias.strip()) if not t.is_space)
+    key = " ".join(fold(t.text) for t in _tokenizer()(alias.strip()) if not t.is_space)
+    if key.endswith((" jr .", " sr .")):  # a name's last "Jr." keeps its point, as it does mid-sentence
+        key = key[:-2] + "."
+    return key
 
 
 #: Words before a name that are not part of it ("Sheikh Tamim", "Crown Prince Mohammed", "Dr. Gordon").
@@ -66,7 +69,7 @@ PATRONYMIC_COUNTRIES = {"ETH", "ERI", "SOM", "SDN", "SSD", "DJI", "YEM", "SAU", 
                         "IRQ", "LBY", "EGY", "JOR", "AFG", "ISL"}
 
 
-def name_variants(name: str, patronymic: bool = False) -> list[str]:
+def name_variants(name: str, patronymic: bool = False, initials: bool = True) -> list[str]:
     """The forms of a person's name news copy uses, folded: the full name; without honorifics,
     "Jr."/"Sr." or a trailing ", Baron X"; given + family name without middle names or patronymics
     ("abiy ahmed" for "Abiy Ahmed Ali", "mohamed bin zayed" for "Mohamed bin Zayed Al Nahyan"); an
@@ -107,7 +110,7 @@ def name_variants(name: str, patronymic: bool = False) -> list[str]:
         # Ethiopian, Eritrean and similar patronymic names: "abiy ahmed ali" -> "abiy ahmed"
         if patronymic and len(words) == 3 and not PARTICLES & set(words) and all(len(w) > 2 for w in words):
             forms.add(f"{words[0]} {words[1]}")
-    if len(words) == 2 and len(words[0]) > 2 and words[0][-1] != "." and words[0] not in PARTICLES:
+    if initials and len(words) == 2 and len(words[0]) > 2 and words[0][-1] != "." and words[0] not in PARTICLES:
         forms.add(f"{words[0][0]}. {words[-1]}")
     out = set()
     for form in forms:
