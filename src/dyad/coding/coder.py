@@ -52,6 +52,11 @@ RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062
 NON_OBJECT_PREPS = {"during", "in", "at", "after", "before", "since", "until", "under", "beyond",
                     "despite", "amid", "by", "near", "within", "throughout", "following"}
 HELP_VERBS = {"help", "assist", "aid"}
+#: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
+#: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
+#: not the event a reader would record (rule "dyadic"); other types keep a lone side (PLOVER records
+#: an unspecified recipient), where the sentence gold shows coders accept it.
+COUNTERPART_EVENTS = {"CONSULT", "REQUEST", "THREATEN", "SANCTION"}
 BOTH_SIDES = {"side", "country", "nation", "leader", "government", "party", "state"}
 
 MILITARY_WORDS = {"defence", "defense", "military", "arms", "weapon", "army", "troops", "security", "naval"}
@@ -241,6 +246,8 @@ class EventCoder:
             recipient = _implied_domestic_target(code, actor)
         if not actor and not recipient:
             return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
+        if (not actor or not recipient) and plover.event in COUNTERPART_EVENTS:
+            return None  # rule "dyadic": a meeting, an appeal, a threat or a sanction has both sides
         entry = taxonomy.cameo(code)
         hypothetical = _hypothetical(token)
         confidence = _confidence(trigger, [a for a in actor if a.kind != "place"],

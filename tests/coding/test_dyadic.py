@@ -1,0 +1,35 @@
+"""Rules "no-sides" and "dyadic": an event is one actor's act towards another.
+
+Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def types(record: dict) -> list[str]:
+    return [e["event"] for e in record["events"]]
+
+
+def test_a_meeting_with_no_counterpart_is_no_consultation(coded):
+    assert "CONSULT" not in types(coded("Japanese officials held talks on Tuesday.", date="1987-05-01"))
+
+
+def test_a_meeting_between_two_named_sides_is_kept(coded):
+    record = coded("Kenyan President William Ruto met Tanzanian President Samia Suluhu Hassan in Arusha.",
+                   date="2024-05-01")
+    consult = [e for e in record["events"] if e["event"] == "CONSULT"]
+    assert consult and {a["code"] for a in consult[0]["actor"]} | {r["code"] for r in consult[0]["recipient"]} \
+        == {"KEN", "TZA"}
+
+
+def test_an_appeal_to_no_one_named_is_no_request(coded):
+    assert types(coded("Japan urged restraint.", date="1987-04-01")) == []
+
+
+def test_a_word_with_no_actor_and_no_recipient_is_no_event(coded):
+    assert coded("Trade expanded rapidly last year as the economy recovered.", date="1987-04-01")["events"] == []
+
+
+def test_an_attack_by_an_unnamed_side_on_a_named_one_is_kept(coded):
+    record = coded("A car bomb exploded outside the Turkish embassy in Kabul, killing two guards.",
+                   date="2015-05-01")
+    assert "ASSAULT" in types(record)
