@@ -618,6 +618,75 @@ def actors_remove(name: str, code: str | None, db: str) -> None:
     click.echo(f"removed {removed} entr{'y' if removed == 1 else 'ies'} for {name}")
 
 
+@main.group(name="kb")
+def kb_group() -> None:
+    """The knowledge base: whom a name means on a date, and your own people and offices.
+
+    \b
+    Example:
+      dyad kb who "Abiy Ahmed" --date 2023-05-01
+      dyad kb update ministers-2026.csv --db dyad.duckdb
+    """
+
+
+@kb_group.command(name="who")
+@click.argument("name")
+@click.option("--date", help="The date of the text (YYYY-MM-DD); default: no date, the latest office.")
+@click.option("--db", type=click.Path(dir_okay=False), help="Also use this store's memory (learned and your entries).")
+@format_option
+@_edge
+def kb_who(name: str, date: str | None, db: str | None, fmt: str) -> None:
+    """Whom Dyad would pick for NAME on a date, and why (every candidate, the pick first).
+
+    \b
+    Example:
+      dyad kb who "Rishi Sunak" --date 2023-06-01
+    """
+    from dataclasses import asdict
+
+    from dyad.pipeline import shared_knowledge_base
+
+    kb = shared_knowledge_base()
+    if db and os.path.exists(db):
+        from dyad.store import Store
+
+        with Store(db, read_only=True) as store:
+            kb = kb.with_memory(store.actor_memory().layers())
+    found = [asdict(c) for c in kb.who(name, date)]
+    if fmt == "json":
+        click.echo(json.dumps(found, ensure_ascii=False))
+    else:
+        import pandas as pd
+
+        frame = pd.DataFrame(found, columns=["picked", "name", "code", "sector", "in_office", "why"])
+        click.echo(frame.to_csv(index=False) if fmt == "csv" else
+                   frame.to_string(index=False) if found else f"(nobody called {name})", nl=fmt != "csv")
+
+
+@kb_group.command(name="update")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@db_option
+@_edge
+def kb_update(file: str, db: str) -> None:
+    """Merge people and offices from FILE into your own layer, kept in the store (it survives upgrades
+    of Dyad and outranks its bundled data). FILE is CSV, JSON or YAML with name, aliases, code,
+    sector, from, to, source; or a PETRARCH .actors file. One entry per name and code: a later
+    row replaces an earlier one.
+
+    \b
+    Example:
+      dyad kb update ministers-2026.csv --db dyad.duckdb
+    """
+    from dyad.actors import load_actor_file
+    from dyad.store import Store
+
+    records = load_actor_file(file)
+    with Store(db) as store:
+        for record in records:
+            store.add_alias(record, source=f"user: {record.source}" if record.source else "user")
+    click.echo(f"{len(records)} entr{'y' if len(records) == 1 else 'ies'} from {file} -> {db}")
+
+
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")

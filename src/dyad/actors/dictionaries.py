@@ -26,6 +26,7 @@ class ActorRecord:
     aliases: list[str] = field(default_factory=list)
     start: str | None = None
     end: str | None = None
+    source: str | None = None  # where the fact comes from (a URL, a gazette), for users' own records
 
 
 # --- PETRARCH / Phoenix --------------------------------------------------------------------------
@@ -118,7 +119,7 @@ def records_from_phoenix(text: str) -> list[ActorRecord]:
 
 # --- Dyad's CSV and YAML ---------------------------------------------------------------------------
 
-FIELDS = ("name", "aliases", "code", "sector", "from", "to")
+FIELDS = ("name", "aliases", "code", "sector", "from", "to", "source")
 
 
 def _record(row: dict[str, object], origin: str) -> ActorRecord:
@@ -136,12 +137,16 @@ def _record(row: dict[str, object], origin: str) -> ActorRecord:
     sector = str(row.get("sector") or "").strip().upper() or None
     start = str(row.get("from") or "").strip() or None
     end = str(row.get("to") or "").strip() or None
+    for field_name, value in (("from", start), ("to", end)):
+        if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise DyadError(Msg.BAD_ACTORS.format(path=origin, error=f"'{field_name}' must be YYYY-MM-DD"))
+    source = str(row.get("source") or "").strip() or None
     return ActorRecord(name=name, code=code, sector=sector, aliases=aliases,
-                       start=start, end=end)
+                       start=start, end=end, source=source)
 
 
 def load_actor_file(path: str | Path) -> list[ActorRecord]:
-    """Read a user actor dictionary: .csv/.tsv, .yaml/.yml, or a PETRARCH .actors/.txt file."""
+    """Read a user actor dictionary: .csv/.tsv, .yaml/.yml, .json, or a PETRARCH .actors/.txt file."""
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
@@ -151,12 +156,14 @@ def load_actor_file(path: str | Path) -> list[ActorRecord]:
     if suffix in (".csv", ".tsv"):
         reader = csv.DictReader(io.StringIO(text), delimiter="\t" if suffix == ".tsv" else ",")
         return [_record(row, f"{path}:{n + 2}") for n, row in enumerate(reader)]
-    if suffix in (".yaml", ".yml"):
+    if suffix in (".yaml", ".yml", ".json"):
+        import json
+
         import yaml
 
         try:
-            data = yaml.safe_load(text) or []
-        except yaml.YAMLError as exc:
+            data = (json.loads(text) if suffix == ".json" else yaml.safe_load(text)) or []
+        except (yaml.YAMLError, ValueError) as exc:
             raise DyadError(Msg.BAD_ACTORS.format(path=path, error=exc)) from exc
         if isinstance(data, dict):
             data = data.get("actors", [])

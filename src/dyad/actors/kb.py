@@ -122,6 +122,20 @@ class KBEntry:
         return max(self.spells, key=lambda s: (not s.end, s.sector == "GOV", s.start or ""))
 
 
+@dataclass(frozen=True)
+class Candidate:
+    """One reading of a name, as ``KnowledgeBase.who`` explains it."""
+
+    name: str
+    kind: str
+    code: str | None
+    sector: str | None
+    in_office: bool
+    picked: bool
+    why: str
+    qid: str | None = None
+
+
 FUZZY_CACHE_SIZE = 50_000  # words whose fuzzy country lookup is remembered; a pure memo, so bounded
 
 
@@ -174,6 +188,14 @@ class KnowledgeBase:
                        descriptions=dict(self.descriptions), country_names=dict(self.country_names),
                        surnames=defaultdict(list, {k: list(v) for k, v in self.surnames.items()}),
                        prefixes=set(self.prefixes), _country_buckets=None, _fuzzy_cache={})
+
+    def with_memory(self, layers: Iterable[tuple[list[ActorRecord], int]]) -> KnowledgeBase:
+        """A layer over this knowledge base that also knows a store's memory (``ActorMemory.layers()``:
+        learned people, then users' own entries, which win); this one stays as it was."""
+        layer = self.layered()
+        for records, priority in layers:
+            layer.add_records(records, priority=priority)
+        return layer
 
     def lookup(self, key: str) -> list[KBEntry]:
         return self.entries.get(key.replace(" - ", " "), [])
@@ -252,6 +274,34 @@ class KnowledgeBase:
         countries = {s.code for e in candidates for s in e.spells}
         return candidates[0] if len(countries) == 1 else None  # two Bushes, one country
 
+    def who(self, name: str, date: str | None = None) -> list[Candidate]:
+        """Everyone ``name`` could mean on ``date``, best first, each with the code and sector Dyad
+        would give and why: the first is whom Dyad picks (``picked``), unless two people fit the
+        name equally on that date, in which case none is picked."""
+        key = alias_key(name)
+        entries = self.lookup(key)
+        how = "name"
+        if not entries:
+            last = key.split(" ")[-1]
+            found = self.by_surname(last, date)
+            entries, how = ([found], "surname") if found is not None else ([], "")
+        best = self.best(key, date) if how == "name" else (entries[0] if entries else None)
+        out = []
+        for entry in entries:
+            spell = entry.spell_on(date)
+            in_office = bool(date and spell is not None and (spell.start or spell.end) and spell.valid_on(date))
+            reasons = [f"matched by {how}"]
+            if date and spell is not None and in_office:
+                reasons.append(f"in office on {date} ({spell.start or '?'} to {spell.end or 'now'})")
+            elif date:
+                reasons.append(f"not in office on {date}")
+            reasons.append({3: "your own entry", 2: "Dyad's curated facts"}.get(entry.priority, "bundled data"))
+            out.append(Candidate(entry.name, entry.kind, spell.code if spell else None,
+                                 spell.sector if spell else None, in_office, entry is best, "; ".join(reasons),
+                                 entry.qid))
+        out.sort(key=lambda c: (not c.picked, not c.in_office))
+        return out
+
     @classmethod
     def load_default(cls) -> KnowledgeBase:
         kb = cls()
@@ -291,12 +341,14 @@ class KnowledgeBase:
                 continue
             qid, name, code, sector, office, start, end, keys = line.split("\t")
             entry = by_qid.get(qid)
+            known = entry is not None  # a head of state or government already indexed by leaders.tsv
             if entry is None:
                 entry = KBEntry(name=name, kind="person", priority=1, qid=qid)
                 by_qid[qid] = entry
             if keys:  # a person's keys come once, on their first row, already distinct
                 for key in keys.split("|"):
-                    self.add(key, entry)
+                    if not known or not any(e is entry for e in self.entries.get(key, ())):
+                        self.add(key, entry)
                 last = keys.split("|")[0].rsplit(" ", 1)[-1]
                 if len(last) >= 4 and office in ("HoS", "HoG", "FM", "DEF", "INT", "FIN", "IGO"):
                     self.office_surnames[last].append(entry)
