@@ -255,11 +255,25 @@ def _commit(code: str, token: Token) -> str:
     return code
 
 
+def _labels(token: Token) -> bool:
+    """"called X Y": a direct object and a predicate naming what it is (a secondary predicate)."""
+    children = list(token.children)
+    return any(c.dep_ == "dobj" for c in children) and any(
+        c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")) for c in children)
+
+
 def _call(code: str, token: Token) -> str:
-    """"called the raid a crime" denounces (111); "called for/on" stays the appeal it is (020)."""
+    """"called the raid a crime", "calls him 'the butcher'": a label that denounces (CAMEO 111 "defame,
+    denigrate"); "called for/on" stays the appeal it is (020); any other "call" is no event of its own."""
+    if _labels(token):
+        return "111"
+    if code != "111":
+        return code
     if any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") for c in token.children):
         return "020"
-    return code
+    if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
+        return "041"  # "Egypt called Israel to ...": a telephone call (CAMEO 041)
+    return "010"
 
 
 #: Whom one speaks to in public: a statement (CAMEO 010), not a consultation between actors (040).
@@ -303,8 +317,33 @@ def _package(code: str, token: Token) -> str:
     return code
 
 
-def sense(code: str, token: Token) -> str:
-    """The trigger's CAMEO category, read from its construction where its lemma has several senses."""
+#: Military hardware: destroying it is fighting (CAMEO 190), not destroying civilian property (1712).
+MATERIEL = {"vehicle", "vehicles", "drone", "drones", "missile", "missiles", "launcher", "launchers", "tank", "tanks",
+            "boat", "boats", "vessel", "vessels", "warship", "aircraft", "radar", "radars", "weapon", "weapons",
+            "depot", "depots", "artillery", "howitzer", "battery", "batteries", "helicopter", "jet", "jets",
+            "bunker", "bunkers", "tunnel", "tunnels", "rocket", "rockets", "ammunition", "munitions"}
+#: Verbs of force posture: a deployment announced for later is a mobilisation (15), not a threat (138).
+POSTURE = {"deploy", "dispatch", "send", "station", "mobilize", "mobilise", "position"}
+
+
+def _destroy(code: str, token: Token) -> str:
+    """"destroyed a Houthi drone launcher": armed force against materiel (190); homes stay 1712."""
+    obj = _object_of(token)
+    if obj is not None and (obj.lemma_.lower() in MATERIEL or obj.lower_ in MATERIEL):
+        return "190"
+    return code
+
+
+def _posture(code: str, token: Token) -> str:
+    """"troops will be deployed to Latvia": a future deployment (152) unless it is aimed at someone."""
+    if any(c.dep_ == "prep" and c.lower_ in ("against", "toward", "towards") for c in token.children):
+        return code
+    return "152"
+
+
+def sense(code: str, token: Token, composed: bool = False) -> str:
+    """The trigger's CAMEO category, read from its construction where its lemma has several senses.
+    ``composed``: the code is an outer trigger's ("threatened to deploy troops" stays a threat)."""
     lemma = token.lemma_.lower()
     if lemma in ("strike", "strikes") and (code.startswith("143") or code in ("133", "1433")):
         return _strike(code, token)
@@ -314,10 +353,14 @@ def sense(code: str, token: Token) -> str:
         return _concern(code, token)
     if lemma == "commit" and code.startswith("03"):
         return _commit(code, token)
-    if lemma == "call" and code == "111":
+    if lemma == "call" and (code in ("111", "041") or code.startswith(("02", "143"))):
         return _call(code, token)
     if lemma == "speak" and code == "040":
         return _speak(code, token)
+    if lemma == "destroy" and code == "1712":
+        return _destroy(code, token)
+    if lemma in POSTURE and code == "138" and not composed:
+        return _posture(code, token)
     if lemma in ("announce", "unveil", "approve") and code.startswith("07"):
         return _package(code, token)
     if lemma in ("execute", "execution") and code == "180":
@@ -344,7 +387,7 @@ def _best(words: list[str], topics: tuple[str, ...] | list[str]) -> str | None:
 
 def refine(code: str, token: Token, composed: bool = False) -> str:
     """The deepest CAMEO code under ``code`` that the trigger's clause supports."""
-    code = sense(code, token)
+    code = sense(code, token, composed)
     words = clause_words(token)
     if not composed and code in CATEGORIES:
         topic = _best(words, list(CATEGORIES[code]))
