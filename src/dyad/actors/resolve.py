@@ -491,7 +491,7 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
             for pobj in child.children:
                 if pobj.dep_ != "pobj":
                     continue
-                found = [e for e in _entities_for_head(pobj, index, kb) if e.code]
+                found = [e for e in entities_for(pobj, index, kb) if e.code]  # "of X and Y": both
                 if child.lower_ == "in":  # "rebels in the Ivory Coast": only places make people theirs
                     found = [e for e in found if e.kind in ("country", "capital")]
                 countries.extend(found)

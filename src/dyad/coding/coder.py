@@ -52,6 +52,7 @@ RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062
 NON_OBJECT_PREPS = {"during", "in", "at", "after", "before", "since", "until", "under", "beyond",
                     "despite", "amid", "by", "near", "within", "throughout", "following"}
 HELP_VERBS = {"help", "assist", "aid"}
+TOPIC_VERBS = {"discuss", "debate", "review", "examine"}  # their object is a topic, never a party
 #: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
 #: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
 #: not the event a reader would record (rule "dyadic"); other types keep a lone side (PLOVER records
@@ -84,7 +85,14 @@ class EventCoder:
         places = _place_names(doc, actors)
         events: list[Event] = []
         for sent_index, sent in enumerate(doc.sents):
-            events.extend(self._code_sentence(sent, sent_index, actors, dyad_pair, places))
+            found = self._code_sentence(sent, sent_index, actors, dyad_pair, places)
+            events.extend(found)
+            # "X spoke with Y. The leaders discussed ...": the parties of the meeting last reported
+            # are who "the leaders", "they" and "both sides" are from here on
+            met = next((e for e in found if e.cameo[:2] == "04" and e.actor and e.recipient
+                        and e.actor[0].code != e.recipient[0].code), None)
+            if met is not None:
+                dyad_pair = [_as_party(met.actor[0]), _as_party(met.recipient[0])]
         for n, event in enumerate(events):
             event.id = f"e{n}"
         return events
@@ -170,6 +178,19 @@ class EventCoder:
                                composed=inner is not None and code != trigger.pattern.code)
         plover = taxonomy.plover(code)
         actor, recipient = self._arguments(trigger, actors)
+        if not trigger.pattern.noun and token.lemma_.lower() in TOPIC_VERBS:
+            # rule "topic-not-recipient": what is discussed is the topic ("discussed developments in
+            # Gaza"); the other party of a discussion is who it is held with
+            recipient = self._discussion_partners(token, actors, actor)
+        if code[:2] in RECIPROCAL_ROOTS and not recipient and len({a.code for a in actor}) > 1:
+            # rule "joint-subject": "Canada and China agreed ...", "X and Y discussed ...": one side each
+            recipient = [a for a in actor if a.code != actor[0].code]
+            actor = [a for a in actor if a.code == actor[0].code]
+        if code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 and _group_subject(token) \
+                and len({a.code for a in actor + recipient}) < 2:
+            # rule "the-two-leaders": "the leaders", "they", "both sides" after the article named its
+            # two parties are those two parties
+            actor, recipient = [dyad_pair[0]], [dyad_pair[1]]
         if inner is not None and not recipient:
             _, recipient = self._arguments(inner, actors)
             recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
@@ -316,6 +337,17 @@ class EventCoder:
         recipient = [r for r in recipient if r.key() not in actor_codes]
         return actor, recipient
 
+    def _discussion_partners(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
+        """Who a discussion is held with: "discussed X with Y", "spoke with Y to discuss X"."""
+        holders = [token, token.head] if token.dep_ in ("xcomp", "advcl", "conj") else [token]
+        holders += [c for c in token.children if c.dep_ == "dobj"]  # the parser often hangs "with Y" on the topic
+        partners = [e for holder in holders for prep in holder.children
+                    if prep.dep_ == "prep" and prep.lower_ == "with"
+                    for pobj in prep.children if pobj.dep_ == "pobj"
+                    for e in entities_for(pobj, actors, self.kb)]
+        own = {a.code for a in actor}
+        return [e for e in partners if e.code not in own]
+
     def _reported_subject(self, subject: Token) -> Token:
         """"French farmers said they would blockade Paris": the pronoun is the speaker."""
         if subject.lower_ not in ("they", "it", "he", "she", "we"):
@@ -344,6 +376,8 @@ class EventCoder:
         for child in token.children:
             if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj", "punct", "npadvmod", "advmod"):
                 excluded.update(t.i for t in child.subtree)
+            if child.dep_ == "prep" and child.lower_ in NON_OBJECT_PREPS:
+                excluded.update(t.i for t in child.subtree)  # "met in Geneva": a place, not a party
         for t in token.subtree:
             if t.i in excluded or t.i == token.i:
                 continue
@@ -723,6 +757,20 @@ def _speaker_context(token: Token) -> bool:
     return subject is not None and subject.lower_ in ("we", "us")
 
 
+GROUP_WORDS = {"leader", "side", "party", "delegation", "president", "minister", "counterpart", "official"}
+
+
+def _group_subject(token: Token) -> bool:
+    """A plural subject that names the article's two parties together: "the (two) leaders", "they",
+    "both sides"."""
+    subject = _subject(token)
+    if subject is None or subject.tag_ not in ("NNS", "PRP"):
+        return False
+    if subject.tag_ == "PRP":
+        return subject.lower_ in ("they", "we")
+    return subject.lemma_.lower() in GROUP_WORDS and any(c.lower_ in ("the", "both", "two") for c in subject.children)
+
+
 def _mentions_both_sides(sent: SpacySpan) -> bool:
     return any(t.lemma_.lower() in BOTH_SIDES and any(c.lower_ in ("both", "two") for c in t.children) for t in sent)
 
@@ -925,6 +973,12 @@ def _places_in(phrase: Token, actors: ActorIndex, depth: int = 0) -> list[Locati
 
 
     return None
+
+
+def _as_party(entity: Entity) -> Entity:
+    """The state an actor acts for, as a party to a meeting (for "the two leaders" later on)."""
+    return Entity(raw_text=entity.raw_text, entity_name=entity.entity_name, code=entity.code, sector_code="GOV",
+                  start=None, end=None, kind="country")
 
 
 def _document_dyad(actors: ActorIndex) -> list[Entity]:

@@ -1,0 +1,40 @@
+"""Rules "topic-not-recipient", "joint-subject" and "the-two-leaders" for meetings and agreements.
+
+Sentences written for these tests, in the manner of official call readouts."""
+
+from __future__ import annotations
+
+
+def pairs(record: dict, event: str) -> list[frozenset[str]]:
+    return [frozenset({a["code"] for a in e["actor"]} | {r["code"] for r in e["recipient"]})
+            for e in record["events"] if e["event"] == event]
+
+
+READOUT = ("Chancellor Olaf Scholz spoke today with President Emmanuel Macron of France. "
+           "The leaders discussed developments in Libya and agreed to stay in close contact.")
+
+
+def test_what_is_discussed_is_the_topic_and_the_two_leaders_are_the_parties(coded):
+    record = coded(READOUT, date="2023-03-01")
+    consults = pairs(record, "CONSULT")
+    assert consults and all(p == {"DEU", "FRA"} for p in consults)  # never Libya
+    assert frozenset({"DEU", "FRA"}) in pairs(record, "AGREE")
+
+
+def test_a_discussion_with_someone_names_its_other_party(coded):
+    record = coded("The Indian foreign minister discussed maritime security with his Japanese counterpart.",
+                   date="2023-03-01")
+    assert pairs(record, "CONSULT") and all(p == {"IND", "JPN"} for p in pairs(record, "CONSULT"))
+
+
+def test_two_named_subjects_are_one_side_each(coded):
+    record = coded("Argentina and Chile agreed on Monday to reopen the border crossing.", date="2022-06-01")
+    assert frozenset({"ARG", "CHL"}) in pairs(record, "AGREE")
+
+
+def test_the_city_of_a_meeting_is_its_place_not_a_party(coded):
+    record = coded("Envoys of Armenia and Azerbaijan met in Geneva on Friday for talks on the border.",
+                   date="2022-11-04")
+    consults = pairs(record, "CONSULT")
+    assert consults and all(p == {"ARM", "AZE"} for p in consults)
+    assert "CHE" not in {a["code"] for e in record["events"] for a in e["actor"] + e["recipient"]}
