@@ -202,3 +202,17 @@ def test_surnames_that_are_places_stay_people(coded):
     assert codes("Senator Jordan questioned the nominee.").get("Jordan") != "JOR"
     assert codes("Mr. Gordon said the United States would respond.").get("Gordon") != "BMU"
     assert codes("Hamilton is the capital of Bermuda.").get("Hamilton") == "BMU"  # the place stays a place
+
+
+# --- appointments since the open data's snapshots, from Dyad's curated table -------------------------
+CURATED_SINCE_2023 = [
+    ("2024-06-01", "Israel Katz", "ISR", GOV), ("2025-01-10", "Andrii Sybiha", "UKR", GOV),
+    ("2024-02-01", "Rustem Umerov", "UKR", GOV), ("2024-10-01", "Abbas Araghchi", "IRN", GOV),
+    ("2024-05-01", "Ishaq Dar", "PAK", GOV), ("2024-09-01", "Badr Abdelatty", "EGY", GOV),
+    ("2024-03-01", "Radosław Sikorski", "POL", GOV), ("2023-11-01", "Yusuf Tuggar", "NGA", GOV),
+    ("2023-09-01", "Ali Yerlikaya", "TUR", GOV), ("2025-03-01", "Scott Bessent", "USA", GOV),
+    ("2023-03-01", "James Cleverly", "GBR", GOV), ("2025-03-01", "James Cleverly", "GBR", None),
+    ("2023-06-01", "Yoav Gallant", "ISR", GOV), ("2025-03-01", "Yoav Gallant", "ISR", None),
+]
+CASES += [(date, f"{name} told reporters the talks had made progress.", name, code, sector)
+          for date, name, code, sector in CURATED_SINCE_2023]

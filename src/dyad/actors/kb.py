@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dyad.actors.dictionaries import ActorRecord
-from dyad.actors.normalise import alias_key
+from dyad.actors.normalise import alias_key, fold
 
 #: Sectors a role noun can carry, from PLOVER/CAMEO agent codes.
 SECTORS = ("GOV", "MIL", "REB", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "EDU", "REL", "LAB",
@@ -325,6 +325,7 @@ class KnowledgeBase:
             kb.agents.setdefault(row["key"], SECTOR_ALIASES.get(row["sector"], row["sector"]))
         kb._load_peoples(data.joinpath("peoples.tsv").read_text(encoding="utf-8"))
         kb.load_curated(data.joinpath("curated.tsv").read_text(encoding="utf-8"), priority=2)
+        kb._curated_supersede()
         kb._load_states(data.joinpath("states.tsv").read_text(encoding="utf-8"))
         kb._load_contexts(data.joinpath("contexts.tsv").read_text(encoding="utf-8"))
         return kb
@@ -353,6 +354,26 @@ class KnowledgeBase:
                 if len(last) >= 4 and office in ("HoS", "HoG", "FM", "DEF", "INT", "FIN", "IGO"):
                     self.office_surnames[last].append(entry)
             entry.spells.append(Spell(code, sector or None, start or None, end or None))
+
+    def _curated_supersede(self) -> None:
+        """The open data stop at their snapshot, so a term still open there never ends ("James
+        Cleverly" stays in office in 2025). Where Dyad's curated facts know the same person (same
+        name and country) in a later office, that open term ends when the curated one begins."""
+        done: set[int] = set()
+        for entries in self.entries.values():
+            curated = [e for e in entries if e.kind == "person" and e.priority == 2]
+            if not curated or len(entries) == len(curated):
+                continue
+            starts = sorted(s.start for e in curated for s in e.spells if s.start)
+            codes = {s.code for e in curated for s in e.spells}
+            names = {fold(e.name) for e in curated}
+            for e in entries:
+                if id(e) in done or e.kind != "person" or not e.qid or e.priority >= 2 \
+                        or fold(e.name) not in names or not {s.code for s in e.spells} <= codes:
+                    continue
+                done.add(id(e))
+                e.spells = [s if s.end or not s.start else
+                            s._replace(end=next((c for c in starts if c > s.start), None)) for s in e.spells]
 
     def _load_states(self, text: str) -> None:
         """Former states and their seats of government, each name coded by date ("Soviet" is RUS
