@@ -107,6 +107,8 @@ class EventCoder:
             candidates = self.lexicon.verbs.get(lemma, [])
             is_noun = False
         elif token.pos_ in ("NOUN", "PROPN"):
+            if _names_or_modifies(token):
+                return None
             candidates = self.lexicon.nouns.get(token.lemma_.lower(), [])
             is_noun = True
         else:
@@ -650,6 +652,21 @@ LOCAL_AGENT_NOUNS = {"gunman", "gunmen", "attacker", "assailant", "militant", "i
 FOREIGN_ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "consul", "attache", "emissary", "embassy"}
 
 
+NAME_ENTITY_TYPES = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "NORP", "GPE"}
+
+
+def _names_or_modifies(token: Token) -> bool:
+    """Rule "not-an-act": a noun inside a name ("the General Agreement on Tariffs and Trade",
+    "U.S. Trade Representative") or modifying another noun ("trade issues", "cooperation
+    agreement" - the head says what it is) is no event of its own."""
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.ent_type_ in NAME_ENTITY_TYPES and token.is_title:
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return entity is not None and len(entity) > 1
+    return False
+
+
 def _local_country(location: Location | None, sent: SpacySpan, places: list[tuple[int, str]]) -> str | None:
     """The country an event happens in: its own place's, else the last place the text named up to
     the end of its sentence ("Rioting erupts in Paris. Riot police fire tear gas ..." -> FRA)."""
@@ -699,6 +716,9 @@ def _agentless_passive(token: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) and _passive_agent(token) is None
 
 
+PLACE_MODIFIER_DEPS = {"amod", "npadvmod"}  # "Britain-based", "Syrian-backed"
+
+
 def _place_names(doc: Doc, actors: ActorIndex) -> list[tuple[int, str]]:
     """Where the text names a place, in order: (character offset, country code) of country names and
     capitals written as names (not adjectives: "Israeli tourists" names no place)."""
@@ -708,7 +728,8 @@ def _place_names(doc: Doc, actors: ActorIndex) -> list[tuple[int, str]]:
         if entity is None or not entity.code or entity.kind not in ("country", "capital"):
             continue
         span = doc.char_span(mention.start, mention.end)
-        if span is not None and span.root.pos_ == "PROPN":
+        # a name that modifies another ("Britain-based monitor", "the Syria office") names no place
+        if span is not None and span.root.pos_ == "PROPN" and span.root.dep_ not in PLACE_MODIFIER_DEPS:
             out.append((mention.start, entity.code))
     return sorted(out)
 
