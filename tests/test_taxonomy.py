@@ -43,3 +43,10 @@ def test_unknown_codes_are_not_codes():
     assert not taxonomy.is_cameo("999")
     assert not taxonomy.is_cameo("---")
     assert not taxonomy.is_cameo("")
+
+
+def test_violent_repression_is_assault_by_crowd_control():
+    # CAMEO2PLOVER-2021 maps 175 to ASSAULT; the PLOVER manual's ASSAULT mode 'crowd-control' names
+    # tear gas, water cannon and rubber bullets
+    coding = taxonomy.plover("175")
+    assert (coding.event, coding.mode) == ("ASSAULT", "crowd-control")

@@ -120,7 +120,7 @@ def test_aid_package_stays_aid(coded):
     ("Saudi Arabia executed three Yemeni men on Tuesday.", "ASSAULT", "180", "SAU", None),
     ("Moldova declared the Russian ambassador persona non grata.", "SANCTION", "161", "MDA", "RUS"),
     ("Switzerland expelled two Belarusian diplomats for spying.", "SANCTION", "161", "CHE", "BLR"),
-    ("Police in Peru fired tear gas at protesters in Lima.", "COERCE", "175", "PER", None),
+    ("Police in Peru fired tear gas at protesters in Lima.", "ASSAULT", "175", "PER", None),
     ("The Kenyan government stands ready to provide additional resources to Somalia.", "AGREE", None, "KEN", "SOM"),
     ("The Uzbek president took steps to enhance political freedoms.", "CONCEDE", "081", "UZB", None),
 ])

@@ -62,7 +62,7 @@ _CODE_OVERRIDES: dict[str, tuple[str, str]] = {
     "085": ("RETREAT", "ease"), "086": ("RETREAT", "access"), "0861": ("RETREAT", "access"),
     "0862": ("RETREAT", "access"), "0863": ("RETREAT", "access"), "087": ("RETREAT", "disarm"),
     "0871": ("RETREAT", "ceasefire"), "0872": ("RETREAT", "withdraw"), "0873": ("RETREAT", "disarm"),
-    "0874": ("RETREAT", "disarm"), "164": ("REJECT", "meet"), "175": ("COERCE", "repress"),
+    "0874": ("RETREAT", "disarm"), "164": ("REJECT", "meet"), "175": ("ASSAULT", "crowd-control"),
     "1712": ("COERCE", "seize"), "184": ("COERCE", "human-shield"), "191": ("COERCE", "restrict"),
     "192": ("COERCE", "seize"),
 }
