@@ -216,3 +216,22 @@ CURATED_SINCE_2023 = [
 ]
 CASES += [(date, f"{name} told reporters the talks had made progress.", name, code, sector)
           for date, name, code, sector in CURATED_SINCE_2023]
+
+# --- 1980s wire copy: Soviet, West German and other office holders, and later moves -------------------
+CASES += [
+    ("1987-03-02", "Mikhail Gorbachev proposed a freeze on missiles.", "Mikhail Gorbachev", "RUS", GOV),
+    ("1987-03-02", "Eduard Shevardnadze flew to Washington.", "Eduard Shevardnadze", "RUS", GOV),
+    ("1995-03-02", "Eduard Shevardnadze accused the separatists.", "Eduard Shevardnadze", "GEO", GOV),
+    ("1987-03-02", "Hans-Dietrich Genscher welcomed the proposal.", "Hans-Dietrich Genscher", "DEU", GOV),
+    ("1987-03-02", "Karl Otto Poehl warned against a weaker dollar.", "Karl Otto Poehl", "DEU", GOV),
+    ("1987-03-02", "Erich Honecker received the delegation.", "Erich Honecker", "DDR", GOV),
+    ("1987-03-02", "Branko Mikulic announced a wage freeze.", "Branko Mikulic", "YUG", GOV),
+    ("1987-03-02", "Kiichi Miyazawa met James Baker in Paris.", "Kiichi Miyazawa", "JPN", GOV),
+    ("1987-03-02", "Kiichi Miyazawa met James Baker in Paris.", "James Baker", "USA", GOV),
+    ("1987-03-02", "Mobutu Sese Seko received the delegation.", "Mobutu Sese Seko", "COD", GOV),
+]
+
+
+def test_a_given_name_that_does_not_fit_is_another_person(coded):
+    record = coded("National Security Advisor Dr. Phil Gordon met Israeli officials.", date="2024-06-26")
+    assert all(m["entity"]["code"] != "BMU" for m in record["mentions"])  # not Pamela Gordon of Bermuda

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from dyad.actors.dictionaries import ActorRecord
-from dyad.actors.normalise import alias_key, fold
+from dyad.actors.normalise import _GIVEN, PARTICLES, alias_key, fold
 
 #: Sectors a role noun can carry, from PLOVER/CAMEO agent codes.
 SECTORS = ("GOV", "MIL", "REB", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "EDU", "REL", "LAB",
@@ -244,11 +244,13 @@ class KnowledgeBase:
         return self.agents.get(key)
 
     def by_surname(self, key: str, date: str | None, fuzzy: bool = False,
-                   given: set[str] | None = None) -> KBEntry | None:
+                   given: set[str] | None = None, countries: set[str] | None = None) -> KBEntry | None:
         """A head of state or government known by surname ("President Mugabe"), if unambiguous.
 
         With ``fuzzy``, a surname one letter off ("Bouteflicka", "Mitterand", "Gbago") is accepted
-        when exactly one known surname is that close.
+        when exactly one known surname is that close. A weak match - another given name ("Dr. Phil
+        Gordon" for Pamela Gordon), or someone out of office for a dozen years - counts only when the
+        document names that person's country (``countries``).
         """
         candidates = self.surnames.get(key, [])
         if date and not any(any((s.start or s.end) and s.valid_on(date) for s in e.spells) for e in candidates):
@@ -262,12 +264,19 @@ class KnowledgeBase:
                     and _within_one_edit(k, key)]
             if len(near) == 1:
                 candidates = self.surnames[near[0]]
-        if given and len(candidates) > 1:  # "Omar Hassan al-Bashir" is Omar al-Bashir, not Mohammed
-            named = [e for e in candidates if alias_key(e.name).split()[0] in given]
-            candidates = named or candidates
-        if date:  # in office that day if anyone is; else whoever held the name (out of office now)
+        given_names = {v for g in given or () if g.isalpha() and g not in PARTICLES for v in _GIVEN.get(g, (g,))}
+        if given_names and candidates:  # "Omar Hassan al-Bashir" is Omar al-Bashir, not Mohammed
+            named = [e for e in candidates if alias_key(e.name).split()[0] in given_names]
+            named = named or [e for e in candidates if countries and {s.code for s in e.spells} & countries]
+            if not named:
+                return None  # "Dr. Phil Gordon" is not Pamela Gordon, Bermuda's premier of 1997
+            candidates = named
+        if date:  # in office that day if anyone is; else whoever held the name lately (out of office now)
             in_office = [e for e in candidates if any((s.start or s.end) and s.valid_on(date) for s in e.spells)]
-            candidates = in_office or candidates
+            recent = [e for e in candidates if any(abs(_days(s.end or s.start or date) - _days(date)) < 12 * 372
+                                                   for s in e.spells)]
+            candidates = in_office or recent or [e for e in candidates
+                                                 if countries and {s.code for s in e.spells} & countries]
         distinct = {e.qid or e.name for e in candidates}
         if len(distinct) == 1:
             return candidates[0]

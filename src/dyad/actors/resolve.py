@@ -343,7 +343,8 @@ def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
         if not any(w in TITLE_WORDS for w in window):
             continue
         given = {fold(t.text) for t in doc[run_start:token.i]}
-        entry = kb.by_surname(fold(token.text), index.date, fuzzy=True, given=given)
+        named = {m.entity.code for m in index.mentions if m.entity is not None and m.entity.code}
+        entry = kb.by_surname(fold(token.text), index.date, fuzzy=True, given=given, countries=named)
         if entry is None:
             continue
         span = doc[run_start:token.i + 1]
