@@ -235,3 +235,9 @@ CASES += [
 def test_a_given_name_that_does_not_fit_is_another_person(coded):
     record = coded("National Security Advisor Dr. Phil Gordon met Israeli officials.", date="2024-06-26")
     assert all(m["entity"]["code"] != "BMU" for m in record["mentions"])  # not Pamela Gordon of Bermuda
+
+
+def test_a_name_two_people_fit_on_the_date_stays_unresolved(kb):
+    # "Mohammed Ahmed" fits several full names of office holders in different countries
+    assert kb.best("mohammed ahmed", "2020-06-01") is None
+    assert kb.best("abiy ahmed", "2020-06-01") is not None  # one person: resolved

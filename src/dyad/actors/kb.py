@@ -213,7 +213,18 @@ class KnowledgeBase:
             valid = 1 if spell is not None and (date is None or spell.valid_on(date)) else 0
             return (dated, e.priority, valid, kind_rank.get(e.kind, 0))
 
-        return max(candidates, key=rank)
+        ranked = sorted(candidates, key=rank, reverse=True)
+        top = ranked[0]
+        if date and len(ranked) > 1 and top.kind == "person" and top.qid and rank(top)[0]:
+            # two different people the name fits ("Mohammed Ahmed" for two full names), both in office
+            # on the date in different countries: better unresolved than a guess. The same full name
+            # twice is taken for one person recorded twice (Wikidata has such duplicates).
+            rivals = [e for e in ranked[1:] if e.kind == "person" and e.qid and e.qid != top.qid
+                      and rank(e) == rank(top) and fold(e.name) != fold(top.name)]
+            codes = {spell.code for e in [top, *rivals] if (spell := e.spell_on(date)) is not None}
+            if len(codes) > 1:
+                return None
+        return top
 
     def fuzzy_country(self, key: str) -> KBEntry | None:
         """A country name or adjective misspelt by one letter ("Phillippines", "Ethopia")."""
