@@ -10,7 +10,7 @@ the reported event; negated events are not coded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dyad import taxonomy
@@ -71,6 +71,7 @@ class _Trigger:
     token: Token
     pattern: Pattern
     objects_used: set[int]
+    means: set[int] = field(default_factory=set)  # nouns naming how a violent act was done
 
 
 class EventCoder:
@@ -138,6 +139,13 @@ class EventCoder:
             for i in trigger.objects_used:
                 if i in triggers and i != trigger.token.i:
                     del triggers[i]
+        # "killed in Russian air strikes": the strikes are how the killing was done, one event
+        for trigger in list(triggers.values()):
+            if trigger.pattern.code[:2] in VIOLENT_ROOTS and not trigger.pattern.noun:
+                for means in _means_nouns(trigger.token):
+                    if means.i in triggers and triggers[means.i].pattern.code[:2] in VIOLENT_ROOTS:
+                        trigger.means.add(means.i)
+                        del triggers[means.i]
         candidates: list[Event] = []
         both_sides = bool(triggers) and len(dyad_pair) == 2 and _mentions_both_sides(sent)
         for trigger in triggers.values():
@@ -209,8 +217,13 @@ class EventCoder:
             location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
         role = _role_subject(token, self.kb) if not actor else None  # a subject named by its role alone
         local = _local_country(location, sent, places or [])
-        if not actor and local:
+        if not actor and code[:2] in VIOLENT_ROOTS:
+            actor = self._means_owner(token, actors, local)
+        victim_subject = token.lemma_.lower() in VICTIM_SUBJECT_VERBS  # "three children died": no agent
+        if not actor and local and not victim_subject:
             actor = _local_agent(_subject(token) or _passive_agent(token), local, self.kb)
+        if not recipient and local and victim_subject:
+            recipient = _local_agent(_subject(token), local, self.kb)
         if not recipient and local:
             recipient = _local_agent(_direct_object(token), local, self.kb)
         if not actor and local and code[:2] in ("11", "16", "17") and _agentless_passive(token):
@@ -338,6 +351,22 @@ class EventCoder:
         actor_codes = {a.key() for a in actor}
         recipient = [r for r in recipient if r.key() not in actor_codes]
         return actor, recipient
+
+    def _means_owner(self, token: Token, actors: ActorIndex, local: str | None) -> list[Entity]:
+        """Rule "nominal-agent": who used the means of a killing - "in Russian air strikes", "during an
+        Islamic State rocket attack", "in rebel shelling", "in strikes by the coalition"."""
+        for means in _means_nouns(token):
+            owners = [m for m in means.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+            owners += [g for c in means.children if c.dep_ == "prep" and c.lower_ == "by"
+                       for g in c.children if g.dep_ == "pobj"]
+            owners.append(means)  # "killed by rebel fire" parsed with "rebel" as the object itself
+            for owner in owners:
+                found = entities_for(owner, actors, self.kb)
+                if not found and local:
+                    found = _local_agent(owner, local, self.kb)
+                if found:
+                    return found
+        return []
 
     def _discussion_partners(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
         """Who a discussion is held with: "discussed X with Y", "spoke with Y to discuss X"."""
@@ -624,6 +653,9 @@ def _is_future(token: Token) -> bool:
 PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "area", "state", "county",
                "governorate", "suburb", "port", "island", "enclave", "border", "outskirts"}
 HOME_SECTORS = {"JUD", "COP"}  # roles that act inside their own country
+#: Nouns an adjective of nationality turns into a place ("in Syrian territory", "in Israeli custody").
+TERRITORY_NOUNS = {"territory", "waters", "airspace", "soil", "custody", "jail", "prison", "side", "part",
+                   "coast", "countryside", "north", "south", "east", "west", "zone", "sector", "lands"}
 CROWD_NOUNS = {"people", "protester", "demonstrator", "resident", "thousand", "hundred", "dozen", "prisoner",
                "worker", "student", "villager", "crowd", "activist", "supporter", "inmate", "youth", "farmer",
                "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner"}
@@ -665,6 +697,16 @@ def _names_or_modifies(token: Token) -> bool:
         entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
         return entity is not None and len(entity) > 1
     return False
+
+
+VIOLENT_ROOTS = {"18", "19", "20"}
+MEANS_PREPS = {"in", "during", "by", "from", "under"}
+
+
+def _means_nouns(token: Token) -> list[Token]:
+    """Nouns a violent verb names its means by: "killed in air strikes", "wounded during shelling"."""
+    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
+            for g in c.children if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]
 
 
 def _local_country(location: Location | None, sent: SpacySpan, places: list[tuple[int, str]]) -> str | None:
@@ -978,6 +1020,8 @@ def _places_in(phrase: Token, actors: ActorIndex, depth: int = 0) -> list[Locati
             seen.update(range(t.i, t.i + len(entity.raw_text.split())))
             location = Location(name=entity.raw_text, country_code=entity.code, start=entity.start, end=entity.end)
             if t.pos_ != "PROPN":  # "in Israeli custody": a country, but not a place name to show
+                if phrase.lemma_.lower() not in PLACE_NOUNS | TERRITORY_NOUNS:
+                    continue  # "killed in Russian air strikes": whose strikes, not where
                 location.name = ""
             out.append(location)
         elif entity is None and t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B":

@@ -1,0 +1,25 @@
+"""Rule "nominal-agent": a killing's perpetrator named only by its means ("killed in Russian air
+strikes"). Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def assaults(record: dict) -> list[tuple[set[str], set[str]]]:
+    return [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
+            for e in record["events"] if e["event"] == "ASSAULT"]
+
+
+def test_the_owner_of_the_strikes_is_the_actor_and_the_victims_are_local(coded):
+    record = coded("Eight civilians were killed in Russian air strikes on the town of Maarat, Syria.",
+                   date="2016-02-01")
+    assert assaults(record) == [({"RUS"}, {"SYR"})]  # one event: the strikes are the killing's means
+
+
+def test_a_strike_by_named_aircraft(coded):
+    record = coded("Three children died in a strike by Saudi aircraft on Hodeidah, Yemen.", date="2018-08-09")
+    assert ({"SAU"}, {"YEM"}) in assaults(record)
+
+
+def test_an_adjective_of_nationality_is_no_place(coded):
+    record = coded("Four soldiers were wounded in Turkish shelling overnight.", date="2019-10-12")
+    assert all("TUR" not in recipients for _, recipients in assaults(record))
