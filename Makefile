@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= dyad.duckdb
 SHARED ?= ../shared
 
-.PHONY: venv demo test lint typecheck eval bench lock clean kb screenshots
+.PHONY: venv demo test lint typecheck eval bench lock clean kb screenshots vendor
 
 venv: $(STAMP)
 
@@ -50,6 +50,10 @@ bench: venv
 
 kb: venv
 	$(BIN)/python scripts/build_kb.py --shared $(SHARED)
+
+# Re-fetch the dashboard's pinned JavaScript and map geometry from npm (needs node/npm; not needed to run Dyad).
+vendor:
+	scripts/vendor_web.sh
 
 lock: venv
 	$(BIN)/pip-compile --generate-hashes --allow-unsafe --strip-extras -o requirements.txt requirements.in

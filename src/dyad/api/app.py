@@ -212,4 +212,16 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
             media = "text/javascript" if name.endswith(".js") else "text/css"
             return FileResponse(path, media_type=media)
 
+    vendored = {p.name for p in web.joinpath("vendor").iterdir() if p.name.endswith((".js", ".json"))} \
+        if web.joinpath("vendor").is_dir() else set()
+
+    @app.get("/static/vendor/{name}", include_in_schema=False)
+    def static_vendor(name: str) -> FileResponse:
+        """The vendored libraries and map geometry (make vendor): served from the package, never a CDN."""
+        if name not in vendored:
+            raise HTTPException(status_code=404, detail="not found")
+        with resources.as_file(web.joinpath("vendor").joinpath(name)) as path:
+            media = "text/javascript" if name.endswith(".js") else "application/json"
+            return FileResponse(path, media_type=media, headers={"Cache-Control": "public, max-age=86400"})
+
     return app
