@@ -38,6 +38,21 @@ class Msg:
     RAY_FAILED = "the Ray engine failed: {error}"
     RAY_CONNECT = "cannot start or reach Ray at {address}: {error}"
     RAY_MISSING = "the Ray engine needs Ray: pip install 'dyad[ray]' (make venv installs it)"
+    # feeds and article URLs (dyad.read.web): each names the URL, as file rejections name the file
+    BAD_URL = "{url}: not an http(s) URL"
+    FETCH_ROBOTS = "{url}: robots.txt does not allow {agent} to fetch it"
+    FETCH_ROBOTS_UNREACHABLE = "{url}: robots.txt could not be read ({error}); not fetched, will retry"
+    FETCH_STATUS = "{url}: HTTP {status}{tries}"
+    FETCH_TIMEOUT = "{url}: no answer within {timeout} s{tries}"
+    FETCH_ERROR = "{url}: cannot be fetched ({error}){tries}"
+    FETCH_RETRY_AFTER = "{url}: HTTP {status}, the server asks to wait {seconds:.0f} s (over the {limit:.0f} s limit)"
+    FETCH_TOO_LARGE = "{url}: over the size limit of {limit} bytes, not downloaded"
+    FETCH_REDIRECT_LOOP = "{url}: redirect loop (back to {target})"
+    FETCH_REDIRECTS = "{url}: more than {limit} redirects"
+    FETCH_NOT_HTML = "{url}: not an HTML page ({what})"
+    FETCH_STUB = "{url}: only {words} words of article text (a paywall stub or no article; {limit} needed)"
+    FETCH_NO_TEXT = "{url}: no article text could be extracted from the page"
+    BAD_FEED = "{url}: {error}"
 
 
 class DyadError(Exception):

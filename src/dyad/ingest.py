@@ -68,9 +68,21 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
                               load)
     if engine != "local":
         raise DyadError(Msg.UNKNOWN_ENGINE.format(engine=engine))
+    return ingest_items(read_inputs(paths, settings), store, pipeline, on_document, workers, memory, info)
+
+
+def ingest_items(items: Iterable[Document | Rejection], store: Store, pipeline: Pipeline | None = None,
+                 on_document: Callable[[Document | Rejection], None] | None = None, workers: int = 1,
+                 memory: ActorMemory | None = None, info: IngestInfo | None = None) -> IngestInfo:
+    """Code and store documents from any reader (files, feeds, article URLs): rejections are
+    counted, documents stored with the same text skipped, the rest coded and written."""
+    info = info if info is not None else IngestInfo()
+    if memory is None:
+        memory = store.actor_memory()
+        store.release()
 
     def documents() -> Iterator[Document]:
-        for item in read_inputs(paths, settings):
+        for item in items:
             if isinstance(item, Rejection):
                 info.rejected.append(item)
                 if on_document:

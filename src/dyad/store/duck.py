@@ -474,6 +474,69 @@ class Store:
             if meta else (None, {}, None)
         return out
 
+    # --- following the news: feed state and URLs already handled -----------------------------------
+
+    def feed_state(self, url: str) -> dict[str, Any] | None:
+        """What the last poll of a feed left: its ETag and Last-Modified (to ask only for changes)."""
+        try:
+            row = self.con.execute("SELECT etag, last_modified, status, entries, polled_at, title FROM feeds "
+                                   "WHERE url = ?", [url]).fetchone()
+        finally:
+            self.release()
+        if row is None:
+            return None
+        return dict(zip(("etag", "last_modified", "status", "entries", "polled_at", "title"), row, strict=True))
+
+    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None, status: int,
+                        entries: int, label: str | None = None, country: str | None = None,
+                        title: str | None = None) -> None:
+        """Record a finished poll (only once every entry it listed is stored or rejected for good)."""
+        try:
+            self.con.execute(
+                "INSERT OR REPLACE INTO feeds (url, label, country, title, etag, last_modified, status, entries, "
+                "polled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
+                [url, label, country, title, etag, last_modified, status, entries])
+        finally:
+            self.release()
+
+    def feeds(self) -> pd.DataFrame:
+        """Every feed polled, with its last status and time."""
+        try:
+            return self.con.execute("SELECT * FROM feeds ORDER BY url").df()
+        finally:
+            self.release()
+
+    def known_urls(self, urls: list[str]) -> set[str]:
+        """Those of ``urls`` (normalised) stored as documents or rejected for good: not fetched again."""
+        if not urls:
+            return set()
+        try:
+            rows = self.con.execute(
+                "SELECT url FROM documents WHERE list_contains(?, url) UNION SELECT url FROM web_seen "
+                "WHERE list_contains(?, url)", [urls, urls]).fetchall()
+        finally:
+            self.release()
+        return {row[0] for row in rows}
+
+    def mark_url(self, url: str, reason: str, feed: str | None = None) -> None:
+        """Remember a URL that will never give a document (not HTML, 404, disallowed, a stub)."""
+        try:
+            self.con.execute("INSERT OR REPLACE INTO web_seen (url, reason, feed) VALUES (?, ?, ?)",
+                             [url, reason, feed])
+        finally:
+            self.release()
+
+    def has_text(self, text: str) -> bool:
+        """True when a document with exactly this text is stored, under any id."""
+        digest = text_hash(text)
+        if self.shared and self._known is not None:
+            return digest in set(self._known.values())
+        try:
+            return self.con.execute("SELECT 1 FROM documents WHERE text_hash = ? LIMIT 1",
+                                    [digest]).fetchone() is not None
+        finally:
+            self.release()
+
     # --- the actor memory ---------------------------------------------------------------------------
 
     def aliases(self, search: str | None = None) -> pd.DataFrame:

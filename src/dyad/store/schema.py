@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 MIGRATIONS: dict[int, list[str]] = {
     1: [
@@ -70,6 +70,16 @@ MIGRATIONS: dict[int, list[str]] = {
         # DuckDB's zone maps serve range and list filters; these indexes only slowed every write
         "DROP INDEX events_date",
         "DROP INDEX events_cameo",
+    ],
+    5: [
+        # following the news: each feed's validators and last poll, so a restart resumes with
+        # conditional GETs; article URLs that gave no document for good (stored ones are documents.url)
+        """CREATE TABLE feeds (
+            url VARCHAR PRIMARY KEY, label VARCHAR, country VARCHAR, title VARCHAR, etag VARCHAR,
+            last_modified VARCHAR, status INTEGER, entries INTEGER, polled_at TIMESTAMP)""",
+        """CREATE TABLE web_seen (
+            url VARCHAR PRIMARY KEY, reason VARCHAR, feed VARCHAR,
+            seen_at TIMESTAMP DEFAULT current_timestamp)""",
     ],
 }
 
