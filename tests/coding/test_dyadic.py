@@ -33,3 +33,15 @@ def test_an_attack_by_an_unnamed_side_on_a_named_one_is_kept(coded):
     record = coded("A car bomb exploded outside the Turkish embassy in Kabul, killing two guards.",
                    date="2015-05-01")
     assert "ASSAULT" in types(record)
+
+
+def test_an_article_with_complete_events_drops_its_one_sided_mentions(coded):
+    text = ("Kenya and Uganda signed a border agreement in Kampala on Monday. "
+            "Kenya pledged to build a new road.")  # one-sided (no recipient): background to the news
+    record = coded(text, date="2024-05-06")
+    assert record["events"] and all(e["actor"] and e["recipient"] for e in record["events"])
+
+
+def test_a_text_with_no_complete_event_keeps_its_one_sided_one(coded):
+    record = coded("Rebels attacked an army convoy overnight, killing four soldiers in Syria.", date="2016-05-06")
+    assert [e["event"] for e in record["events"]] and record["events"][0]["event"] == "ASSAULT"

@@ -94,6 +94,11 @@ class EventCoder:
                         and e.actor[0].code != e.recipient[0].code), None)
             if met is not None:
                 dyad_pair = [_as_party(met.actor[0]), _as_party(met.recipient[0])]
+        if any(e.actor and e.recipient for e in events):
+            # rule "complete-first": an article that yields events with both sides states its news
+            # that way; its one-sided mentions are restatements or background whose missing side
+            # could not be resolved, and are not recorded (a text with no complete event keeps them)
+            events = [e for e in events if e.actor and e.recipient]
         for n, event in enumerate(events):
             event.id = f"e{n}"
         return events
