@@ -20,7 +20,8 @@ from fastapi.responses import FileResponse, HTMLResponse, JSONResponse
 
 from dyad.errors import DyadError
 from dyad.export import json_value
-from dyad.store import Store
+from dyad.store import Store, views
+from dyad.store.views import ViewFilter
 
 PAGE_LIMIT = 500
 MAX_UPLOAD = 20_000_000
@@ -29,6 +30,18 @@ DATE = r"^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$"
 DYAD = r"^[A-Za-z0-9]{2,8}-[A-Za-z0-9]{2,8}$"
 MAX_OFFSET = 100_000_000
 MAX_URL = 8_192  # characters of path and query: filters are short; longer is abuse
+TYPES = r"^[A-Za-z_]{1,20}(,[A-Za-z_]{1,20}){0,30}$"
+QUADS = r"^[0-4](,[0-4]){0,4}$"
+CODE = r"^[A-Za-z0-9]{2,8}$"
+
+
+def view_extras(types: str | None = Query(None, pattern=TYPES, description="Event types, comma-separated"),
+                quad: str | None = Query(None, pattern=QUADS, description="Quad classes 0-4, comma-separated"),
+                country: str | None = Query(None, pattern=CODE, description="Where it happened (ISO alpha-3)"),
+                source: str | None = Query(None, max_length=200, description="The articles' source")
+                ) -> dict[str, Any]:
+    """The dashboard's shared filters beyond date, actor, dyad and words (every view accepts them)."""
+    return {"types": types, "quad": quad, "country": country, "source": source}
 
 
 def records(frame: Any, json_columns: tuple[str, ...] = ()) -> list[dict[str, Any]]:
@@ -97,32 +110,48 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
                doc_id: str | None = Query(None, max_length=200),
                directed: bool = False, sort: str = Query("date", pattern="^(date|confidence|goldstein)$"),
                limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-               s: Store = Depends(store)) -> dict[str, Any]:
-        frame, total = s.search_events(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until,
-                                       text=q, doc_id=doc_id, directed=directed, sort=sort, limit=limit,
-                                       offset=offset)
+               extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+        f = ViewFilter.parse(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until, text=q,
+                             doc_id=doc_id, directed=directed, **extras)
+        frame, total = views.events(s, f, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "events": records(frame, EVENT_JSON)}
 
     @app.get("/api/timeline", summary="Counts and Goldstein per period and quad class for a dyad or actor")
     def timeline(dyad: str | None = Query(None, pattern=DYAD), actor: str | None = Query(None, max_length=8),
                  interval: str = Query("month", pattern="^(day|week|month|year)$"),
-                 s: Store = Depends(store)) -> dict[str, Any]:
-        return {"interval": interval, "series": records(s.timeline(dyad=dyad, actor=actor, interval=interval))}
+                 since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
+                 q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+                 extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+        f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
+        return {"interval": interval, "series": records(views.timeline(s, f, interval=interval))}
 
     @app.get("/api/network", summary="Countries as nodes, their interactions as edges")
     def network(since: str | None = Query(None, pattern=DATE),
                 until: str | None = Query(None, pattern=DATE),
-                min_count: int = Query(1, ge=1, le=100_000), s: Store = Depends(store)) -> dict[str, Any]:
-        return s.network(since=since, until=until, min_count=min_count)
+                min_count: int = Query(1, ge=1, le=100_000), actor: str | None = Query(None, max_length=8),
+                q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+                extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+        f = ViewFilter.parse(since=since, until=until, actor=actor, text=q, **extras)
+        return views.network(s, f, min_count=min_count)
 
     @app.get("/api/dyads", summary="The most active dyads")
-    def dyads(limit: int = Query(20, ge=1, le=500), s: Store = Depends(store)) -> dict[str, Any]:
-        return {"dyads": records(s.top_dyads(limit=limit))}
+    def dyads(limit: int = Query(20, ge=1, le=500), since: str | None = Query(None, pattern=DATE),
+              until: str | None = Query(None, pattern=DATE), actor: str | None = Query(None, max_length=8),
+              q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+              extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+        f = ViewFilter.parse(since=since, until=until, actor=actor, text=q, **extras)
+        return {"dyads": records(views.top_dyads(s, f, limit=limit))}
 
     @app.get("/api/canonical", summary="One real event, one row: mentions clustered across articles")
     def canonical(dyad: str | None = Query(None, pattern=DYAD), limit: int = Query(100, ge=1, le=PAGE_LIMIT),
-                  s: Store = Depends(store)) -> dict[str, Any]:
-        return {"events": records(s.canonical_events(dyad=dyad, limit=limit))}
+                  actor: str | None = Query(None, max_length=8), since: str | None = Query(None, pattern=DATE),
+                  until: str | None = Query(None, pattern=DATE),
+                  q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+                  mutual: bool = Query(False, description="A meeting of A and B and of B and A is one row"),
+                  evidence: int = Query(12, ge=0, le=100, description="Mentions listed per row, at most"),
+                  extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+        f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
+        return {"events": views.canonical(s, f, mutual=mutual, limit=limit, evidence=evidence)}
 
     @app.get("/api/documents", summary="Stored articles")
     def documents(limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
@@ -161,8 +190,24 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
 
     @app.get("/api/places", summary="Located events for the map")
     def places(dyad: str | None = Query(None, pattern=DYAD), limit: int = Query(2000, ge=1, le=20_000),
-               s: Store = Depends(store)) -> dict[str, Any]:
-        return {"places": records(s.places(dyad=dyad, limit=limit))}
+               actor: str | None = Query(None, max_length=8), since: str | None = Query(None, pattern=DATE),
+               until: str | None = Query(None, pattern=DATE),
+               q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+               extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+        f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
+        return {"places": records(views.places(s, f, limit=limit))}
+
+    @app.get("/api/countries", summary="Events per country where they happened, for the map's shading")
+    def countries(dyad: str | None = Query(None, pattern=DYAD), actor: str | None = Query(None, max_length=8),
+                  since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
+                  q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+                  extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+        f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
+        return {"countries": records(views.countries(s, f))}
+
+    @app.get("/api/facets", summary="What the filters offer: event types, sources, the date range")
+    def facets(s: Store = Depends(store)) -> dict[str, Any]:
+        return views.facets(s)
 
     def require_token(authorization: str | None = Header(None)) -> None:
         if not write_token:
