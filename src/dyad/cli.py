@@ -155,6 +155,28 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, workers: int 
     sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
 
 
+def fetch_options(func: F) -> F:
+    """The options of commands that fetch feeds and pages."""
+    for option in reversed([
+        click.option("--user-agent", help="The User-Agent Dyad fetches as (default: Dyad/VERSION); "
+                     "put a contact in it, e.g. 'Dyad/0.1 (research; me@example.org)'."),
+        click.option("--delay", type=click.FloatRange(min=0), default=2.0, show_default=True,
+                     help="Seconds between two requests to one host (robots.txt Crawl-delay wins when longer)."),
+        click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
+                     help="Seconds to wait for a server to connect or answer."),
+        click.option("--no-robots", is_flag=True, help="Ignore robots.txt (only for sites you run or may crawl)."),
+    ]):
+        func = option(func)
+    return func
+
+
+def _fetcher(user_agent: str | None, delay: float, timeout: float, no_robots: bool) -> Any:
+    from dyad.read.web import Fetcher, FetchSettings
+
+    return Fetcher(FetchSettings(user_agent=user_agent or "", min_delay=delay, timeout=timeout,
+                                 respect_robots=not no_robots))
+
+
 @main.command()
 @click.argument("paths", nargs=-1)
 @db_option
@@ -172,12 +194,22 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, workers: int 
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("--watch", "watch_dir", type=click.Path(file_okay=False), help="Then keep ingesting files that arrive "
               "in this directory (Ctrl-C stops).")
+@click.option("--feeds", "feeds_file", type=click.Path(exists=True, dir_okay=False),
+              help="A list of RSS/Atom/JSON feeds or sitemaps, one URL a line ('URL | label | country', # comments).")
+@click.option("--urls", "urls_file", type=click.Path(exists=True, dir_okay=False),
+              help="A list of article URLs, one a line.")
 @actors_option
+@fetch_options
 @_edge
 def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | None, engine: str,
            address: str | None, parquet_dir: str | None, load: bool, as_json: bool,
-           actor_files: tuple[str, ...], watch_dir: str | None) -> None:
+           actor_files: tuple[str, ...], watch_dir: str | None, feeds_file: str | None, urls_file: str | None,
+           user_agent: str | None, delay: float, timeout: float, no_robots: bool) -> None:
     """Code documents and store them in the database (re-running skips stored documents).
+
+    PATHS are files, directories, - for standard input, or http(s) URLs of feeds, sitemaps or
+    articles. Pages are fetched politely (robots.txt, a delay per host) and an article already
+    stored (same URL without tracking parameters, or same text) is not fetched again.
 
     \b
     Example:
@@ -185,6 +217,8 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
       dyad ingest news/*.jsonl --db news.duckdb --date 2026-01-07 --workers 2
       dyad ingest news/ --db news.duckdb --engine ray --address auto
       dyad ingest --watch inbox/ --db news.duckdb
+      dyad ingest --feeds feeds/international.txt --db news.duckdb
+      dyad ingest https://example.org/feed.xml --urls articles.txt --db news.duckdb
     """
     from dyad.annotate import Annotator
     from dyad.ingest import ingest as run_ingest
@@ -201,16 +235,32 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
             for path in actor_files:
                 for record in load_actor_file(path):
                     store.add_alias(record, source="user")
-        if not paths and not watch_dir:
-            raise click.UsageError("give PATHS to ingest, or --watch DIR")
+        if not paths and not watch_dir and not feeds_file and not urls_file:
+            raise click.UsageError("give PATHS to ingest, --feeds FILE, --urls FILE or --watch DIR")
         from dyad.engine import default_workers
         from dyad.engine.ray_data import RaySettings
+        from dyad.ingest import IngestInfo
 
-
+        targets = [p for p in paths if p.startswith(("http://", "https://"))]
+        files = [p for p in paths if p not in targets]
         ray_settings = RaySettings(address=address, workers=workers)
-        info = run_ingest(paths, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress,
-                          workers=workers or default_workers(), engine=engine, ray_settings=ray_settings,
-                          parquet_dir=parquet_dir, load=load)
+        info = IngestInfo()
+        if files:
+            info = run_ingest(files, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress,
+                              workers=workers or default_workers(), engine=engine, ray_settings=ray_settings,
+                              parquet_dir=parquet_dir, load=load)
+        if targets or feeds_file or urls_file:
+            from dyad.follow import poll
+            from dyad.read.feeds import read_feed_list, read_url_list
+
+            with _fetcher(user_agent, delay, timeout, no_robots) as fetcher:
+                polled = poll(store, read_feed_list(feeds_file) if feeds_file else [],
+                              read_url_list(urls_file) if urls_file else [], targets, pipeline, fetcher,
+                              ReadSettings(default_date=date), workers or 1, on_document=progress)
+            for name in ("documents", "skipped", "events", "learned"):
+                setattr(info, name, getattr(info, name) + getattr(polled.ingest, name))
+            info.skipped += polled.known + polled.repeated
+            info.rejected += polled.rejected
         if watch_dir:
             from dyad.ingest import watch
 
@@ -230,6 +280,77 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
         for r in info.rejected:
             click.echo(f"rejected: {r.reason}")
     sys.exit(EXIT_REJECTED if info.rejected else EXIT_OK)
+
+
+def _duration(value: str) -> float:
+    import re
+
+    match = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([smhd]?)\s*", value)
+    if not match or float(match.group(1)) <= 0:
+        raise click.BadParameter(f"{value!r} is not a duration like 90s, 15m, 1h or 1d", param_hint="--every")
+    return float(match.group(1)) * {"": 1, "s": 1, "m": 60, "h": 3600, "d": 86400}[match.group(2)]
+
+
+@main.command()
+@click.option("--feeds", "feeds_file", required=True, type=click.Path(exists=True, dir_okay=False),
+              help="The feeds to follow, one URL a line ('URL | label | country', # comments); re-read each poll.")
+@db_option
+@click.option("--every", default="15m", show_default=True, help="Time from one poll to the next: 90s, 15m, 1h.")
+@click.option("--polls", type=click.IntRange(min=1), help="Stop after this many polls (default: until Ctrl-C).")
+@click.option("--date", help="Publication date (YYYY-MM-DD) for articles whose feed and page give none.")
+@fetch_options
+@_edge
+def watch(feeds_file: str, db: str, every: str, polls: int | None, date: str | None, user_agent: str | None,
+          delay: float, timeout: float, no_robots: bool) -> None:
+    """Follow feeds: poll them, code and store what is new, print one line per poll.
+
+    Each poll asks every feed only for changes (ETag / Last-Modified, kept in the database, so a
+    restart resumes) and fetches only articles not yet stored. Ctrl-C stops between articles;
+    what was stored stays stored. `dyad serve --db FILE` shows the new events while this runs.
+
+    \b
+    Example:
+      dyad watch --feeds feeds/international.txt --every 15m --db news.duckdb
+    """
+    import signal
+    import threading
+
+    from dyad.annotate import Annotator
+    from dyad.follow import PollInfo
+    from dyad.follow import watch as follow
+    from dyad.pipeline import Pipeline
+    from dyad.read import ReadSettings
+    from dyad.read.feeds import read_feed_list
+    from dyad.store import Store
+
+    seconds = _duration(every)
+    stop = threading.Event()
+    count = 0
+
+    def on_sigint(signum: int, frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+        click.echo("dyad: stopping after the current article (Ctrl-C again to stop at once)", err=True)
+
+    def report(info: PollInfo, next_poll: float) -> None:
+        nonlocal count
+        count += 1
+        for r in info.rejected:
+            click.echo(f"rejected: {r.reason}", err=True)
+        when = "stopped" if info.stopped or stop.is_set() or (polls and count >= polls) else \
+            "next poll " + time.strftime("%H:%M:%S", time.localtime(next_poll))
+        click.echo(f"{time.strftime('%Y-%m-%d %H:%M:%S')} poll {count}: {info.feeds} feeds "
+                   f"({info.not_modified} unchanged), {info.documents} new articles, {info.events} events, "
+                   f"{len(info.rejected)} rejected, {info.known + info.repeated} already seen; {when}")
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        with Store(db, shared=True) as store, _fetcher(user_agent, delay, timeout, no_robots) as fetcher:
+            follow(store, lambda: read_feed_list(feeds_file), seconds, Pipeline(annotator=Annotator()), fetcher,
+                   ReadSettings(default_date=date), stop=stop, on_poll=report, polls=polls)
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 EVENT_COLUMNS = ["doc_date", "event_date", "event", "cameo", "actor_codes", "recipient_codes", "event_text",

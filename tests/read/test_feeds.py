@@ -151,6 +151,10 @@ STORIES = {
            "Kenya hosted peace talks between the government of Ethiopia and rebel leaders in Nairobi on "
            "Thursday. Kenyan President William Ruto welcomed the delegations and called for a ceasefire. "
            "The African Union envoy said both sides had agreed to meet again next month in the capital."),
+    "a4": ("Brazil and Argentina agree trade pact", "2024-03-08",
+           "Brazil and Argentina agreed a trade pact in Brasilia on Friday after two days of talks. Brazilian "
+           "President Luiz Inacio Lula da Silva praised Argentina for its cooperation and promised to visit "
+           "Buenos Aires in May. The ministers said tariffs on steel and cars would be cut next year."),
 }
 
 
@@ -419,3 +423,148 @@ def test_extraction_takes_the_page_date_and_site_and_rejects_stubs(server, fetch
     assert "missile test" in doc.text and "Copyright" not in doc.text
     stub = extract_article(fetcher.get(server.url + "/stub"), _entry(server.url + "/stub"), FAST)
     assert isinstance(stub, WebRejection) and ("stub" in stub.reason or "no article text" in stub.reason)
+
+
+# --- polling into the store -----------------------------------------------------------------------
+
+
+@pytest.fixture
+def site(server):
+    serve_site(server)
+    server.pages["/rss"] = Page(rss(server.url, ["a1", "a2"]), headers={"Content-Type": "application/rss+xml"},
+                                etag='"r1"')
+    server.pages["/atom"] = Page(atom(server.url, ["a2", "a3"]), headers={"Content-Type": "application/atom+xml"},
+                                 etag='"a1"')
+    server.pages["/json"] = Page(json_feed(server.url, ["a1"]), headers={"Content-Type": "application/feed+json"},
+                                 etag='"j1"')
+    return server
+
+
+def _specs(server):
+    from dyad.read.feeds import FeedSpec
+
+    return [FeedSpec(server.url + "/rss", "Local Wire", "TUR"), FeedSpec(server.url + "/atom"),
+            FeedSpec(server.url + "/json")]
+
+
+def test_three_feeds_code_each_article_once_then_only_ask_for_changes(site, tmp_path, pipeline):
+    from dyad.follow import poll
+    from dyad.store import Store
+
+    db = tmp_path / "news.duckdb"
+    with Store(db) as store, Fetcher(FAST) as f:
+        first = poll(store, _specs(site), pipeline=pipeline, fetcher=f)
+        assert (first.feeds, first.documents, first.repeated, first.rejected) == (3, 3, 2, [])
+        assert first.events > 0
+        docs = store.documents().set_index("title")
+        assert docs.loc[STORIES["a1"][0], "source"] == "Local Wire"  # the feed's label
+        assert docs.loc[STORIES["a3"][0], "source"] == "Local Atom"  # the feed's title
+        assert [str(d)[:10] for d in docs.sort_values("date")["date"]] == ["2024-03-05", "2024-03-06", "2024-03-07"]
+        urls = sorted(store.con.execute("SELECT url FROM documents").fetchall())
+        assert urls == [(f"{site.url}/news/{k}",) for k in ("a1", "a2", "a3")]  # no tracking parameters
+        second = poll(store, _specs(site), pipeline=pipeline, fetcher=f)
+        assert (second.not_modified, second.fetched, second.documents) == (3, 0, 0)
+    assert all(site.requested(f"/news/{k}") == 1 for k in ("a1", "a2", "a3"))
+    with Store(db) as store, Fetcher(FAST) as f:  # a restart resumes from the stored feed state
+        third = poll(store, _specs(site), pipeline=pipeline, fetcher=f)
+        assert (third.not_modified, third.fetched, third.documents) == (3, 0, 0)
+        assert store.stats()["documents"] == 3
+
+
+def test_a_changed_feed_fetches_only_its_new_entries(site, tmp_path, pipeline):
+    from dyad.follow import poll
+    from dyad.store import Store
+
+    with Store(tmp_path / "news.duckdb") as store, Fetcher(FAST) as f:
+        poll(store, _specs(site), pipeline=pipeline, fetcher=f)
+        site.pages["/rss"] = Page(rss(site.url, ["a4", "a1", "a2"]), etag='"r2"',
+                                  headers={"Content-Type": "application/rss+xml"})
+        later = poll(store, _specs(site), pipeline=pipeline, fetcher=f)
+        assert (later.not_modified, later.fetched, later.known, later.documents) == (2, 1, 2, 1)
+        assert store.document(later_id(store, "a4"))["date"] == "2024-03-08"
+
+
+def later_id(store, key):
+    return store.con.execute("SELECT id FROM documents WHERE title = ?", [STORIES[key][0]]).fetchone()[0]
+
+
+def test_rejections_are_reported_settled_ones_remembered_transient_ones_retried(site, tmp_path, pipeline):
+    from dyad.follow import poll
+    from dyad.read.feeds import FeedSpec
+    from dyad.store import Store
+
+    site.pages["/news/a2"] = Page(b"busy", 503)
+    site.pages["/doc.pdf"] = Page(b"%PDF-1.4 ...", headers={"Content-Type": "application/pdf"})
+    site.pages["/broken"] = Page(b"<rss><channel><item>", headers={"Content-Type": "application/rss+xml"})
+    extra = b"<item><title>Report</title><link>/doc.pdf</link></item>" \
+            b"<item><title>Secret</title><link>/private/memo</link></item>"
+    site.pages["/rss"] = Page(rss(site.url, ["a1", "a2"], extra=extra.decode()), etag='"r1"',
+                              headers={"Content-Type": "application/rss+xml"})
+    specs = [FeedSpec(site.url + "/rss"), FeedSpec(site.url + "/broken"), FeedSpec(site.url + "/missing")]
+    with Store(tmp_path / "news.duckdb") as store, Fetcher(FAST) as f:
+        first = poll(store, specs, pipeline=pipeline, fetcher=f)
+        reasons = sorted(r.reason.split(": ", 1)[1] for r in first.rejected)
+        assert first.documents == 1 and len(reasons) == 5, reasons
+        assert any("HTTP 503" in r for r in reasons) and any("not an HTML page (PDF)" in r for r in reasons)
+        assert any("robots.txt" in r for r in reasons) and any("malformed XML" in r for r in reasons)
+        assert any("HTTP 404" in r for r in reasons)
+        assert all(r.origin.startswith(site.url) for r in first.rejected)
+        assert store.feed_state(site.url + "/rss") is None  # an entry failed for now: the feed is read again
+        site.pages["/news/a2"] = Page(article_html("a2"), headers={"Content-Type": "text/html"})
+        second = poll(store, specs[:1], pipeline=pipeline, fetcher=f)
+        assert (second.not_modified, second.fetched, second.documents, second.known) == (0, 1, 1, 3)
+        assert store.feed_state(site.url + "/rss")["etag"] == '"r1"'
+    assert site.requested("/doc.pdf") == 1 and site.requested("/private/memo") == 0
+
+
+def test_stopping_keeps_what_is_stored_and_the_next_poll_finishes(site, tmp_path, pipeline):
+    import threading
+
+    from dyad.follow import poll
+    from dyad.store import Store
+
+    stop = threading.Event()
+
+    def ctrl_c_while_fetching(handler):  # Ctrl-C arrives while the first article is downloading
+        stop.set()
+        return Page(article_html("a1"), headers={"Content-Type": "text/html"})
+
+    site.pages["/news/a1"] = ctrl_c_while_fetching
+    with Store(tmp_path / "news.duckdb") as store, Fetcher(FAST) as f:
+        first = poll(store, _specs(site)[:1], pipeline=pipeline, fetcher=f, stop=stop)
+        assert first.stopped and first.documents == 1 and site.requested("/news/a2") == 0
+        assert store.feed_state(site.url + "/rss") is None
+        second = poll(store, _specs(site)[:1], pipeline=pipeline, fetcher=f)
+        assert second.documents + first.documents == 2 and not second.stopped
+        assert store.feed_state(site.url + "/rss") is not None
+
+
+def test_cli_ingest_urls_and_feeds_then_watch(site, tmp_path, pipeline):
+    from click.testing import CliRunner
+
+    from dyad.cli import main
+
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"# local\n{site.url}/rss | Local Wire | TUR\n{site.url}/atom\n")
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{site.url}/news/a4?utm_source=x\n{site.url}/nowhere\n")
+    db = str(tmp_path / "news.duckdb")
+    runner = CliRunner()
+    fast = ["--delay", "0", "--timeout", "1"]
+    result = runner.invoke(main, ["ingest", "--feeds", str(feeds), "--urls", str(urls), f"{site.url}/json",
+                                  "--db", db, *fast])
+    assert result.exit_code == 2, result.output  # one URL is a 404
+    assert "ingested 4 documents" in result.output and "nowhere: HTTP 404" in result.output
+    watched = runner.invoke(main, ["watch", "--feeds", str(feeds), "--every", "0.05s", "--polls", "2",
+                                   "--db", db, *fast])
+    assert watched.exit_code == 0, watched.output
+    lines = [line for line in watched.stdout.splitlines() if " poll " in line]
+    assert len(lines) == 2 and "2 feeds (2 unchanged), 0 new articles" in lines[1] and lines[1].endswith("stopped")
+
+
+def test_the_starter_list_reads_without_fetching():
+    from pathlib import Path
+
+    specs = read_feed_list(Path(__file__).resolve().parents[2] / "feeds" / "international.txt")
+    assert len(specs) >= 10 and all(s.url.startswith(("http://", "https://")) and s.label for s in specs)
+    assert all(s.country and len(s.country) == 3 for s in specs)

@@ -178,7 +178,7 @@ class Fetcher:
             return cached[1], cached[2]
         rules: RobotFileParser | None = None
         error: str | None = None
-        answer = self._get(host + "/robots.txt", {}, retries=0, max_bytes=500_000, robots=False)
+        answer = self._follow(host + "/robots.txt", {}, retries=0, max_bytes=500_000, robots=False)
         if isinstance(answer, Rejection):
             error = answer.reason.split(": ", 1)[-1]
         elif answer.status == 200:
@@ -229,10 +229,15 @@ class Fetcher:
             headers["If-None-Match"] = etag
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        return self._follow(url, headers, self.settings.retries, self.settings.max_bytes)
+
+    def _follow(self, url: str, headers: dict[str, str], retries: int, max_bytes: int,
+                robots: bool = True) -> Fetched | WebRejection:
+        """``_get`` through at most ``max_redirects`` redirects, each hop checked against robots.txt."""
         visited = {url}
         current = url
         for _ in range(self.settings.max_redirects + 1):
-            answer = self._get(current, headers, retries=self.settings.retries, max_bytes=self.settings.max_bytes)
+            answer = self._get(current, headers, retries=retries, max_bytes=max_bytes, robots=robots)
             if isinstance(answer, WebRejection):
                 if current != url:
                     answer.reason = f"{url} -> {answer.reason}"
