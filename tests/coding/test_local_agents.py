@@ -46,3 +46,10 @@ def test_an_envoy_is_never_taken_for_the_host_state(coded):
 def test_a_named_actor_is_never_overridden_by_the_place(coded):
     record = coded("Turkish troops shelled Kurdish positions near Qamishli in Syria.", date="2019-10-12")
     assert any(actor == {"TUR"} for actor, _ in sides(record, "ASSAULT"))
+
+
+def test_names_that_are_not_places_do_not_locate(coded):
+    # "by Bayern Munich" names a team; the riot is in Paris
+    record = coded("Rioting erupts in Paris after the defeat of the home side by Bayern Munich. "
+                   "Riot police arrest dozens of fans.", date="2020-08-24")
+    assert ({"FRA"}, {"FRA"}) in sides(record, "COERCE")

@@ -763,7 +763,23 @@ def _agentless_passive(token: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) and _passive_agent(token) is None
 
 
-PLACE_MODIFIER_DEPS = {"amod", "npadvmod"}  # "Britain-based", "Syrian-backed"
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout", "into", "to"}
+
+
+def _locative(token: Token) -> bool:
+    """Whether a name may place what follows: not as the object of a non-locative preposition ("the
+    defeat of Paris Saint-Germain by Bayern Munich" names teams) and not as a modifier ("Britain-based");
+    "in Alexandria, Egypt", "Syria's Aleppo" and a headline's "Syria ..." do."""
+    for _ in range(3):
+        if token.dep_ in ("amod", "npadvmod"):
+            return False
+        if token.dep_ == "pobj":  # "in X", "near X", "the village of X"
+            prep = token.head
+            return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)
+        if token.dep_ not in ("appos", "conj") or token.head is token:
+            return True
+        token = token.head
+    return True
 
 
 def _place_names(doc: Doc, actors: ActorIndex) -> list[tuple[int, str]]:
@@ -775,8 +791,9 @@ def _place_names(doc: Doc, actors: ActorIndex) -> list[tuple[int, str]]:
         if entity is None or not entity.code or entity.kind not in ("country", "capital"):
             continue
         span = doc.char_span(mention.start, mention.end)
-        # a name that modifies another ("Britain-based monitor", "the Syria office") names no place
-        if span is not None and span.root.pos_ == "PROPN" and span.root.dep_ not in PLACE_MODIFIER_DEPS:
+        # only a name in a locative phrase places what follows ("riots in Paris", "in Alexandria,
+        # Egypt"); "the defeat of Paris Saint-Germain by Bayern Munich" names teams, not places
+        if span is not None and span.root.pos_ == "PROPN" and _locative(span.root):
             out.append((mention.start, entity.code))
     return sorted(out)
 
