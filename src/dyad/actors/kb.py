@@ -151,6 +151,7 @@ class KnowledgeBase:
     office_surnames: dict[str, list[KBEntry]] = field(default_factory=lambda: defaultdict(list))
     contexts: dict[str, list[tuple[str, frozenset[str]]]] = field(default_factory=dict)
     _by_qid: dict[str, KBEntry] = field(default_factory=dict, repr=False)
+    _open_bulk: list[KBEntry] = field(default_factory=list, repr=False)  # Phoenix people with open terms
     max_tokens: int = 1
     prefixes: set[str] = field(default_factory=set)  # every proper prefix of a key: matching stops early
     _country_buckets: dict[tuple[str, int], list[str]] | None = field(default=None, repr=False)
@@ -324,6 +325,21 @@ class KnowledgeBase:
 
     @classmethod
     def load_default(cls) -> KnowledgeBase:
+        """Dyad's bundled knowledge base. The cyclic garbage collector is paused while it loads: the
+        load makes some 300,000 small objects, none garbage, and collecting among them took a third
+        of the time."""
+        import gc
+
+        enabled = gc.isenabled()
+        gc.disable()
+        try:
+            return cls._load_default()
+        finally:
+            if enabled:
+                gc.enable()
+
+    @classmethod
+    def _load_default(cls) -> KnowledgeBase:
         kb = cls()
         data = resources.files("dyad.data").joinpath("kb")
         kb._load_countries(data.joinpath("countries.tsv").read_text(encoding="utf-8"))
@@ -346,6 +362,7 @@ class KnowledgeBase:
         kb._load_peoples(data.joinpath("peoples.tsv").read_text(encoding="utf-8"))
         kb.load_curated(data.joinpath("curated.tsv").read_text(encoding="utf-8"), priority=2)
         kb._curated_supersede()
+        kb._close_open_terms()
         kb._load_states(data.joinpath("states.tsv").read_text(encoding="utf-8"))
         kb._load_contexts(data.joinpath("contexts.tsv").read_text(encoding="utf-8"))
         return kb
@@ -394,6 +411,25 @@ class KnowledgeBase:
                 done.add(id(e))
                 e.spells = [s if s.end or not s.start else
                             s._replace(end=next((c for c in starts if c > s.start), None)) for s in e.spells]
+
+    def _close_open_terms(self) -> None:
+        """A term the Phoenix dictionaries leave open ("Angela Merkel, GOV from 2005") is closed where
+        Wikidata records the same person's same office, begun within a month, as ended - unless the
+        person held that office again afterwards. Merkel's ends on 8 December 2021."""
+        groups: dict[str, list[KBEntry]] = defaultdict(list)
+        for e in self._by_qid.values():
+            groups[fold(e.name)].append(e)
+        for e in self._open_bulk:
+            if fold(e.name) in groups:
+                groups[fold(e.name)].append(e)
+        for people in groups.values():
+            bulk = [e for e in people if not e.qid]
+            if not bulk:
+                continue
+            spells = [s for e in people for s in e.spells]
+            closed = [s for e in people if e.qid for s in e.spells if s.start and s.end]
+            for e in bulk:  # Wikidata's own open terms stand: it records a tenure and its cabinets apart
+                e.spells = [_closed_by(s, closed, spells) for s in e.spells]
 
     def _load_states(self, text: str) -> None:
         """Former states and their seats of government, each name coded by date ("Soviet" is RUS
@@ -461,6 +497,8 @@ class KnowledgeBase:
             entry = KBEntry(name=name.title(), kind=kind, spells=spells)
             for key in aliases.split("|"):
                 self.add(key, entry)
+            if kind == "person" and any(s.start and not s.end for s in spells):
+                self._open_bulk.append(entry)
 
     def _load_leaders(self, text: str) -> None:
         """Heads of state and government (Wikidata): GOV during their terms, indexed by surname too."""
@@ -472,7 +510,10 @@ class KnowledgeBase:
                 by_qid[row["qid"]] = entry
                 tokens = row["key"].split()
                 self.add(row["key"], entry)
-                if len(tokens) >= 3:
+                for key in (row.get("keys") or "").split("|"):  # the name's variants, from the build
+                    if key and key != row["key"]:
+                        self.add(key, entry)
+                if len(tokens) >= 3 and not row.get("keys"):
                     self.add(f"{tokens[0]} {tokens[-1]}", entry)
                 if len(tokens) >= 2 and len(tokens[-1]) >= 3:
                     self.surnames[tokens[-1]].append(entry)
@@ -545,6 +586,22 @@ class KnowledgeBase:
             entry.spells.append(Spell(code, record.sector, record.start, record.end))
             n += 1
         return n
+
+
+def _closed_by(spell: Spell, closed: list[Spell], every: list[Spell]) -> Spell:
+    """``spell``, open, ended as a closed term of the same code and sector begun within a month of it
+    ended - unless some term of that office began after that end (the person held it again)."""
+    if not spell.start or spell.end:
+        return spell
+    for other in closed:
+        if other.code != spell.code or other.sector != spell.sector or not other.start or not other.end \
+                or abs(_days(other.start) - _days(spell.start)) > 31:
+            continue
+        again = any(s.code == spell.code and s.sector == spell.sector and s.start
+                    and _days(s.start) >= _days(other.end) - 31 for s in every)
+        if not again:
+            return spell._replace(end=other.end)
+    return spell
 
 
 def _rows(text: str) -> list[dict[str, str]]:

@@ -79,6 +79,7 @@ def name_variants(name: str, patronymic: bool = False, initials: bool = True) ->
     if not base:
         return []
     base = re.sub(r"\b(al|el|bin|ibn|abu)-", r"\1 ", base.split(" (")[0].strip())
+    base = re.sub(r"(?<=\w)'(?=\s|$)", "", base)  # "Mohammed Shia' Al Sudani": a stray transliteration mark
     head, _, tail = base.partition(", ")
     forms = {base}
     if tail and (tail.split(" ")[0] in ("baron", "lord", "sir", "earl", "viscount") or tail in GENERATIONAL):
@@ -101,6 +102,8 @@ def name_variants(name: str, patronymic: bool = False, initials: bool = True) ->
     forms.add(" ".join(words))
     if len(words) >= 3 and words[-2] not in PARTICLES | {"al", "el", "aal"}:
         forms.add(f"{words[0]} {words[-1]}")
+    if len(words) == 4 and not PARTICLES & set(words):  # "Bassirou Diomaye [Diakhar] Faye"
+        forms |= {" ".join(words[:2] + words[3:]), " ".join(words[:1] + words[2:])}
     if len(words) >= 3:
         # Arabic names: "mohamed bin zayed al nahyan" -> "mohamed bin zayed"
         for i in range(2, len(words) - 1):
@@ -112,6 +115,10 @@ def name_variants(name: str, patronymic: bool = False, initials: bool = True) ->
             forms.add(f"{words[0]} {words[1]}")
     if initials and len(words) == 2 and len(words[0]) > 2 and words[0][-1] != "." and words[0] not in PARTICLES:
         forms.add(f"{words[0][0]}. {words[-1]}")
+    for form in list(forms):  # "al-Sisi" and "el-Sisi" are one name
+        ws = form.split()
+        if "al" in ws[1:] or "el" in ws[1:]:
+            forms.add(" ".join({"al": "el", "el": "al"}.get(w, w) if i else w for i, w in enumerate(ws)))
     out = set()
     for form in forms:
         ws = form.split()
