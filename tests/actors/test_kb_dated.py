@@ -257,3 +257,18 @@ def test_office_holders_of_2021_to_2025(pipeline):
     checks = evaluate_actors(cases, pipeline)
     wrong = [(c.mention, c.date, c.expected, c.found) for c in checks if not c.ok]
     assert 1 - len(wrong) / len(checks) >= 0.95, wrong
+
+
+def test_held_out_office_holders_of_2021_to_2025(pipeline):
+    """48 more sentences (tests/actors/heldout2_2021_2025.jsonl), run once and not tuned on: 46/48 at
+    writing; the two misses are foreign ministers appointed after the open data's snapshots and not
+    yet in the curated table (Ahmed Attaf, Cho Tae-yul)."""
+    import json
+    from pathlib import Path
+
+    from dyad.evaluate import evaluate_actors
+
+    path = Path(__file__).with_name("heldout2_2021_2025.jsonl")
+    cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    checks = evaluate_actors(cases, pipeline)
+    assert sum(c.ok for c in checks) / len(checks) >= 0.9
