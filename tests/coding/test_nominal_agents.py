@@ -23,3 +23,10 @@ def test_a_strike_by_named_aircraft(coded):
 def test_an_adjective_of_nationality_is_no_place(coded):
     record = coded("Four soldiers were wounded in Turkish shelling overnight.", date="2019-10-12")
     assert all("TUR" not in recipients for _, recipients in assaults(record))
+
+
+def test_a_repelled_attack_is_the_attackers_act_on_the_repeller(coded):
+    record = coded("Ethiopia said its forces repelled an Eritrean attack near the border town of Zalambessa.",
+                   date="1999-03-01")
+    assert ({"ERI"}, {"ETH"}) in assaults(record)
+    assert ({"ETH"}, {"ERI"}) not in assaults(record)

@@ -53,6 +53,9 @@ NON_OBJECT_PREPS = {"during", "in", "at", "after", "before", "since", "until", "
                     "despite", "amid", "by", "near", "within", "throughout", "following"}
 HELP_VERBS = {"help", "assist", "aid"}
 TOPIC_VERBS = {"discuss", "debate", "review", "examine"}  # their object is a topic, never a party
+REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "rebuff", "counter"}
+ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "incursion", "advance", "attempt", "push", "onslaught",
+                "infiltration", "counterattack", "counter-attack", "thrust", "ambush"}
 #: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
 #: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
 #: not the event a reader would record (rule "dyadic"); other types keep a lone side (PLOVER records
@@ -285,6 +288,13 @@ class EventCoder:
                     break
         if actor and not recipient and not (patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS):
             recipient = _implied_domestic_target(code, actor)
+        if not trigger.pattern.noun and token.lemma_.lower() in REPEL_VERBS and code[:2] in VIOLENT_ROOTS:
+            # rule "repelled-attack": "Iraq repelled an Iranian attack" reports Iran's attack on Iraq
+            # (the article gold GUIDE; repelling is not an act of its own); the attacker is whoever
+            # owns the attack, the target whoever repelled it
+            attack = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+            if attack is not None and attack.lemma_.lower() in ATTACK_NOUNS:
+                actor, recipient = self._attack_owner(attack, actors), actor
         if not actor and not recipient:
             return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
         if (not actor or not recipient) and plover.event in COUNTERPART_EVENTS:
@@ -371,6 +381,17 @@ class EventCoder:
                     found = _local_agent(owner, local, self.kb)
                 if found:
                     return found
+        return []
+
+    def _attack_owner(self, attack: Token, actors: ActorIndex) -> list[Entity]:
+        """Who carried out an attack named by a noun: "an Iranian attack", "an attack by X", "X's raid"."""
+        owners = [g for c in attack.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
+                  for g in c.children if g.dep_ == "pobj"]
+        owners += [m for m in attack.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+        for owner in owners:
+            found = entities_for(owner, actors, self.kb)
+            if found:
+                return found
         return []
 
     def _discussion_partners(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
@@ -763,7 +784,7 @@ def _agentless_passive(token: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) and _passive_agent(token) is None
 
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout", "into", "to"}
+LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout", "into", "to", "on"}
 
 
 def _locative(token: Token) -> bool:
