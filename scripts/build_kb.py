@@ -241,7 +241,9 @@ FACTBOOK_TITLES = {
     "majesty", "highness", "sheikh", "overall", "emperor", "empress", "druk", "gyalpo", "taoiseach", "mr.", "dr.",
     "commander", "brigadier", "major", "admiral", "caretaker", "represented", "by", "de", "facto",
     "ruling", "party", "ceo", "french", "spanish", "episcopal", "coprince", "islamic", "afghanistan",
-    "presidium", "people's", "assembly", "government", "in", "exile", "high",
+    "presidium", "people's", "assembly", "government", "in", "exile", "high", "foreign", "affairs", "defense",
+    "defence", "infrastructure", "ministers", "counselor", "cnsp", "gnu", "brig.", "gen", "economy", "finance",
+    "presidents",
     "commissioner", "lord", "sir", "dame", "commander-in-chief"}
 
 
@@ -268,7 +270,7 @@ def _factbook_name(chunk: str) -> tuple[str, list[str]] | None:
     def caps(w: str) -> bool:
         return len(w.strip(",.")) > 1 and w.isupper() and not re.fullmatch(r"[IVX]+", w)
 
-    first = next((i for i, w in enumerate(words) if caps(w)), None)
+    first = next((i for i, w in enumerate(words) if caps(w) and w.lower() not in FACTBOOK_TITLES), None)
     if first is None:
         return None
     begin = first
@@ -276,8 +278,16 @@ def _factbook_name(chunk: str) -> tuple[str, list[str]] | None:
             and words[begin - 1].lower() not in FACTBOOK_TITLES:
         begin -= 1
     rest = words[begin:]
+    if "and" in rest:  # several people before one date: whose date it is is unclear
+        return None
+    if "," in rest and not any(w in ("Jr.", "Sr.", "JR.", "SR.", "Jr", "Sr") for w in rest):
+        rest = rest[:rest.index(",")]  # "Idriss DEBY Itno, Lt. Gen": the rank after the name is not the name
     while rest and rest[-1].strip(",.").lower() in ("dr", ",", ""):
         rest = rest[:-1]
+    kept_short = {"al", "el", "de", "da", "di", "du", "le", "la", "e", "y", "i", "bin", "ibn"}
+    if any(len(w) <= 2 and "." not in w and w != "," and not re.fullmatch(r"[IVX]+", w)
+           and w.lower() not in kept_short for w in rest):
+        return None  # a letter the archive lost ("Bernardo AR VALO de Le n" for Arévalo de León)
     if not rest or len(rest) > 7:
         return None
 
