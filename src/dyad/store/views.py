@@ -95,27 +95,26 @@ def canonical(store: Store, f: ViewFilter, mutual: bool = False, limit: int = 10
     ``mutual``, the two directions of a MUTUAL type (a meeting) are one row. Each row carries up to
     ``evidence`` of its mentions (sentence, trigger, article) to expand in place."""
     where, params = f.where()
-    pair = "array_to_string(e.actor_codes, ',')", "array_to_string(e.recipient_codes, ',')"
-    if mutual:
-        kinds = ", ".join(f"'{t}'" for t in MUTUAL)  # fixed constants, not caller input
-        actor = f"CASE WHEN e.event IN ({kinds}) THEN least({pair[0]}, {pair[1]}) ELSE {pair[0]} END"
-        recipient = f"CASE WHEN e.event IN ({kinds}) THEN greatest({pair[0]}, {pair[1]}) ELSE {pair[1]} END"
-    else:
-        actor, recipient = pair
+    kinds = ", ".join(f"'{t}'" for t in MUTUAL)  # fixed constants, not caller input
+    merge = f"event IN ({kinds})" if mutual else "false"
+    # the key orders a mutual pair; the row shows the sides as reported when one direction was
     sql = (
-        f"SELECT e.event, {actor} AS actor, {recipient} AS recipient, coalesce(e.event_date, e.doc_date) AS date, "
-        "e.loc_country AS place, min(e.cameo) AS cameo, min(e.quad_code) AS quad_code, count(*) AS mentions, "
+        "SELECT e.event, CASE WHEN count(DISTINCT e.a) = 1 THEN min(e.a) ELSE e.ka END AS actor, "
+        "CASE WHEN count(DISTINCT e.a) = 1 THEN min(e.r) ELSE e.kr END AS recipient, e.date, e.loc_country AS place, "
+        "min(e.cameo) AS cameo, min(e.quad_code) AS quad_code, count(*) AS mentions, "
         "count(DISTINCT e.doc_id) AS articles, count(DISTINCT coalesce(d.source, d.id)) AS sources, "
-        "avg(e.goldstein) AS goldstein, "
-        "count(DISTINCT array_to_string(e.actor_codes, ',')) > 1 AS both_directions, "
+        "avg(e.goldstein) AS goldstein, count(DISTINCT e.a) > 1 AS both_directions, "
         "list(e.doc_id || ':' || e.event_id ORDER BY e.doc_id, e.event_id) AS members, "
         "list(struct_pack(doc_id := e.doc_id, event_id := e.event_id, event_text := e.event_text, "
-        "  evidence_text := e.evidence_text, cameo := e.cameo, actor := array_to_string(e.actor_codes, ','), "
-        "  recipient := array_to_string(e.recipient_codes, ','), title := d.title, source := d.source) "
-        "  ORDER BY e.doc_id, e.evidence_start, e.event_id)[1:?] AS evidence "
-        f"FROM (SELECT * FROM events WHERE {where}) e JOIN documents d ON d.id = e.doc_id "
-        "WHERE d.duplicate_of IS NULL AND len(e.actor_codes) > 0 "
-        "GROUP BY 1, 2, 3, 4, 5 ORDER BY date DESC NULLS LAST, mentions DESC, 1, 2, 3 LIMIT ?")
+        "  evidence_text := e.evidence_text, cameo := e.cameo, actor := e.a, recipient := e.r, title := d.title, "
+        "  source := d.source) ORDER BY e.doc_id, e.evidence_start, e.event_id)[1:?] AS evidence "
+        "FROM (SELECT *, CASE WHEN m THEN least(a, r) ELSE a END AS ka, "
+        "  CASE WHEN m THEN greatest(a, r) ELSE r END AS kr "
+        "  FROM (SELECT *, array_to_string(actor_codes, ',') AS a, array_to_string(recipient_codes, ',') AS r, "
+        f"  coalesce(event_date, doc_date) AS date, {merge} AS m FROM events WHERE {where})) e "
+        "JOIN documents d ON d.id = e.doc_id WHERE d.duplicate_of IS NULL AND len(e.actor_codes) > 0 "
+        "GROUP BY e.event, e.ka, e.kr, e.date, e.loc_country "
+        "ORDER BY e.date DESC NULLS LAST, mentions DESC, 1, 2, 3 LIMIT ?")
     frame = store.con.execute(sql, [int(evidence), *params, int(limit)]).df()
     return _rows(frame)
 
