@@ -74,6 +74,7 @@ class Evidence:
     text: str
     rule: str
     trigger: Span | None = None
+    steps: list[str] = field(default_factory=list)  # named coding rules that shaped the event ("local-agent")
 
 
 @dataclass

@@ -196,12 +196,15 @@ class EventCoder:
                                composed=inner is not None and code != trigger.pattern.code)
         plover = taxonomy.plover(code)
         actor, recipient = self._arguments(trigger, actors)
+        steps: list[str] = []  # the named rules that shaped this event beyond its trigger pattern
         if not trigger.pattern.noun and token.lemma_.lower() in TOPIC_VERBS:
+            steps.append("topic-not-recipient")
             # rule "topic-not-recipient": what is discussed is the topic ("discussed developments in
             # Gaza"); the other party of a discussion is who it is held with
             recipient = self._discussion_partners(token, actors, actor)
         if code[:2] in RECIPROCAL_ROOTS and not recipient and len({a.code for a in actor}) > 1:
             # rule "joint-subject": "Canada and China agreed ...", "X and Y discussed ...": one side each
+            steps.append("joint-subject")
             recipient = [a for a in actor if a.code != actor[0].code]
             actor = [a for a in actor if a.code == actor[0].code]
         if code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 and _group_subject(token) \
@@ -209,6 +212,7 @@ class EventCoder:
             # rule "the-two-leaders": "the leaders", "they", "both sides" after the article named its
             # two parties are those two parties
             actor, recipient = [dyad_pair[0]], [dyad_pair[1]]
+            steps.append("the-two-leaders")
         if inner is not None and not recipient:
             _, recipient = self._arguments(inner, actors)
             recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
@@ -227,18 +231,23 @@ class EventCoder:
         local = _local_country(location, sent, places or [])
         if not actor and code[:2] in VIOLENT_ROOTS:
             actor = self._means_owner(token, actors, local)
+            steps += ["nominal-agent"] if actor else []
         victim_subject = token.lemma_.lower() in VICTIM_SUBJECT_VERBS  # "three children died": no agent
         if not actor and local and not victim_subject:
             actor = _local_agent(_subject(token) or _passive_agent(token), local, self.kb)
+            steps += ["local-agent"] if actor else []
         if not recipient and local and victim_subject:
             recipient = _local_agent(_subject(token), local, self.kb)
+            steps += ["local-agent"] if recipient else []
         if not recipient and local:
             recipient = _local_agent(_direct_object(token), local, self.kb)
+            steps += ["local-agent"] if recipient else []
         if not actor and local and code[:2] in ("11", "16", "17") and _agentless_passive(token):
             # rule "state-of-the-place": "the ambassador is arrested in Minsk", "three officers are
             # sentenced": arrests, trials and sentences with no named agent are the local state's acts
             actor = [Entity(raw_text="", entity_name=f"authorities of {local}", code=local, sector_code="GOV",
                             kind="implied")]
+            steps.append("state-of-the-place")
         if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
@@ -295,6 +304,7 @@ class EventCoder:
             attack = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
             if attack is not None and attack.lemma_.lower() in ATTACK_NOUNS:
                 actor, recipient = self._attack_owner(attack, actors), actor
+                steps.append("repelled-attack")
         if not actor and not recipient:
             return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
         if (not actor or not recipient) and plover.event in COUNTERPART_EVENTS:
@@ -316,7 +326,7 @@ class EventCoder:
             event_text=trigger_span.text,
             evidence=Evidence(sentence=sent_index, start=sent.start_char, end=sent.end_char,
                               text=sent.text, rule=trigger.pattern.rule_id,
-                              trigger=trigger_span),
+                              trigger=trigger_span, steps=sorted(set(steps))),
             confidence=confidence,
             event_loc=location,
             future=future,
