@@ -38,3 +38,12 @@ def test_the_city_of_a_meeting_is_its_place_not_a_party(coded):
     consults = pairs(record, "CONSULT")
     assert consults and all(p == {"ARM", "AZE"} for p in consults)
     assert "CHE" not in {a["code"] for e in record["events"] for a in e["actor"] + e["recipient"]}
+
+
+def test_the_president_is_the_first_president_and_him_is_the_other(coded):
+    text = ("President Joe Biden spoke today with President Andres Manuel Lopez Obrador of Mexico. "
+            "The President thanked him for his cooperation on migration.")
+    record = coded(text, date="2023-05-09")
+    thanks = [e for e in record["events"] if e["event"] == "SUPPORT"]
+    assert thanks and {a["code"] for a in thanks[0]["actor"]} == {"USA"}
+    assert {r["code"] for r in thanks[0]["recipient"]} == {"MEX"}

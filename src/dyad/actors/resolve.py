@@ -507,6 +507,9 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     learned = index.learned.get(fold(head.text))
     if learned is not None:
         return [learned]
+    principal = _titled_principal(phrase, index)
+    if principal is not None:
+        return [_with(principal, raw=phrase.text, span=phrase)]
     if head.ent_type_ == "ORG" and fold(head.text) in NGO_NAME_HEADS:
         # "the Association of African Jurists", "the Helsinki Foundation": a named body that no
         # country or knowledge-base entry claims is a non-governmental organisation
@@ -554,6 +557,31 @@ def _countries_in(phrase: Span, index: ActorIndex) -> list[Entity]:
             seen.add(entity.code)
             out.append(entity)
     return out
+
+
+TITLE_WORDS = {"president", "vice", "prime", "minister", "chancellor", "emir", "amir", "king", "queen",
+               "premier", "secretary", "general", "sultan", "crown", "prince", "pope", "governor", "ambassador"}
+
+
+def _titled_principal(phrase: Span, index: ActorIndex) -> Entity | None:
+    """Rule "title-coreference": "the President", "the Vice President", "the Emir" with no name is the
+    first person the text introduced with that title - the article's principal of that rank
+    ("President Biden spoke with President Macron ... The President thanked him": Biden)."""
+    words = [fold(t.text) for t in phrase if t.dep_ != "det"]
+    if not words or phrase[0].lower_ != "the" or any(w not in TITLE_WORDS for w in words):
+        return None
+    doc = phrase.doc
+    for mention in index.mentions:
+        entity = mention.entity
+        if mention.start >= phrase.start_char or entity is None or entity.kind != "person" or not entity.code:
+            continue
+        name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if name is None or name.start < len(words):
+            continue
+        before = [fold(t.text) for t in doc[name.start - len(words):name.start]]
+        if before == words:
+            return entity
+    return None
 
 
 def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:

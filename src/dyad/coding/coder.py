@@ -375,6 +375,8 @@ class EventCoder:
             recipient = self._complement_recipient(token, actors, actor)
         actor_codes = {a.key() for a in actor}
         recipient = [r for r in recipient if r.key() not in actor_codes]
+        if not recipient and actor:
+            recipient = _other_person(token, actors, actor)  # rule "object-pronoun"
         return actor, recipient
 
     def _means_owner(self, token: Token, actors: ActorIndex, local: str | None) -> list[Entity]:
@@ -743,6 +745,25 @@ def _means_nouns(token: Token) -> list[Token]:
     """Nouns a violent verb names its means by: "killed in air strikes", "wounded during shelling"."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
             for g in c.children if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]
+
+
+def _other_person(token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
+    """Rule "object-pronoun": "him"/"her" as the object is someone other than the subject - the last
+    person named before it who acts for another side ("Biden spoke with Macron. The President
+    thanked him": Macron)."""
+    pronoun = next((c for c in token.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her")),
+                   None)
+    if pronoun is None:
+        return []
+    own = {a.code for a in actor}
+    for mention in reversed(actors.mentions):
+        entity = mention.entity
+        if mention.end <= pronoun.idx and entity is not None and entity.kind == "person" and entity.code \
+                and entity.code not in own:
+            return [Entity(raw_text=pronoun.text, entity_name=entity.entity_name, code=entity.code,
+                           sector_code=entity.sector_code, start=pronoun.idx, end=pronoun.idx + len(pronoun),
+                           kind="person")]
+    return []
 
 
 def _local_country(location: Location | None, sent: SpacySpan, places: list[tuple[int, str]]) -> str | None:

@@ -67,6 +67,15 @@ RULES: dict[str, Rule] = {
     "the-two-leaders": Rule(
         "\"The leaders\", \"they\", \"both sides\" after a reported meeting are that meeting's two parties.",
         "\"Scholz spoke with Macron. The leaders agreed to stay in close contact.\" -> AGREE DEU <-> FRA."),
+    "title-coreference": Rule(
+        "\"The President\", \"the Vice President\", \"the Emir\" with no name is the first person the text "
+        "introduced with that title (the article's principal of that rank).",
+        "\"President Biden spoke with President Lopez Obrador. The President thanked him\" -> the thanks are "
+        "Biden's."),
+    "object-pronoun": Rule(
+        "\"him\"/\"her\" as an object is someone other than the subject: the last person named before it who "
+        "acts for another side.",
+        "\"... The President thanked him for his cooperation\" -> SUPPORT USA -> MEX."),
 }
 
 
