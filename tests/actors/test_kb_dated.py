@@ -156,6 +156,11 @@ CASES += [
     ("1975-03-02", "Rhodesia rejected the offer.", "Rhodesia", "ZWE", None),
     ("1980-03-02", "Kampuchea rejected the offer.", "Kampuchea", "KHM", None),
     ("1970-03-02", "Ceylon rejected the offer.", "Ceylon", "LKA", None),
+    ("1987-03-02", "Tass said the offer was a trick.", "Tass", "RUS", "MED"),
+    ("1987-03-02", "Pravda said the offer was a trick.", "Pravda", "RUS", "MED"),
+    ("1988-03-02", "Tanjug said the offer was a trick.", "Tanjug", "YUG", "MED"),
+    ("1987-03-02", "Refugees reached West Berlin on Sunday.", "West Berlin", "DEU", None),
+    ("1987-03-02", "The Politburo rejected the offer.", "Politburo", "RUS", GOV),
 ]
 
 # --- names two countries share, read by the document's other words ------------------------------------

@@ -432,14 +432,15 @@ class KnowledgeBase:
                 e.spells = [_closed_by(s, closed, spells) for s in e.spells]
 
     def _load_states(self, text: str) -> None:
-        """Former states and their seats of government, each name coded by date ("Soviet" is RUS
-        until 1991; "East German" is DDR; "Yugoslavia" is YUG until 1992, then SRB)."""
+        """Former states, their seats of government and state media, each name coded by date
+        ("Soviet" is RUS until 1991; "East German" is DDR; "Yugoslavia" is YUG until 1992, then SRB)."""
         by_name: dict[tuple[str, str], KBEntry] = {}
         for row in _rows(text):
-            sector = "GOV" if row["kind"] == "capital" else None
+            sector = {"capital": "GOV", "media": "MED"}.get(row["kind"])
             entry = by_name.get((row["kind"], row["name"]))
-            if entry is None:
-                entry = KBEntry(name=row["name"], kind=row["kind"], priority=2)
+            if entry is None:  # a state's news agency or paper speaks for it as an organisation
+                kind = "organisation" if row["kind"] == "media" else row["kind"]
+                entry = KBEntry(name=row["name"], kind=kind, priority=2)
                 by_name[(row["kind"], row["name"])] = entry
                 for key in row["keys"].split("|"):
                     self.add(key, entry)

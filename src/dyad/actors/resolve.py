@@ -559,8 +559,10 @@ def _countries_in(phrase: Span, index: ActorIndex) -> list[Entity]:
     return out
 
 
-TITLE_WORDS = {"president", "vice", "prime", "minister", "chancellor", "emir", "amir", "king", "queen",
-               "premier", "secretary", "general", "sultan", "crown", "prince", "pope", "governor", "ambassador"}
+# a name of its own: a second TITLE_WORDS here shadowed _titled_surnames' set ("Mr.", "Dr.", "chairman")
+PRINCIPAL_TITLE_WORDS = {"president", "vice", "prime", "minister", "chancellor", "emir", "amir", "king", "queen",
+                         "premier", "secretary", "general", "sultan", "crown", "prince", "pope", "governor",
+                         "ambassador"}
 
 
 def _titled_principal(phrase: Span, index: ActorIndex) -> Entity | None:
@@ -568,7 +570,7 @@ def _titled_principal(phrase: Span, index: ActorIndex) -> Entity | None:
     first person the text introduced with that title - the article's principal of that rank
     ("President Biden spoke with President Macron ... The President thanked him": Biden)."""
     words = [fold(t.text) for t in phrase if t.dep_ != "det"]
-    if not words or phrase[0].lower_ != "the" or any(w not in TITLE_WORDS for w in words):
+    if not words or phrase[0].lower_ != "the" or any(w not in PRINCIPAL_TITLE_WORDS for w in words):
         return None
     doc = phrase.doc
     for mention in index.mentions:
