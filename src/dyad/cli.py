@@ -349,6 +349,8 @@ def watch(feeds_file: str, db: str, every: str, polls: int | None, date: str | N
         with Store(db, shared=True) as store, _fetcher(user_agent, delay, timeout, no_robots) as fetcher:
             follow(store, lambda: read_feed_list(feeds_file), seconds, Pipeline(annotator=Annotator()), fetcher,
                    ReadSettings(default_date=date), stop=stop, on_poll=report, polls=polls)
+        if stop.is_set():
+            click.echo("dyad: stopped; what was stored stays stored, and the next watch resumes", err=True)
     finally:
         signal.signal(signal.SIGINT, previous)
 

@@ -315,6 +315,17 @@ def test_robots_unreachable_means_not_now(server, fetcher):
     assert server.requested("/news/a1") == 0
 
 
+def test_no_robots_txt_allows_everything_and_an_unreachable_one_is_asked_again(server, fetcher):
+    server.pages["/news/a1"] = Page(article_html("a1"), headers={"Content-Type": "text/html"})
+    assert isinstance(fetcher.get(server.url + "/news/a1"), Fetched)  # /robots.txt is a 404
+    assert isinstance(fetcher.get(server.url + "/news/a1"), Fetched) and server.requested("/robots.txt") == 1
+    with Fetcher(FAST, sleep=Sleeps()) as other:
+        server.pages["/robots.txt"] = Page(b"", 500)
+        assert isinstance(other.get(server.url + "/news/a1"), WebRejection)
+        server.pages["/robots.txt"] = Page(b"User-agent: *\nAllow: /\n")
+        assert isinstance(other.get(server.url + "/news/a1"), Fetched)
+
+
 def test_min_delay_between_requests_to_one_host(server):
     serve_site(server)
     with Fetcher(FetchSettings(min_delay=0.15, timeout=1.0)) as polite:
@@ -384,6 +395,9 @@ def test_a_pdf_is_rejected_with_its_type(server, fetcher):
     serve_site(server)
     server.pages["/report.pdf"] = Page(b"%PDF-1.7\n" + b"0" * 1000, headers={"Content-Type": "application/pdf"})
     server.pages["/data"] = Page(b'{"a": 1}', headers={"Content-Type": "application/json"})
+    server.pages["/untyped"] = Page(article_html("a3"), headers={"Content-Type": "application/octet-stream"})
+    untyped = extract_article(fetcher.get(server.url + "/untyped"), _entry(server.url + "/untyped"), FAST)
+    assert not isinstance(untyped, WebRejection) and "Nairobi" in untyped.text  # a page the server did not type
     pdf = extract_article(fetcher.get(server.url + "/report.pdf"), _entry(server.url + "/report.pdf"), FAST)
     data = extract_article(fetcher.get(server.url + "/data"), _entry(server.url + "/data"), FAST)
     assert isinstance(pdf, WebRejection) and "not an HTML page (PDF)" in pdf.reason

@@ -76,6 +76,7 @@ class WebRejection(Rejection):
     """A URL that gave no document, and why; ``transient`` when trying later may succeed."""
 
     transient: bool = False
+    status: int | None = None  # the HTTP status that refused it, if one did
 
 
 @dataclass
@@ -179,15 +180,14 @@ class Fetcher:
         rules: RobotFileParser | None = None
         error: str | None = None
         answer = self._follow(host + "/robots.txt", {}, retries=0, max_bytes=500_000, robots=False)
-        if isinstance(answer, Rejection):
+        if isinstance(answer, WebRejection) and not (answer.status and 400 <= answer.status < 500):
             error = answer.reason.split(": ", 1)[-1]
-        elif answer.status == 200:
+        elif isinstance(answer, Fetched) and answer.status == 200:
             rules = RobotFileParser()
             rules.parse(answer.content.decode("utf-8", "replace").splitlines())
-        elif answer.status >= 500:
-            error = f"HTTP {answer.status}"
         # 4xx: no robots.txt, everything allowed (RFC 9309 2.3.1.3)
-        self._robots[host] = (self.clock(), rules, error)
+        if error is None:  # an unreachable robots.txt is asked for again next time
+            self._robots[host] = (self.clock(), rules, error)
         return rules, error
 
     def _token(self) -> str:
@@ -282,14 +282,14 @@ class Fetcher:
                 if answer.status in RETRY_STATUSES:
                     wait = _retry_after(answer.retry_after)
                     failure = WebRejection(url, Msg.FETCH_STATUS.format(url=url, status=answer.status, tries=note),
-                                           transient=True)
+                                           transient=True, status=answer.status)
                     if wait is not None and wait > self.settings.max_retry_after:
                         return WebRejection(url, Msg.FETCH_RETRY_AFTER.format(
                             url=url, status=answer.status, seconds=wait, limit=self.settings.max_retry_after),
-                            transient=True)
+                            transient=True, status=answer.status)
                 elif answer.status >= 400:
                     return WebRejection(url, Msg.FETCH_STATUS.format(url=url, status=answer.status, tries=note),
-                                        transient=False)
+                                        transient=False, status=answer.status)
                 else:
                     return answer
             finally:
@@ -331,6 +331,9 @@ def _not_html(fetched: Fetched) -> str | None:
         if fetched.content.startswith(magic):
             return what
     ctype = fetched.content_type.split(";", 1)[0].strip().lower()
+    if ctype in ("application/octet-stream", "binary/octet-stream"):  # a server that does not say: look
+        head = fetched.content[:1024].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+        return None if head.startswith((b"<!doctype html", b"<html", b"<head", b"<body")) else ctype
     if ctype and ctype not in HTML_TYPES:
         return ctype
     return None
