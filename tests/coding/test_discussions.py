@@ -47,3 +47,12 @@ def test_the_president_is_the_first_president_and_him_is_the_other(coded):
     thanks = [e for e in record["events"] if e["event"] == "SUPPORT"]
     assert thanks and {a["code"] for a in thanks[0]["actor"]} == {"USA"}
     assert {r["code"] for r in thanks[0]["recipient"]} == {"MEX"}
+
+
+def test_a_position_stated_in_a_readout_is_stated_to_the_counterpart(coded):
+    text = ("Chancellor Olaf Scholz spoke today with President Emmanuel Macron of France. "
+            "Chancellor Scholz stressed the need to protect civilians in Gaza.")
+    record = coded(text, date="2023-11-02")
+    appeals = [e for e in record["events"] if e["event"] == "REQUEST"]
+    assert appeals and {r["code"] for r in appeals[0]["recipient"]} == {"FRA"}
+    assert "readout-counterpart" in appeals[0]["evidence"]["steps"]

@@ -295,6 +295,14 @@ class EventCoder:
                              or self._purpose_owner(purpose, actors, actor))
                 if recipient:
                     break
+        if actor and code[:2] in STATEMENT_ROOTS and _meeting_counterpart(actor, dyad_pair) \
+                and (not recipient or token.lemma_.lower() in REPORTING):
+            # a reporting verb's appeal ("stressed the need to protect civilians in Gaza") is made to the
+            # counterpart, not to what its content mentions
+            # rule "readout-counterpart": in the account of a meeting or call, a position stated to no
+            # one named ("emphasized the need to protect civilians") is stated to the other party
+            recipient = _meeting_counterpart(actor, dyad_pair)
+            steps.append("readout-counterpart")
         if actor and not recipient and not (patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS):
             recipient = _implied_domestic_target(code, actor)
         if not trigger.pattern.noun and token.lemma_.lower() in REPEL_VERBS and code[:2] in VIOLENT_ROOTS:
@@ -1117,7 +1125,19 @@ def _places_in(phrase: Token, actors: ActorIndex, depth: int = 0) -> list[Locati
 def _as_party(entity: Entity) -> Entity:
     """The state an actor acts for, as a party to a meeting (for "the two leaders" later on)."""
     return Entity(raw_text=entity.raw_text, entity_name=entity.entity_name, code=entity.code, sector_code="GOV",
-                  start=None, end=None, kind="country")
+                  start=None, end=None, kind="party")
+
+
+STATEMENT_ROOTS = {"02", "03", "05", "10", "11", "12"}  # appeals, promises, praise, demands, criticism, refusals
+
+
+def _meeting_counterpart(actor: list[Entity], pair: list[Entity]) -> list[Entity]:
+    """The other party of the meeting last reported, when the actor is one of its parties."""
+    if len(pair) != 2 or any(p.kind != "party" for p in pair):
+        return []
+    codes = {a.code for a in actor}
+    others = [p for p in pair if p.code not in codes]
+    return others if len(others) == 1 else []
 
 
 def _document_dyad(actors: ActorIndex) -> list[Entity]:

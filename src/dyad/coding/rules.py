@@ -76,6 +76,10 @@ RULES: dict[str, Rule] = {
         "\"him\"/\"her\" as an object is someone other than the subject: the last person named before it who "
         "acts for another side.",
         "\"... The President thanked him for his cooperation\" -> SUPPORT USA -> MEX."),
+    "readout-counterpart": Rule(
+        "In the account of a meeting or call, a position stated to no one named (an appeal, a promise, praise, "
+        "criticism) is stated to the meeting's other party.",
+        "\"Scholz spoke with Macron. Scholz stressed the need to protect civilians.\" -> REQUEST DEU -> FRA."),
 }
 
 
