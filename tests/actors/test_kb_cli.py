@@ -44,3 +44,19 @@ def test_update_rejects_a_bad_date(tmp_path):
     bad.write_text("name,code,sector,from\nX Y,KEN,GOV,10/01/2026\n")
     result = CliRunner().invoke(main, ["kb", "update", str(bad), "--db", str(tmp_path / "d.duckdb")])
     assert result.exit_code == 1 and "YYYY-MM-DD" in result.output
+
+
+def test_a_user_recodes_a_former_state_and_a_run_uses_it(tmp_path):
+    """The code table is the user's to override: the Soviet Union as SUN rather than Dyad's RUS."""
+    from dyad.actors import ActorRecord
+    from dyad.pipeline import Pipeline, shared_knowledge_base
+    from dyad.read import ReadSettings, read_text_document
+
+    pipeline = Pipeline(kb=shared_knowledge_base())
+    pipeline.remember([ActorRecord(name="Soviet Union", code="SUN", aliases=["Soviet", "USSR"],
+                                   start="1922-12-30", end="1991-12-25")], priority=3)
+    document = read_text_document("Soviet negotiators rejected the offer.", doc_id="t",
+                                  settings=ReadSettings(default_date="1987-03-02"))
+    codes = {m["text"]: m["entity"]["code"] for m in pipeline.code_document(document).to_record()["mentions"]}
+    assert codes["Soviet"] == "SUN"
+    assert shared_knowledge_base().best("soviet", "1987-03-02").spells[0].code == "RUS"  # shared KB unchanged

@@ -573,12 +573,19 @@ class KnowledgeBase:
         return self.add_records(load_actor_file(path), priority=3)
 
     def add_records(self, records: Iterable[ActorRecord], priority: int = 3) -> int:
-        """Add people or organisations (user dictionaries, the store's learned aliases)."""
+        """Add people or organisations (user dictionaries, the store's learned aliases).
+
+        A user's record (priority 3) under a name the knowledge base knows as a country or a seat of
+        government, with no sector, re-codes that place: it is the code table users override ("Soviet Union", "Soviet",
+        "USSR" as SUN from 1922-12-30 to 1991-12-25 instead of Dyad's RUS)."""
         by_name: dict[tuple[str, str], KBEntry] = {}
         n = 0
         for record in records:
             code = iso_code(record.code)
             kind = "organisation" if code in _BLOC_CODES and not record.sector else "person"
+            if kind == "person" and not record.sector and priority >= 3 and any(
+                    e.kind in ("country", "capital") for e in self.lookup(alias_key(record.name))):
+                kind, code = "country", record.code  # the user's own code, verbatim (SUN stays SUN)
             entry = by_name.get((record.name, kind))
             if entry is None:
                 entry = KBEntry(name=record.name, kind=kind, priority=priority)
