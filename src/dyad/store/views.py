@@ -93,7 +93,24 @@ def canonical(store: Store, f: ViewFilter, mutual: bool = False, limit: int = 10
               evidence: int = 12) -> list[dict[str, Any]]:
     """One real event, one row, as ``Store.canonical_events`` clusters them, under the filter. With
     ``mutual``, the two directions of a MUTUAL type (a meeting) are one row. Each row carries up to
-    ``evidence`` of its mentions (sentence, trigger, article) to expand in place."""
+    ``evidence`` of its mentions (sentence, trigger, article) to expand in place.
+
+    Rows come newest first and a row's mentions share its date, so the newest rows are all among the
+    mentions on or after some date: clustering only those gives the same rows as clustering everything,
+    as long as they make ``limit`` rows (else everything is clustered)."""
+    where, params = f.where()
+    row = store.con.execute(
+        f"SELECT coalesce(event_date, doc_date) FROM events WHERE {where} AND coalesce(event_date, doc_date) "
+        "IS NOT NULL ORDER BY 1 DESC LIMIT 1 OFFSET ?", [*params, int(limit) * 20]).fetchone()
+    if row is not None:
+        recent = ViewFilter(**{**f.__dict__, "since": max(row[0].isoformat(), f.since or "")})
+        rows = _canonical(store, recent, mutual, limit, evidence)
+        if len(rows) >= limit:
+            return rows
+    return _canonical(store, f, mutual, limit, evidence)
+
+
+def _canonical(store: Store, f: ViewFilter, mutual: bool, limit: int, evidence: int) -> list[dict[str, Any]]:
     where, params = f.where()
     kinds = ", ".join(f"'{t}'" for t in MUTUAL)  # fixed constants, not caller input
     merge = f"event IN ({kinds})" if mutual else "false"
@@ -114,7 +131,7 @@ def canonical(store: Store, f: ViewFilter, mutual: bool = False, limit: int = 10
         f"  coalesce(event_date, doc_date) AS date, {merge} AS m FROM events WHERE {where})) e "
         "JOIN documents d ON d.id = e.doc_id WHERE d.duplicate_of IS NULL AND len(e.actor_codes) > 0 "
         "GROUP BY e.event, e.ka, e.kr, e.date, e.loc_country "
-        "ORDER BY e.date DESC NULLS LAST, mentions DESC, 1, 2, 3 LIMIT ?")
+        "ORDER BY e.date DESC NULLS LAST, mentions DESC, 1, 2, 3, 5 NULLS FIRST LIMIT ?")
     frame = store.con.execute(sql, [int(evidence), *params, int(limit)]).df()
     return _rows(frame)
 

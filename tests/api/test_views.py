@@ -1,0 +1,52 @@
+"""The dashboard's shared filter over the API: every view narrows alike, and a meeting is one row."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from dyad.api import create_app
+
+
+@pytest.fixture(scope="module")
+def client(sample_db):
+    return TestClient(create_app(sample_db))
+
+
+def test_types_quads_country_and_source_narrow_every_view(client):
+    everything = client.get("/api/events", params={"limit": 500}).json()
+    consults = client.get("/api/events", params={"types": "CONSULT,AGREE", "quad": "1", "limit": 500}).json()
+    assert 0 < consults["total"] < everything["total"]
+    assert {e["event"] for e in consults["events"]} <= {"CONSULT", "AGREE"}
+    assert {e["quad_code"] for e in consults["events"]} == {1}
+    in_turkey = client.get("/api/events", params={"country": "TUR", "limit": 500}).json()
+    assert in_turkey["total"] and {e["loc_country"] for e in in_turkey["events"]} == {"TUR"}
+    sources = client.get("/api/facets").json()["sources"]
+    assert sources
+    one = client.get("/api/events", params={"source": sources[0], "limit": 500}).json()
+    assert 0 < one["total"] < everything["total"]
+    timeline = client.get("/api/timeline", params={"types": "CONSULT,AGREE", "quad": "1"}).json()["series"]
+    assert sum(s["events"] for s in timeline) == consults["total"]  # every one of them is dated
+    countries = client.get("/api/countries", params={"types": "CONSULT,AGREE", "quad": "1"}).json()["countries"]
+    assert sum(c["events"] for c in countries) == sum(1 for e in consults["events"] if e["loc_country"])
+    for path in ("/api/places", "/api/network", "/api/dyads", "/api/canonical"):
+        assert client.get(path, params={"types": "ASSAULT", "since": "2015-01-01", "q": "a"}).status_code == 200
+
+
+def test_a_meeting_reported_both_ways_is_one_canonical_row(client):
+    rows = client.get("/api/canonical", params={"dyad": "TUR-MYS", "mutual": "true"}).json()["events"]
+    meeting = [r for r in rows if r["event"] == "CONSULT" and r["date"] == "2026-01-07"]
+    assert len(meeting) == 1 and meeting[0]["both_directions"]
+    flat = client.get("/api/events", params={"dyad": "TUR-MYS", "event": "CONSULT", "since": "2026-01-07",
+                                             "until": "2026-01-07"}).json()
+    assert meeting[0]["mentions"] == flat["total"] == len(meeting[0]["members"])
+    assert {m["event_id"] for m in meeting[0]["evidence"]} <= {m.split(":")[1] for m in meeting[0]["members"]}
+    # without mutual the two directions stay apart, as before
+    apart = client.get("/api/canonical", params={"dyad": "TUR-MYS"}).json()["events"]
+    assert len([r for r in apart if r["event"] == "CONSULT" and r["date"] == "2026-01-07"]) == 2
+
+
+@pytest.mark.parametrize("params", [{"quad": "5"}, {"types": "CONSULT;DROP"}, {"country": "T"},
+                                    {"since": "2025-13-01"}])
+def test_bad_filters_are_refused(client, params):
+    assert client.get("/api/canonical", params=params).status_code == 422
