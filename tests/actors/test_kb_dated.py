@@ -102,6 +102,14 @@ CASES += [
     ("2022-05-05", "Cyril Ramaphosa received the delegation.", "Cyril Ramaphosa", "ZAF", GOV),
 ]
 
+# --- a surname alone, once the article has named the person --------------------------------------------
+CASES += [
+    ("2022-06-15", "Raychelle Omamo arrived in Addis Ababa. Omamo said the talks would resume.", "Omamo", "KEN", GOV),
+    ("2022-06-15", "Nikos Dendias flew to Cairo. Later Dendias met his counterpart.", "Dendias", "GRC", GOV),
+    ("2023-05-10", "William Ruto opened the summit. Ruto urged investors to come.", "Ruto", "KEN", GOV),
+    ("2022-06-15", "Nanaia Mahuta visited Fiji. Mahuta announced new aid.", "Mahuta", "NZL", GOV),
+]
+
 # --- time flips: the same person on either side of a change of office --------------------------------
 CASES += [
     ("2020-03-01", "Mark Rutte spoke to farmers.", "Mark Rutte", "NLD", GOV),
