@@ -464,10 +464,13 @@ async function network(main, params) {
   const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": "Network of countries", class: "network" });
   svg.append(el("svg:defs", {}, el("svg:marker", { id: "arrow", viewBox: "0 -4 8 8", refX: 8, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
     el("svg:path", { d: "M0,-4L8,0L0,4", fill: "#8c959f" }))));
+  const directed = new Set(links.map((e) => `${e.source.id}>${e.target.id}`));
   for (const e of links) {
     const dx = e.target.x - e.source.x, dy = e.target.y - e.source.y, len = Math.hypot(dx, dy) || 1, rt = r(e.target.events) + 3;
+    // both directions: two parallel arrows, side by side
+    const off = directed.has(`${e.target.id}>${e.source.id}`) ? 4 : 0, ox = (-dy / len) * off, oy = (dx / len) * off;
     svg.append(el("svg:a", { href: withFilters(`/dyad/${e.source.id}-${e.target.id}`) },
-      el("svg:line", { x1: e.source.x, y1: e.source.y, x2: e.target.x - (dx / len) * rt, y2: e.target.y - (dy / len) * rt,
+      el("svg:line", { x1: e.source.x + ox, y1: e.source.y + oy, x2: e.target.x - (dx / len) * rt + ox, y2: e.target.y - (dy / len) * rt + oy,
         stroke: e.goldstein >= 0 ? QUADS[2][1] : QUADS[4][1], "stroke-width": 1 + (5 * e.events) / maxE, opacity: 0.55, "marker-end": "url(#arrow)" },
       el("svg:title", { text: `${e.source.id} → ${e.target.id}: ${e.events} events, mean Goldstein ${e.goldstein}` }))));
   }
