@@ -368,11 +368,13 @@ EVENT_COLUMNS = ["doc_date", "event_date", "event", "cameo", "actor_codes", "rec
 @click.option("--cameo", help="CAMEO code or prefix, e.g. 04 or 043.")
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
+@click.option("--source", help="Only events of articles from this source (outlet), e.g. Reuters.")
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @format_option
 @_edge
 def events(db: str, actor: str | None, dyad_: str | None, directed: bool, event: str | None,
-           cameo: str | None, since: str | None, until: str | None, limit: int | None, fmt: str) -> None:
+           cameo: str | None, since: str | None, until: str | None, source: str | None, limit: int | None,
+           fmt: str) -> None:
     """List stored events, filtered.
 
     \b
@@ -384,7 +386,7 @@ def events(db: str, actor: str | None, dyad_: str | None, directed: bool, event:
 
     with Store(db, read_only=True) as store:
         frame = store.events(actor=actor, dyad=dyad_, event=event, cameo=cameo, since=since, until=until,
-                             directed=directed, limit=limit)
+                             directed=directed, limit=limit, source=source)
     if fmt == "json":
         click.echo(json.dumps(_records(frame), ensure_ascii=False, default=str))
     elif fmt == "csv":

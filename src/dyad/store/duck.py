@@ -373,20 +373,25 @@ class Store:
 
     def events(self, actor: str | None = None, dyad: str | None = None, event: str | None = None,
                cameo: str | None = None, since: str | None = None, until: str | None = None,
-               directed: bool = False, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
+               directed: bool = False, limit: int | None = None, offset: int = 0,
+               source: str | None = None) -> pd.DataFrame:
         """Events matching the filters, newest first. ``dyad="TUR-MYS"`` matches both directions
-        unless ``directed``; ``cameo`` matches a code and its sub-codes ("04" is every CONSULT)."""
+        unless ``directed``; ``cameo`` matches a code and its sub-codes ("04" is every CONSULT); ``source``
+        keeps events of articles from that outlet."""
         frame, _ = self.search_events(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until,
-                                      directed=directed, limit=limit, offset=offset, count=False)
+                                      directed=directed, limit=limit, offset=offset, count=False, source=source)
         return frame
 
     def search_events(self, actor: str | None = None, dyad: str | None = None, event: str | None = None,
                       cameo: str | None = None, since: str | None = None, until: str | None = None,
                       text: str | None = None, doc_id: str | None = None, directed: bool = False,
                       sort: str = "date", limit: int | None = None, offset: int = 0,
-                      count: bool = True) -> tuple[pd.DataFrame, int | None]:
+                      count: bool = True, source: str | None = None) -> tuple[pd.DataFrame, int | None]:
         """Events and how many match in all (for pagination). Every value is a bound parameter."""
         where, params = _event_filters(actor, dyad, event, cameo, since, until, text, doc_id, directed)
+        if source:
+            where += " AND doc_id IN (SELECT id FROM documents WHERE source = ?)"
+            params = [*params, source]
         order = {"date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
                  "confidence": "confidence DESC, doc_id, event_id",
                  "goldstein": "goldstein, doc_id, event_id"}[sort]
