@@ -360,8 +360,9 @@ def extract_article(fetched: Fetched | WebRejection, entry: Entry, settings: Fet
     if words < settings.min_words:
         return WebRejection(url, Msg.FETCH_STUB.format(url=url, words=words, limit=settings.min_words))
     meta = None
-    with contextlib.suppress(Exception):  # metadata is a bonus: a page that confuses it keeps its text
-        meta = trafilatura.extract_metadata(fetched.content, default_url=fetched.url)
+    if not (entry.date and entry.title and entry.source):  # the page is parsed again only for what the feed lacks
+        with contextlib.suppress(Exception):  # metadata is a bonus: a page that confuses it keeps its text
+            meta = trafilatura.extract_metadata(fetched.content, default_url=fetched.url)
     date = entry.date or (meta.date if meta is not None and meta.date else None)
     title = entry.title or (meta.title if meta is not None else None)
     source = entry.source or (meta.sitename if meta is not None and meta.sitename else None) \
