@@ -178,6 +178,8 @@ CASES += [
     ("2023-03-02", "Georgia accused Moscow of stirring unrest in Abkhazia and Tbilisi.", "Georgia", "GEO", None),
     ("2023-03-02", "Georgia police arrested protesters in Atlanta.", "Georgia", "USA", None),
     ("2023-03-02", "Guinea accused Mali of harbouring rebels.", "Guinea", "GIN", None),
+    ("2014-05-10", "Clashes in Tripoli killed three people in northern Lebanon.", "Tripoli", "LBN", None),
+    ("2014-05-10", "Militias shelled Tripoli airport as Haftar's forces advanced in Libya.", "Tripoli", "LBY", None),
 ]
 
 

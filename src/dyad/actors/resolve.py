@@ -69,9 +69,10 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
 
 
 def _settle_by_context(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
-    """A name two countries share ("Congo", "Georgia") takes the one the document's other words
-    point to ("Kinshasa" -> COD, "Atlanta" -> USA); with no cue, or a tie, the reading stands."""
-    shared = [m for m in index.mentions if m.entity is not None and m.entity.kind == "country"
+    """A name two countries share ("Congo", "Georgia", the city "Tripoli") takes the one the document's
+    other words point to ("Kinshasa" -> COD, "Atlanta" -> USA, "northern Lebanon" -> LBN); with no cue,
+    or a tie, the reading stands."""
+    shared = [m for m in index.mentions if m.entity is not None and m.entity.kind in ("country", "capital")
               and fold(m.text).removeprefix("the ") in kb.contexts]
     if not shared:
         return
