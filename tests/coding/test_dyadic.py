@@ -45,3 +45,10 @@ def test_an_article_with_complete_events_drops_its_one_sided_mentions(coded):
 def test_a_text_with_no_complete_event_keeps_its_one_sided_one(coded):
     record = coded("Rebels attacked an army convoy overnight, killing four soldiers in Syria.", date="2016-05-06")
     assert [e["event"] for e in record["events"]] and record["events"][0]["event"] == "ASSAULT"
+
+
+def test_an_act_under_if_has_not_happened(coded):
+    record = coded("Venezuela says it will release the detained Americans if Washington lifts its sanctions.",
+                   date="2024-01-10")
+    assert not [e for e in record["events"] if e["event"] == "RETREAT" and
+                {a["code"] for a in e["actor"]} == {"USA"}]

@@ -319,6 +319,8 @@ class EventCoder:
             return None  # rule "dyadic": a meeting, an appeal, a threat or a sanction has both sides
         entry = taxonomy.cameo(code)
         hypothetical = _hypothetical(token)
+        if hypothetical:
+            return None  # rule "not-done": an act under "if", "unless" or "whether" has not happened
         confidence = _confidence(trigger, [a for a in actor if a.kind != "place"],
                                  [r for r in recipient if r.kind != "implied"], token, hypothetical)
         trigger_span = _trigger_span(trigger)

@@ -80,6 +80,10 @@ RULES: dict[str, Rule] = {
         "In the account of a meeting or call, a position stated to no one named (an appeal, a promise, praise, "
         "criticism) is stated to the meeting's other party.",
         "\"Scholz spoke with Macron. Scholz stressed the need to protect civilians.\" -> REQUEST DEU -> FRA."),
+    "not-done": Rule(
+        "An act in an \"if\", \"unless\" or \"whether\" clause has not happened and is not recorded; the "
+        "statement that states the condition is coded on its own (PLOVER: never code a hypothetical as done).",
+        "\"Iran will return to the deal if Washington lifts sanctions\" -> no RETREAT by the United States."),
 }
 
 
