@@ -30,3 +30,10 @@ def test_a_repelled_attack_is_the_attackers_act_on_the_repeller(coded):
                    date="1999-03-01")
     assert ({"ERI"}, {"ETH"}) in assaults(record)
     assert ({"ETH"}, {"ERI"}) not in assaults(record)
+
+
+def test_force_used_in_another_states_place_targets_that_state(coded):
+    record = coded("Residents of Kupiansk, Ukraine, were evacuated because of shelling from Russian troops.",
+                   date="2024-08-15")
+    assert ({"RUS"}, {"UKR"}) in assaults(record)
+    assert ({"RUS"}, {"RUS"}) not in assaults(record)

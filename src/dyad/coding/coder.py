@@ -232,6 +232,7 @@ class EventCoder:
         if not actor and code[:2] in VIOLENT_ROOTS:
             actor = self._means_owner(token, actors, local)
             steps += ["nominal-agent"] if actor else []
+            recipient = [r for r in recipient if r.code not in {a.code for a in actor}]  # not both sides
         victim_subject = token.lemma_.lower() in VICTIM_SUBJECT_VERBS  # "three children died": no agent
         if not actor and local and not victim_subject:
             actor = _local_agent(_subject(token) or _passive_agent(token), local, self.kb)
@@ -284,6 +285,12 @@ class EventCoder:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                                 sector_code=None, start=location.start, end=location.end, kind="place")]
+        elif not recipient and actor and local and code[:2] in VIOLENT_ROOTS and local not in {a.code for a in actor}:
+            # "residents of Pokrovsk fled shelling by Russian troops": force used in another state's
+            # place targets that state (rule "local-agent": the place is the last one the text named)
+            recipient = [Entity(raw_text="", entity_name=f"targets in {local}", code=local, sector_code=None,
+                                kind="implied")]
+            steps.append("local-agent")
         if code in ("191", "1381", "138") and actor and all(a.sector_code in CIVILIAN_SECTORS for a in actor) \
                 and trigger.token.lemma_.lower() in ("blockade", "block", "barricade"):
             code = "133" if code.startswith("13") else "144"  # farmers blockading Paris protest, not besiege
@@ -837,7 +844,8 @@ def _locative(token: Token) -> bool:
             return False
         if token.dep_ == "pobj":  # "in X", "near X", "the village of X"
             prep = token.head
-            return prep.lower_ in LOCATIVE_PREPS or (prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS)
+            return prep.lower_ in LOCATIVE_PREPS or (
+                prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | CROWD_NOUNS)  # "residents of X"
         if token.dep_ not in ("appos", "conj") or token.head is token:
             return True
         token = token.head
