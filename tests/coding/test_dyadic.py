@@ -52,3 +52,11 @@ def test_an_act_under_if_has_not_happened(coded):
                    date="2024-01-10")
     assert not [e for e in record["events"] if e["event"] == "RETREAT" and
                 {a["code"] for a in e["actor"]} == {"USA"}]
+
+
+def test_two_officials_of_one_state_are_two_sides(coded):
+    # domestic politics: the head of government and a minister are both DEU GOV, and still two sides
+    record = coded("German Chancellor Olaf Scholz praised Foreign Minister Annalena Baerbock on Monday.",
+                   date="2023-06-05")
+    praise = [e for e in record["events"] if e["event"] == "SUPPORT"]
+    assert praise and {r["code"] for r in praise[0]["recipient"]} == {"DEU"}

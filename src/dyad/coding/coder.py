@@ -390,8 +390,7 @@ class EventCoder:
             recipient = self._clause_recipient(token, actors, actor)
         if not recipient:  # "allowed candidate X to participate", "forced Y to leave"
             recipient = self._complement_recipient(token, actors, actor)
-        actor_codes = {a.key() for a in actor}
-        recipient = [r for r in recipient if r.key() not in actor_codes]
+        recipient = _other_than(recipient, actor)
         if not recipient and actor:
             recipient = _other_person(token, actors, actor)  # rule "object-pronoun"
         return actor, recipient
@@ -557,8 +556,7 @@ class EventCoder:
                 subject = _subject(verb.head)
                 if subject is not None:
                     actor = entities_for(subject, actors, self.kb)
-        actor_codes = {a.key() for a in actor}
-        return actor, [r for r in recipient if r.key() not in actor_codes]
+        return actor, _other_than(recipient, actor)
 
 
 # --- parse helpers ----------------------------------------------------------------------------------
@@ -762,6 +760,19 @@ def _means_nouns(token: Token) -> list[Token]:
     """Nouns a violent verb names its means by: "killed in air strikes", "wounded during shelling"."""
     return [g for c in token.children if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
             for g in c.children if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]
+
+
+def _other_than(recipient: list[Entity], actor: list[Entity]) -> list[Entity]:
+    """Recipients that are not the actor itself. Two people or bodies of one state in the same role are
+    two sides ("Brazilian governors called on President Sarney": BRA -> BRA, domestic politics); the
+    same actor named twice, or a side whose code and sector repeat the actor's without a name of its
+    own, is not."""
+    def same(r: Entity, a: Entity) -> bool:
+        if r.key() != a.key():
+            return False
+        named = r.kind in ("person", "organisation") and a.kind in ("person", "organisation")
+        return not named or r.entity_name == a.entity_name
+    return [r for r in recipient if not any(same(r, a) for a in actor)]
 
 
 def _other_person(token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
