@@ -41,6 +41,11 @@ def pytest_report_header(config: pytest.Config) -> str:
     return f"test order seed: {config.stash[_SEED_KEY]} (replay with --order-seed {config.stash[_SEED_KEY]})"
 
 
+def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter, config: pytest.Config) -> None:
+    # shown with -q too (the header is not), so a failing order can be replayed from any CI log
+    terminalreporter.write_line(pytest_report_header(config))
+
+
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     import random
 
