@@ -53,3 +53,14 @@ def test_names_that_are_not_places_do_not_locate(coded):
     record = coded("Rioting erupts in Paris after the defeat of the home side by Bayern Munich. "
                    "Riot police arrest dozens of fans.", date="2020-08-24")
     assert ({"FRA"}, {"FRA"}) in sides(record, "COERCE")
+
+
+def test_a_stance_prefix_is_no_nationality(coded):
+    record = coded("Pro-Russian separatists shelled Ukrainian positions near Donetsk.", date="2015-02-01")
+    assert all("RUS" not in actor for actor, _ in sides(record, "ASSAULT"))
+
+
+def test_members_of_a_group_executed_by_a_state_are_its_own(coded):
+    record = coded("Iran executes two members of an exiled opposition group on charges of attacks.",
+                   date="2025-07-27")
+    assert ({"IRN"}, {"IRN"}) in sides(record, "ASSAULT")

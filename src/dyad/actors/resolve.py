@@ -222,6 +222,18 @@ def _longest_match(keys: list[str], i: int, kb: KnowledgeBase, limit: int | None
     return best
 
 
+STANCE_PREFIXES = {"pro", "anti"}
+
+
+def _stance(span: Span) -> bool:
+    """Whether a country name is the object of a stance prefix: "pro-Russian separatists" are not
+    Russia, "anti-American protesters" not the United States (rule "stance-not-nationality")."""
+    doc, i = span.doc, span.start
+    if i >= 2 and doc[i - 1].text in ("-", "–") and doc[i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    return i >= 1 and doc[i - 1].lower_ in ("pro-", "anti-")
+
+
 def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEntry | None:
     """The entry a matched span names, unless the match is a false friend (case, plurals, part names)."""
     if key not in kb.entries:
@@ -239,6 +251,8 @@ def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEnt
         return None  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
     if entry.kind in ("country", "capital") and _is_surname(span):
         return None  # "Dr. Hamilton" and "Philip Hamilton" are people, not Bermuda
+    if entry.kind in ("country", "capital") and _stance(span):
+        return None  # "pro-Israel protesters", "anti-American rallies": a stance, not a nationality
     return entry
 
 

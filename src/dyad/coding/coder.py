@@ -711,7 +711,7 @@ TERRITORY_NOUNS = {"territory", "waters", "airspace", "soil", "custody", "jail",
                    "coast", "countryside", "north", "south", "east", "west", "zone", "sector", "lands"}
 CROWD_NOUNS = {"people", "protester", "demonstrator", "resident", "thousand", "hundred", "dozen", "prisoner",
                "worker", "student", "villager", "crowd", "activist", "supporter", "inmate", "youth", "farmer",
-               "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner"}
+               "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner", "member"}
 
 
 def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:

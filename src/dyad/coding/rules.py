@@ -84,6 +84,11 @@ RULES: dict[str, Rule] = {
         "An act in an \"if\", \"unless\" or \"whether\" clause has not happened and is not recorded; the "
         "statement that states the condition is coded on its own (PLOVER: never code a hypothetical as done).",
         "\"Iran will return to the deal if Washington lifts sanctions\" -> no RETREAT by the United States."),
+    "stance-not-nationality": Rule(
+        "A country named after \"pro-\" or \"anti-\" is a stance, not the group's nationality (applied when "
+        "actors are resolved).",
+        "\"Pro-Russian separatists shelled positions near Donetsk\" -> the separatists act for no Russia; "
+        "as unnamed local fighters they are UKR (local-agent)."),
 }
 
 
