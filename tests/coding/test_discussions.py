@@ -56,3 +56,10 @@ def test_a_position_stated_in_a_readout_is_stated_to_the_counterpart(coded):
     appeals = [e for e in record["events"] if e["event"] == "REQUEST"]
     assert appeals and {r["code"] for r in appeals[0]["recipient"]} == {"FRA"}
     assert "readout-counterpart" in appeals[0]["evidence"]["steps"]
+
+
+def test_a_government_and_its_rebels_are_two_sides_of_one_country(coded):
+    record = coded("The Colombian government and the guerrillas signed a ceasefire in Havana.", date="2016-06-23")
+    sides = [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}) for e in record["events"]
+             if e["event"] == "SUPPORT"]
+    assert sides and all(a == {"COL"} and r == {"COL"} for a, r in sides)  # Havana is where, not who

@@ -508,8 +508,9 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                 if pobj.dep_ != "pobj":
                     continue
                 found = [e for e in entities_for(pobj, index, kb) if e.code]  # "of X and Y": both
-                if child.lower_ == "in":  # "rebels in the Ivory Coast": only places make people theirs
-                    found = [e for e in found if e.kind in ("country", "capital")]
+                if child.lower_ == "in":  # "rebels in the Ivory Coast": only places make people theirs,
+                    # and only people ("a ceasefire in Havana" is nobody's agent)
+                    found = [e for e in found if e.kind in ("country", "capital")] if sector else []
                 countries.extend(found)
         if child.dep_ in ("acl", "amod") and child.lemma_ in AFFILIATION_WORDS:  # "a group based in X"
             for prep in child.children:

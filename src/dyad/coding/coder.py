@@ -243,6 +243,15 @@ class EventCoder:
         if not recipient and local:
             recipient = _local_agent(_direct_object(token), local, self.kb)
             steps += ["local-agent"] if recipient else []
+        if actor and not recipient and code[:2] in RECIPROCAL_ROOTS:
+            # rule "joint-subject": "the government and communist rebels agree to resume talks": the
+            # second subject, named by role alone, is a side of the first one's country
+            subject = _subject(token)
+            for other in (subject.conjuncts if subject is not None else ()):
+                recipient = _local_agent(other, actor[0].code, self.kb) if actor[0].code else []
+                if recipient:
+                    steps.append("joint-subject")
+                    break
         if not actor and local and code[:2] in ("11", "16", "17") and _agentless_passive(token):
             # rule "state-of-the-place": "the ambassador is arrested in Minsk", "three officers are
             # sentenced": arrests, trials and sentences with no named agent are the local state's acts
