@@ -64,3 +64,10 @@ def test_members_of_a_group_executed_by_a_state_are_its_own(coded):
     record = coded("Iran executes two members of an exiled opposition group on charges of attacks.",
                    date="2025-07-27")
     assert ({"IRN"}, {"IRN"}) in sides(record, "ASSAULT")
+
+
+def test_a_name_the_knowledge_base_does_not_know_is_no_local_role(coded):
+    record = coded("The Kenyan government and Prime Minister Zorbulon Quaxley agreed to hold talks.",
+                   date="2024-03-01")
+    assert not [e for e in record["events"] if {r["code"] for r in e["recipient"]} == {"KEN"}
+                and {a["code"] for a in e["actor"]} == {"KEN"}]

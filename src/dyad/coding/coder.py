@@ -818,6 +818,8 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
     (the convention of ICEWS and PLOVER coders for unnamed domestic actors)."""
     if head is None or head.pos_ not in ("NOUN", "PROPN"):
         return []
+    if head.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or (head.pos_ == "PROPN" and not head.is_sent_start):
+        return []  # a name the knowledge base did not know is someone, not an unnamed local role
     forms = {head.lemma_.lower(), head.lower_}
     if forms & FOREIGN_ENVOY_NOUNS:  # an ambassador in Minsk is, by his office, another state's
         return []
