@@ -10,7 +10,7 @@ the reported event; negated events are not coded.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from dyad import taxonomy
@@ -74,7 +74,6 @@ class _Trigger:
     token: Token
     pattern: Pattern
     objects_used: set[int]
-    means: set[int] = field(default_factory=set)  # nouns naming how a violent act was done
 
 
 class EventCoder:
@@ -134,7 +133,7 @@ class EventCoder:
         return best
 
     def _code_sentence(self, sent: SpacySpan, sent_index: int, actors: ActorIndex,
-                       dyad_pair: list[Entity], places: list[tuple[int, str]] | None = None) -> list[Event]:
+                       dyad_pair: list[Entity], places: list[tuple[int, str]]) -> list[Event]:
         triggers: dict[int, _Trigger] = {}
         for token in sent:
             trigger = self._match(token)
@@ -152,12 +151,11 @@ class EventCoder:
             if trigger.pattern.code[:2] in VIOLENT_ROOTS and not trigger.pattern.noun:
                 for means in _means_nouns(trigger.token):
                     if means.i in triggers and triggers[means.i].pattern.code[:2] in VIOLENT_ROOTS:
-                        trigger.means.add(means.i)
-                        del triggers[means.i]
+                        del triggers[means.i]  # _means_owner reads the actor from it
         candidates: list[Event] = []
         both_sides = bool(triggers) and len(dyad_pair) == 2 and _mentions_both_sides(sent)
         for trigger in triggers.values():
-            event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers, both_sides, places or [])
+            event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers, places, both_sides)
             if event is not None:
                 candidates.append(event)
         events: list[Event] = []
@@ -169,8 +167,8 @@ class EventCoder:
     # --- one event ------------------------------------------------------------------------------
 
     def _event(self, trigger: _Trigger, sent: SpacySpan, sent_index: int, actors: ActorIndex,
-               dyad_pair: list[Entity], triggers: dict[int, _Trigger], both_sides: bool = False,
-               places: list[tuple[int, str]] | None = None) -> Event | None:
+               dyad_pair: list[Entity], triggers: dict[int, _Trigger], places: list[tuple[int, str]],
+               both_sides: bool = False) -> Event | None:
         token = trigger.token
         code = trigger.pattern.code
         if _negated(token):
@@ -228,7 +226,7 @@ class EventCoder:
         if location is not None and location.name == location.country_code and location.country_code:
             location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
         role = _role_subject(token, self.kb) if not actor else None  # a subject named by its role alone
-        local = _local_country(location, sent, places or [])
+        local = _local_country(location, sent, places)
         if not actor and code[:2] in VIOLENT_ROOTS:
             actor = self._means_owner(token, actors, local)
             steps += ["nominal-agent"] if actor else []
@@ -289,8 +287,9 @@ class EventCoder:
                                 sector_code=role, start=phrase.start_char,
                                 end=phrase.end_char, kind="implied")]
         patient = _direct_object(token)
+        envoy_patient = patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS
         if not recipient and location is not None and location.country_code and code[:2] in PLACE_AS_RECIPIENT_ROOTS \
-                and not (patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS):
+                and not envoy_patient:
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
             recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
                                 sector_code=None, start=location.start, end=location.end, kind="place")]
@@ -311,15 +310,14 @@ class EventCoder:
                              or self._purpose_owner(purpose, actors, actor))
                 if recipient:
                     break
-        if actor and code[:2] in STATEMENT_ROOTS and _meeting_counterpart(actor, dyad_pair) \
-                and (not recipient or token.lemma_.lower() in REPORTING):
-            # a reporting verb's appeal ("stressed the need to protect civilians in Gaza") is made to the
-            # counterpart, not to what its content mentions
-            # rule "readout-counterpart": in the account of a meeting or call, a position stated to no
-            # one named ("emphasized the need to protect civilians") is stated to the other party
-            recipient = _meeting_counterpart(actor, dyad_pair)
+        counterpart = _meeting_counterpart(actor, dyad_pair) if actor and code[:2] in STATEMENT_ROOTS else []
+        if counterpart and (not recipient or token.lemma_.lower() in REPORTING):
+            # rule "readout-counterpart": in the account of a meeting or call, a position stated to no one
+            # named is stated to the other party; a reporting verb's appeal ("stressed the need to protect
+            # civilians in Gaza") is made to the counterpart, not to what its content mentions
+            recipient = counterpart
             steps.append("readout-counterpart")
-        if actor and not recipient and not (patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS):
+        if actor and not recipient and not envoy_patient:
             recipient = _implied_domestic_target(code, actor)
         if not trigger.pattern.noun and token.lemma_.lower() in REPEL_VERBS and code[:2] in VIOLENT_ROOTS:
             # rule "repelled-attack": "Iraq repelled an Iranian attack" reports Iran's attack on Iraq
@@ -408,11 +406,8 @@ class EventCoder:
         """Rule "nominal-agent": who used the means of a killing - "in Russian air strikes", "during an
         Islamic State rocket attack", "in rebel shelling", "in strikes by the coalition"."""
         for means in _means_nouns(token):
-            owners = [m for m in means.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
-            owners += [g for c in means.children if c.dep_ == "prep" and c.lower_ == "by"
-                       for g in c.children if g.dep_ == "pobj"]
-            owners.append(means)  # "killed by rebel fire" parsed with "rebel" as the object itself
-            for owner in owners:
+            # "killed by rebel fire" parsed with "rebel" as the object itself: the means last
+            for owner in [*_modifiers(means), *_prep_objects(means, ("by",)), means]:
                 found = entities_for(owner, actors, self.kb)
                 if not found and local:
                     found = _local_agent(owner, local, self.kb)
@@ -422,10 +417,7 @@ class EventCoder:
 
     def _attack_owner(self, attack: Token, actors: ActorIndex) -> list[Entity]:
         """Who carried out an attack named by a noun: "an Iranian attack", "an attack by X", "X's raid"."""
-        owners = [g for c in attack.children if c.dep_ == "prep" and c.lower_ in ("by", "from")
-                  for g in c.children if g.dep_ == "pobj"]
-        owners += [m for m in attack.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
-        for owner in owners:
+        for owner in [*_prep_objects(attack, ("by", "from")), *_modifiers(attack)]:
             found = entities_for(owner, actors, self.kb)
             if found:
                 return found
@@ -763,6 +755,16 @@ def _names_or_modifies(token: Token) -> bool:
 
 VIOLENT_ROOTS = {"18", "19", "20"}
 MEANS_PREPS = {"in", "during", "by", "from", "under"}
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """The words that say whose a noun is: "Russian strikes", "rebel shelling", "Iran's attack"."""
+    return [m for m in noun.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+
+
+def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of a noun's prepositions ``preps``: "strikes by the coalition" -> coalition."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
 
 
 def _means_nouns(token: Token) -> list[Token]:
