@@ -388,10 +388,7 @@ class Store:
                       sort: str = "date", limit: int | None = None, offset: int = 0,
                       count: bool = True, source: str | None = None) -> tuple[pd.DataFrame, int | None]:
         """Events and how many match in all (for pagination). Every value is a bound parameter."""
-        where, params = _event_filters(actor, dyad, event, cameo, since, until, text, doc_id, directed)
-        if source:
-            where += " AND doc_id IN (SELECT id FROM documents WHERE source = ?)"
-            params = [*params, source]
+        where, params = _event_filters(actor, dyad, event, cameo, since, until, text, doc_id, directed, source)
         order = {"date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
                  "confidence": "confidence DESC, doc_id, event_id",
                  "goldstein": "goldstein, doc_id, event_id"}[sort]
@@ -419,19 +416,11 @@ class Store:
             "GROUP BY 1, 2 ORDER BY 1, 2", params).df()
 
     def network(self, since: str | None = None, until: str | None = None, min_count: int = 1) -> dict[str, Any]:
-        where, params = _event_filters(None, None, None, None, since, until, None, None, False)
-        edges = self.con.execute(
-            "SELECT a AS source, r AS target, count(*) AS events, avg(goldstein) AS goldstein FROM ("
-            f" SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events WHERE {where}"
-            " AND len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
-            "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC LIMIT 2000", [*params, int(min_count)]).df()
-        nodes: dict[str, int] = {}
-        for row in edges.itertuples():
-            nodes[row.source] = nodes.get(row.source, 0) + int(row.events)
-            nodes[row.target] = nodes.get(row.target, 0) + int(row.events)
-        return {"nodes": [{"id": code, "events": n} for code, n in sorted(nodes.items(), key=lambda kv: -kv[1])],
-                "edges": [{"source": r.source, "target": r.target, "events": int(r.events),
-                           "goldstein": round(float(r.goldstein), 2)} for r in edges.itertuples()]}
+        """Countries as nodes, their interactions as edges (the dashboard's network query, unfiltered but
+        for dates)."""
+        from dyad.store.views import ViewFilter, network
+
+        return network(self, ViewFilter(since=since, until=until), min_count=min_count)
 
     def top_dyads(self, limit: int = 20) -> pd.DataFrame:
         """Undirected dyads by event count, with mean Goldstein."""
@@ -631,7 +620,7 @@ class Store:
 
 def _event_filters(actor: str | None, dyad: str | None, event: str | None, cameo: str | None, since: str | None,
                    until: str | None, text: str | None, doc_id: str | None,
-                   directed: bool) -> tuple[str, list[Any]]:
+                   directed: bool, source: str | None = None) -> tuple[str, list[Any]]:
     """A WHERE clause and its parameters; nothing from the caller is ever spliced into the SQL."""
     where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
     if actor:
@@ -664,6 +653,9 @@ def _event_filters(actor: str | None, dyad: str | None, event: str | None, cameo
     if doc_id:
         where.append("doc_id = ?")
         params.append(doc_id)
+    if source:  # events of articles from one outlet
+        where.append("doc_id IN (SELECT id FROM documents WHERE source = ?)")
+        params.append(source)
     return " AND ".join(where), params
 
 

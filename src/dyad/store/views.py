@@ -53,7 +53,7 @@ class ViewFilter:
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause over the events table, and its parameters."""
         where, params = _event_filters(self.actor, self.dyad, self.event, self.cameo, self.since, self.until,
-                                       self.text, self.doc_id, self.directed)
+                                       self.text, self.doc_id, self.directed, self.source)
         clauses = [where]
         if self.types:
             clauses.append(f"event IN ({', '.join('?' for _ in self.types)})")
@@ -64,9 +64,6 @@ class ViewFilter:
         if self.country:
             clauses.append("loc_country = ?")
             params.append(self.country.upper())
-        if self.source:
-            clauses.append("doc_id IN (SELECT id FROM documents WHERE source = ?)")
-            params.append(self.source)
         return " AND ".join(clauses), params
 
 
