@@ -23,15 +23,60 @@ from report import replace_section
 
 from dyad.store import Store
 
-CODES = ["USA", "CHN", "RUS", "TUR", "MYS", "IRN", "ISR", "PSE", "SYR", "IRQ", "UKR", "DEU", "FRA", "GBR", "IND",
-         "PAK", "AFG", "EGY", "SAU", "JPN", "KOR", "PRK", "BRA", "MEX", "NGA", "KEN", "ETH", "ZAF", "IDN", "AUS"]
-PLACES = [("Ankara", "TUR", 39.92, 32.85), ("Kuala Lumpur", "MYS", 3.14, 101.69), ("Washington", "USA", 38.9, -77.04),
-          ("Beijing", "CHN", 39.9, 116.4), ("Moscow", "RUS", 55.75, 37.62), ("Tehran", "IRN", 35.69, 51.39),
-          ("Jerusalem", "ISR", 31.77, 35.21), ("Gaza", "PSE", 31.5, 34.47), ("Damascus", "SYR", 33.51, 36.29),
-          ("Baghdad", "IRQ", 33.31, 44.36), ("Kyiv", "UKR", 50.45, 30.52), ("Berlin", "DEU", 52.52, 13.4),
-          ("Paris", "FRA", 48.86, 2.35), ("London", "GBR", 51.51, -0.13), ("New Delhi", "IND", 28.61, 77.21),
-          ("Islamabad", "PAK", 33.68, 73.05), ("Kabul", "AFG", 34.53, 69.17), ("Cairo", "EGY", 30.04, 31.24),
-          ("Riyadh", "SAU", 24.71, 46.68), ("Tokyo", "JPN", 35.68, 139.69)]
+CODES = [
+    "USA",
+    "CHN",
+    "RUS",
+    "TUR",
+    "MYS",
+    "IRN",
+    "ISR",
+    "PSE",
+    "SYR",
+    "IRQ",
+    "UKR",
+    "DEU",
+    "FRA",
+    "GBR",
+    "IND",
+    "PAK",
+    "AFG",
+    "EGY",
+    "SAU",
+    "JPN",
+    "KOR",
+    "PRK",
+    "BRA",
+    "MEX",
+    "NGA",
+    "KEN",
+    "ETH",
+    "ZAF",
+    "IDN",
+    "AUS",
+]
+PLACES = [
+    ("Ankara", "TUR", 39.92, 32.85),
+    ("Kuala Lumpur", "MYS", 3.14, 101.69),
+    ("Washington", "USA", 38.9, -77.04),
+    ("Beijing", "CHN", 39.9, 116.4),
+    ("Moscow", "RUS", 55.75, 37.62),
+    ("Tehran", "IRN", 35.69, 51.39),
+    ("Jerusalem", "ISR", 31.77, 35.21),
+    ("Gaza", "PSE", 31.5, 34.47),
+    ("Damascus", "SYR", 33.51, 36.29),
+    ("Baghdad", "IRQ", 33.31, 44.36),
+    ("Kyiv", "UKR", 50.45, 30.52),
+    ("Berlin", "DEU", 52.52, 13.4),
+    ("Paris", "FRA", 48.86, 2.35),
+    ("London", "GBR", 51.51, -0.13),
+    ("New Delhi", "IND", 28.61, 77.21),
+    ("Islamabad", "PAK", 33.68, 73.05),
+    ("Kabul", "AFG", 34.53, 69.17),
+    ("Cairo", "EGY", 30.04, 31.24),
+    ("Riyadh", "SAU", 24.71, 46.68),
+    ("Tokyo", "JPN", 35.68, 139.69),
+]
 
 
 def build(path: Path, n: int) -> None:
@@ -48,12 +93,16 @@ def build(path: Path, n: int) -> None:
         lats = "[" + ",".join(str(p[2]) for p in PLACES) + "]"
         lons = "[" + ",".join(str(p[3]) for p in PLACES) + "]"
         k = len(PLACES)
-        con.execute("""
+        con.execute(
+            """
             INSERT INTO documents (id, date, title, source, origin, text, text_hash, n_events)
             SELECT 'doc' || d, DATE '2006-01-01' + CAST((d * 8) % 7300 AS INTEGER), 'Synthetic article ' || d,
                 ['wire','daily','agency','gazette','radio'][1 + d % 5], 'bench', 'synthetic', md5(d::VARCHAR), 8
-            FROM range(CAST(ceil(? / 8) AS BIGINT)) t(d)""", [n])
-        con.execute(f"""
+            FROM range(CAST(ceil(? / 8) AS BIGINT)) t(d)""",
+            [n],
+        )
+        con.execute(
+            f"""
             INSERT INTO events (doc_id, event_id, event, mode, context, cameo, quad_code, goldstein, actor_codes,
                 recipient_codes, actor, recipient, event_text, event_loc, loc_country, event_date, doc_date,
                 confidence, sentence, evidence_start, evidence_end, evidence_text, rule, trigger_start, trigger_end,
@@ -71,22 +120,37 @@ def build(path: Path, n: int) -> None:
                 'synthetic evidence sentence number ' || i, 'bench', 0, 3, false, 'day', 0.0, [],
                 CASE WHEN i % 3 = 0 THEN NULL ELSE {lats}[1 + (i // 8) % {k}] END,
                 CASE WHEN i % 3 = 0 THEN NULL ELSE {lons}[1 + (i // 8) % {k}] END
-            FROM range(?) t(i)""", [n])
+            FROM range(?) t(i)""",
+            [n],
+        )
 
 
 #: The API calls each page makes (as app.js makes them).
 PAGES = {
-    "#/": ["/api/facets", "/api/stats", "/api/dyads?limit=12", "/api/timeline?interval=month", "/api/countries",
-           "/api/places?limit=2000", "/api/canonical?mutual=true&limit=25", "/api/events?limit=1"],
-    "#/dyad/TUR-MYS": ["/api/timeline?dyad=TUR-MYS&interval=month", "/api/canonical?dyad=TUR-MYS&mutual=true&limit=200",
-                       "/api/events?dyad=TUR-MYS&limit=1", "/api/quotes?dyad=TUR-MYS&limit=50",
-                       "/api/commitments?dyad=TUR-MYS"],
+    "#/": [
+        "/api/facets",
+        "/api/stats",
+        "/api/dyads?limit=12",
+        "/api/timeline?interval=month",
+        "/api/countries",
+        "/api/places?limit=2000",
+        "/api/canonical?mutual=true&limit=25",
+        "/api/events?limit=1",
+    ],
+    "#/dyad/TUR-MYS": [
+        "/api/timeline?dyad=TUR-MYS&interval=month",
+        "/api/canonical?dyad=TUR-MYS&mutual=true&limit=200",
+        "/api/events?dyad=TUR-MYS&limit=1",
+        "/api/quotes?dyad=TUR-MYS&limit=50",
+        "/api/commitments?dyad=TUR-MYS",
+    ],
     "#/map": ["/api/countries", "/api/places?limit=2000"],
     "#/network": ["/api/network?min_count=1"],
     "#/search?types=ASSAULT&since=2020-01-01&actor=SYR": [
         "/api/timeline?types=ASSAULT&since=2020-01-01&actor=SYR&interval=month",
         "/api/canonical?types=ASSAULT&since=2020-01-01&actor=SYR&mutual=true&limit=200",
-        "/api/events?types=ASSAULT&since=2020-01-01&actor=SYR&limit=1"],
+        "/api/events?types=ASSAULT&since=2020-01-01&actor=SYR&limit=1",
+    ],
 }
 
 
@@ -134,8 +198,10 @@ def render_times(db: Path, runs: int) -> dict[str, tuple[float, float]]:
             times = []
             for i in range(runs):
                 page.goto(f"http://127.0.0.1:{port}/{route}{'&' if '?' in route else '?'}run={i}")
-                page.wait_for_function("() => { const m = document.querySelector('main'); return"
-                                       " m.dataset.rendered === location.hash && !m.hasAttribute('aria-busy'); }")
+                page.wait_for_function(
+                    "() => { const m = document.querySelector('main'); return"
+                    " m.dataset.rendered === location.hash && !m.hasAttribute('aria-busy'); }"
+                )
                 assert page.inner_text("main h1") != "Something went wrong", page.inner_text("main")
                 times.append(float(page.get_attribute("main", "data-render-ms") or 0))
             times.sort()
@@ -156,14 +222,21 @@ def main() -> None:
     start = time.perf_counter()
     build(Path(args.db), args.events)
     print(f"store of {args.events:,} events ready in {time.perf_counter() - start:.1f} s")
-    lines = ["API, each call a page makes (p50 / p95 over "
-             f"{args.runs} runs after a warm-up, through the HTTP app in-process):", ""]
+    lines = [
+        "API, each call a page makes (p50 / p95 over "
+        f"{args.runs} runs after a warm-up, through the HTTP app in-process):",
+        "",
+    ]
     for url, (p50, p95) in api_latency(Path(args.db), args.runs).items():
         lines.append(f"- `{url}`: {p50:.0f} / **{p95:.0f} ms**")
     if not args.no_browser:
         renders = max(3, args.runs // 4)
-        lines += ["", f"Pages in headless Chromium (median / slowest of {renders} renders; from the route change "
-                  "to the last element drawn, all of a page's API calls included):", ""]
+        lines += [
+            "",
+            f"Pages in headless Chromium (median / slowest of {renders} renders; from the route change "
+            "to the last element drawn, all of a page's API calls included):",
+            "",
+        ]
         for route, (p50, worst) in render_times(Path(args.db), renders).items():
             lines.append(f"- `{route}`: {p50:.0f} / **{worst:.0f} ms**")
     print("\n".join(lines))
@@ -171,11 +244,13 @@ def main() -> None:
     import os
     import platform
 
-    section = (f"## Dashboard on {args.events:,} synthetic events ({dt.date.today().isoformat()})\n\n"
-               f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other jobs. Command: "
-               f"`python benchmarks/dashboard_latency.py --events {args.events} --runs {args.runs}` "
-               "(from the repository's root). Targets: every page under 1 s, "
-               "the API's p95 under 300 ms.\n\n" + "\n".join(lines) + "\n")
+    section = (
+        f"## Dashboard on {args.events:,} synthetic events ({dt.date.today().isoformat()})\n\n"
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores shared with other jobs. Command: "
+        f"`python benchmarks/dashboard_latency.py --events {args.events} --runs {args.runs}` "
+        "(from the repository's root). Targets: every page under 1 s, "
+        "the API's p95 under 300 ms.\n\n" + "\n".join(lines) + "\n"
+    )
     replace_section(Path("BENCHMARKS.md"), "## Dashboard on", section)
 
 

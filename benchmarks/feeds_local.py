@@ -37,9 +37,11 @@ COUNTRIES = ["Turkish", "Malaysian", "French", "Kenyan", "Brazilian", "Japanese"
 def article(n: int) -> bytes:
     a, b = COUNTRIES[n % len(COUNTRIES)], COUNTRIES[(n * 3 + 1) % len(COUNTRIES)]
     body = "".join(f"<p>{s.format(a=a, b=b)} Story {n}.</p>" for s in SENTENCES)
-    return (f"<!DOCTYPE html><html><head><title>Story {n}</title><meta property='article:published_time' "
-            f"content='2024-03-0{1 + n % 9}'></head><body><article><h1>Story {n}</h1>{body}</article>"
-            f"</body></html>").encode()
+    return (
+        f"<!DOCTYPE html><html><head><title>Story {n}</title><meta property='article:published_time' "
+        f"content='2024-03-0{1 + n % 9}'></head><body><article><h1>Story {n}</h1>{body}</article>"
+        f"</body></html>"
+    ).encode()
 
 
 def main() -> None:
@@ -75,8 +77,11 @@ def main() -> None:
                     self.end_headers()
                     return
                 f = int(path.rsplit("/", 1)[1])
-                items = "".join(f"<item><title>Story {n}</title><link>{base}/a/{n}?utm_source=rss</link>"
-                                f"<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>" for n in per_feed[f])
+                items = "".join(
+                    f"<item><title>Story {n}</title><link>{base}/a/{n}?utm_source=rss</link>"
+                    f"<pubDate>Tue, 05 Mar 2024 10:00:00 GMT</pubDate></item>"
+                    for n in per_feed[f]
+                )
                 body = f"<rss version='2.0'><channel><title>Feed {f}</title>{items}</channel></rss>".encode()
                 ctype = "application/rss+xml"
             else:
@@ -116,14 +121,24 @@ def main() -> None:
             second = poll(store, specs, pipeline=pipeline, fetcher=fetcher)
             again = time.perf_counter() - start
         coding = max(total - fetch, 1e-9)
-        out.update({
-            "first_poll": {"documents": first.documents, "events": first.events, "rejected": len(first.rejected),
-                           "seconds": round(total, 2)},
-            "coding_s": round(coding, 2),
-            "fetch_extract_share_of_coding": round(fetch / coding, 3),
-            "second_poll": {"not_modified": second.not_modified, "fetched": second.fetched,
-                            "documents": second.documents, "seconds": round(again, 2)},
-        })
+        out.update(
+            {
+                "first_poll": {
+                    "documents": first.documents,
+                    "events": first.events,
+                    "rejected": len(first.rejected),
+                    "seconds": round(total, 2),
+                },
+                "coding_s": round(coding, 2),
+                "fetch_extract_share_of_coding": round(fetch / coding, 3),
+                "second_poll": {
+                    "not_modified": second.not_modified,
+                    "fetched": second.fetched,
+                    "documents": second.documents,
+                    "seconds": round(again, 2),
+                },
+            }
+        )
     httpd.shutdown()
     print(json.dumps(out, indent=2))
 

@@ -25,7 +25,8 @@ def build(path: Path, n: int) -> None:
         if have >= n:
             return
         store.con.execute("DELETE FROM events")
-        store.con.execute("""
+        store.con.execute(
+            """
             INSERT INTO events (doc_id, event_id, event, mode, context, cameo, quad_code, goldstein, actor_codes,
                 recipient_codes, actor, recipient, event_text, event_loc, loc_country, event_date, doc_date,
                 confidence, sentence, evidence_start, evidence_end, evidence_text, rule, trigger_start, trigger_end,
@@ -39,7 +40,9 @@ def build(path: Path, n: int) -> None:
                 '[]', '[]', 'met', NULL, NULL, DATE '2006-01-01' + CAST(i % 7300 AS INTEGER),
                 DATE '2006-01-01' + CAST(i % 7300 AS INTEGER), 0.7, 0, 0, 10, 'synthetic evidence sentence', 'bench',
                 0, 3, false, 'article', 0.0, [], NULL, NULL
-            FROM range(?) t(i)""", [n])
+            FROM range(?) t(i)""",
+            [n],
+        )
 
 
 def timed(fn, runs: int = 50) -> tuple[float, float]:
@@ -65,21 +68,27 @@ def main() -> None:
     with Store(args.db, read_only=True) as store:
         dyad = "C07-C13"
         p50, p95 = timed(lambda: store.timeline(dyad=dyad, interval="month"))
-        lines.append(f"- dyad timeline (`/api/timeline?dyad={dyad}&interval=month`): p50 {p50:.0f} ms, "
-                     f"**p95 {p95:.0f} ms**")
-        p50, p95 = timed(lambda: store.search_events(dyad=dyad, event="ASSAULT", since="2015-01-01", limit=50,
-                                                     offset=100))
-        lines.append(f"- filtered, paginated events (`/api/events?dyad={dyad}&event=ASSAULT&since=2015-01-01"
-                     f"&limit=50&offset=100`, with the total count): p50 {p50:.0f} ms, **p95 {p95:.0f} ms**")
+        lines.append(
+            f"- dyad timeline (`/api/timeline?dyad={dyad}&interval=month`): p50 {p50:.0f} ms, **p95 {p95:.0f} ms**"
+        )
+        p50, p95 = timed(
+            lambda: store.search_events(dyad=dyad, event="ASSAULT", since="2015-01-01", limit=50, offset=100)
+        )
+        lines.append(
+            f"- filtered, paginated events (`/api/events?dyad={dyad}&event=ASSAULT&since=2015-01-01"
+            f"&limit=50&offset=100`, with the total count): p50 {p50:.0f} ms, **p95 {p95:.0f} ms**"
+        )
     print("\n".join(lines))
     import datetime as dt
     import os
     import platform
 
-    section = (f"## Query latency on {args.events:,} synthetic events ({dt.date.today().isoformat()})\n\n"
-               f"Machine: {platform.machine()}, {os.cpu_count()} cores. Command: `python benchmarks/query_latency.py "
-               f"--events {args.events}` (50 runs each after one warm-up, through the library calls the API makes; "
-               f"target: p95 at most 300 ms).\n\n" + "\n".join(lines) + "\n")
+    section = (
+        f"## Query latency on {args.events:,} synthetic events ({dt.date.today().isoformat()})\n\n"
+        f"Machine: {platform.machine()}, {os.cpu_count()} cores. Command: `python benchmarks/query_latency.py "
+        f"--events {args.events}` (50 runs each after one warm-up, through the library calls the API makes; "
+        f"target: p95 at most 300 ms).\n\n" + "\n".join(lines) + "\n"
+    )
     replace_section(Path("BENCHMARKS.md"), "## Query latency on", section)
 
 

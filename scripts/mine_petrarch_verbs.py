@@ -32,8 +32,9 @@ def word(raw: str) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--shared", default="../shared")
-    parser.add_argument("--out", default=str(Path(__file__).resolve().parents[1] /
-                                             "src/dyad/data/lexicon/petrarch2.tsv"))
+    parser.add_argument(
+        "--out", default=str(Path(__file__).resolve().parents[1] / "src/dyad/data/lexicon/petrarch2.tsv")
+    )
     args = parser.parse_args()
     path = Path(args.shared) / "dictionaries" / "petrarch2" / "CAMEO.2.0.txt"
     lines = path.read_text(encoding="utf-8", errors="replace").splitlines()
@@ -74,10 +75,13 @@ def main() -> None:
             if not code_match:
                 continue
             code = code_match.group(1)
-            spec = body[1:code_match.start()].strip()
+            spec = body[1 : code_match.start()].strip()
             tokens = spec.split()
-            if not tokens or tokens[0] != "*" or any(t.startswith(("{", "(")) and not t.startswith("(")
-                                                     for t in tokens[1:]):
+            if (
+                not tokens
+                or tokens[0] != "*"
+                or any(t.startswith(("{", "(")) and not t.startswith("(") for t in tokens[1:])
+            ):
                 continue  # subject-side and nested patterns do not map onto Dyad's patterns
             rest = " ".join(tokens[1:])
             verbs = [comment.split()[0]] if comment else block_verbs

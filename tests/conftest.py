@@ -18,9 +18,14 @@ SHARED = ROOT.parent / "shared"
 # `pytest --order-seed N` (or DYAD_TEST_ORDER_SEED=N) replays it, and
 # `--order-seed 0` keeps the file order.
 
+
 def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--order-seed", type=int, default=None,
-                     help="seed of the random test order (0: file order; default: a new seed each run)")
+    parser.addoption(
+        "--order-seed",
+        type=int,
+        default=None,
+        help="seed of the random test order (0: file order; default: a new seed each run)",
+    )
 
 
 def _order_seed(config: pytest.Config) -> int:

@@ -164,10 +164,25 @@ def test_export_formats_and_brief(runner, tmp_path):
 def test_events_filter_by_source(runner, tmp_path):
     articles = tmp_path / "two.jsonl"
     articles.write_text(
-        json.dumps({"id": "a", "date": "2024-05-01", "source": "Wire One",
-                    "text": "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala."}) + "\n"
-        + json.dumps({"id": "b", "date": "2024-05-02", "source": "Wire Two",
-                      "text": "Chinese President Xi Jinping met Brazilian President Lula da Silva in Beijing."}) + "\n")
+        json.dumps(
+            {
+                "id": "a",
+                "date": "2024-05-01",
+                "source": "Wire One",
+                "text": "Kenyan President William Ruto met Ugandan President Yoweri Museveni in Kampala.",
+            }
+        )
+        + "\n"
+        + json.dumps(
+            {
+                "id": "b",
+                "date": "2024-05-02",
+                "source": "Wire Two",
+                "text": "Chinese President Xi Jinping met Brazilian President Lula da Silva in Beijing.",
+            }
+        )
+        + "\n"
+    )
     db = str(tmp_path / "s.duckdb")
     assert runner.invoke(main, ["ingest", str(articles), "--db", db, "--workers", "1"]).exit_code == 0
     result = runner.invoke(main, ["events", "--db", db, "--source", "Wire One", "--format", "json"])

@@ -11,9 +11,13 @@ def test_seed_record_is_schema_valid(seed_record):
 
 
 def between(record, a, b, event=None):
-    return [e for e in record["events"]
-            if {x["code"] for x in e["actor"]} == {a} and {x["code"] for x in e["recipient"]} == {b}
-            and (event is None or e["event"] == event)]
+    return [
+        e
+        for e in record["events"]
+        if {x["code"] for x in e["actor"]} == {a}
+        and {x["code"] for x in e["recipient"]} == {b}
+        and (event is None or e["event"] == event)
+    ]
 
 
 def test_seed_meeting_between_turkiye_and_malaysia(seed_record):

@@ -14,11 +14,22 @@ def test_codebook_is_complete():
     assert book["190"].goldstein == -10.0
 
 
-@pytest.mark.parametrize(("code", "event", "quad"), [
-    ("040", "CONSULT", 1), ("051", "SUPPORT", 1), ("0211", "REQUEST", 0), ("057", "SUPPORT", 1),
-    ("0871", "RETREAT", 2), ("163", "SANCTION", 3), ("191", "COERCE", 4), ("190", "ASSAULT", 4), ("112", "ACCUSE", 3),
-    ("061", "COOPERATE", 2), ("0333", "AGREE", 1),
-])
+@pytest.mark.parametrize(
+    ("code", "event", "quad"),
+    [
+        ("040", "CONSULT", 1),
+        ("051", "SUPPORT", 1),
+        ("0211", "REQUEST", 0),
+        ("057", "SUPPORT", 1),
+        ("0871", "RETREAT", 2),
+        ("163", "SANCTION", 3),
+        ("191", "COERCE", 4),
+        ("190", "ASSAULT", 4),
+        ("112", "ACCUSE", 3),
+        ("061", "COOPERATE", 2),
+        ("0333", "AGREE", 1),
+    ],
+)
 def test_cameo_to_plover(code, event, quad):
     assert taxonomy.plover(code).event == event
     assert taxonomy.cameo(code).quad_class == quad

@@ -22,8 +22,17 @@ from dyad.pipeline import Pipeline
 from dyad.store import Store
 
 __version__ = "0.1.0"
-__all__ = ["CodedDocument", "Document", "IngestInfo", "Pipeline", "Store", "code", "default_pipeline",
-           "ingest", "__version__"]
+__all__ = [
+    "CodedDocument",
+    "Document",
+    "IngestInfo",
+    "Pipeline",
+    "Store",
+    "code",
+    "default_pipeline",
+    "ingest",
+    "__version__",
+]
 
 
 def default_pipeline() -> Pipeline:
@@ -33,15 +42,24 @@ def default_pipeline() -> Pipeline:
 
 
 @overload
-def code(text: str, date: str | None = None,  # type: ignore[overload-overlap]
-         doc_id: str | None = None, pipeline: Pipeline | None = None) -> dict[str, Any]: ...
+def code(  # type: ignore[overload-overlap]
+    text: str,
+    date: str | None = None,
+    doc_id: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> dict[str, Any]: ...
 @overload
-def code(text: Iterable[Document | str], date: str | None = None,
-         doc_id: str | None = None, pipeline: Pipeline | None = None) -> list[dict[str, Any]]: ...
+def code(
+    text: Iterable[Document | str], date: str | None = None, doc_id: str | None = None, pipeline: Pipeline | None = None
+) -> list[dict[str, Any]]: ...
 
 
-def code(text: str | Iterable[Document | str], date: str | None = None,
-         doc_id: str | None = None, pipeline: Pipeline | None = None) -> dict[str, Any] | list[dict[str, Any]]:
+def code(
+    text: str | Iterable[Document | str],
+    date: str | None = None,
+    doc_id: str | None = None,
+    pipeline: Pipeline | None = None,
+) -> dict[str, Any] | list[dict[str, Any]]:
     """Code one text (a record, as ``dyad code`` prints it) or many (a list of records).
 
     A text may start with ``date YYYY-MM-DD``; ``date`` gives one otherwise. ``pipeline`` is the

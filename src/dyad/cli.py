@@ -40,23 +40,38 @@ def _edge(func: F) -> F:
         except Exception as exc:  # a bug: say so plainly; DYAD_DEBUG=1 shows the traceback
             if os.environ.get("DYAD_DEBUG"):
                 raise
-            click.echo(f"dyad: internal error: {type(exc).__name__}: {exc} (set DYAD_DEBUG=1 for details)",
-                       err=True)
+            click.echo(f"dyad: internal error: {type(exc).__name__}: {exc} (set DYAD_DEBUG=1 for details)", err=True)
             sys.exit(EXIT_FATAL)
 
     return wrapper  # type: ignore[return-value]
 
 
-db_option = click.option("--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False),
-                         help="The DuckDB database file.")
-workers_option = click.option("--workers", type=click.IntRange(min=1), default=None,
-                              help="Processes running the whole pipeline, each loading the model once "
-                                   "(default: all cores; inputs under 32 documents run in-process).")
-actors_option = click.option("--actors", "actor_files", multiple=True, type=click.Path(exists=True, dir_okay=False),
-                             help="Actor dictionary (CSV/YAML: name, aliases, code, sector, from, to; or a "
-                                  "PETRARCH .actors file). Repeatable; its entries outrank Dyad's own.")
-format_option = click.option("--format", "fmt", type=click.Choice(["table", "json", "csv"]), default="table",
-                             show_default=True, help="Output format.")
+db_option = click.option(
+    "--db", default="dyad.duckdb", show_default=True, type=click.Path(dir_okay=False), help="The DuckDB database file."
+)
+workers_option = click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes running the whole pipeline, each loading the model once "
+    "(default: all cores; inputs under 32 documents run in-process).",
+)
+actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Actor dictionary (CSV/YAML: name, aliases, code, sector, from, to; or a "
+    "PETRARCH .actors file). Repeatable; its entries outrank Dyad's own.",
+)
+format_option = click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["table", "json", "csv"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,8 +107,7 @@ class _Progress:
         if self.enabled and now - self.last > 0.2:
             self.last = now
             rate = self.documents / max(now - self.start, 1e-6)
-            click.echo(f"\r{self.documents} documents, {self.rejected} rejected, {rate:.1f}/s", err=True,
-                       nl=False)
+            click.echo(f"\r{self.documents} documents, {self.rejected} rejected, {rate:.1f}/s", err=True, nl=False)
 
     def done(self) -> None:
         if self.enabled and self.last:
@@ -107,8 +121,9 @@ class _Progress:
 @workers_option
 @actors_option
 @_edge
-def code(paths: tuple[str, ...], date: str | None, validate: bool, workers: int | None,
-         actor_files: tuple[str, ...]) -> None:
+def code(
+    paths: tuple[str, ...], date: str | None, validate: bool, workers: int | None, actor_files: tuple[str, ...]
+) -> None:
     """Code documents and print one JSON record per document (no database).
 
     PATHS are files (.txt, .jsonl, .csv, .html), directories, or - for standard input: JSONL, or
@@ -157,15 +172,30 @@ def code(paths: tuple[str, ...], date: str | None, validate: bool, workers: int 
 
 def fetch_options(func: F) -> F:
     """The options of commands that fetch feeds and pages."""
-    for option in reversed([
-        click.option("--user-agent", help="The User-Agent Dyad fetches as (default: Dyad/VERSION); "
-                     "put a contact in it, e.g. 'Dyad/0.1 (research; me@example.org)'."),
-        click.option("--delay", type=click.FloatRange(min=0), default=2.0, show_default=True,
-                     help="Seconds between two requests to one host (robots.txt Crawl-delay wins when longer)."),
-        click.option("--timeout", type=click.FloatRange(min=0.1), default=20.0, show_default=True,
-                     help="Seconds to wait for a server to connect or answer."),
-        click.option("--no-robots", is_flag=True, help="Ignore robots.txt (only for sites you run or may crawl)."),
-    ]):
+    for option in reversed(
+        [
+            click.option(
+                "--user-agent",
+                help="The User-Agent Dyad fetches as (default: Dyad/VERSION); "
+                "put a contact in it, e.g. 'Dyad/0.1 (research; me@example.org)'.",
+            ),
+            click.option(
+                "--delay",
+                type=click.FloatRange(min=0),
+                default=2.0,
+                show_default=True,
+                help="Seconds between two requests to one host (robots.txt Crawl-delay wins when longer).",
+            ),
+            click.option(
+                "--timeout",
+                type=click.FloatRange(min=0.1),
+                default=20.0,
+                show_default=True,
+                help="Seconds to wait for a server to connect or answer.",
+            ),
+            click.option("--no-robots", is_flag=True, help="Ignore robots.txt (only for sites you run or may crawl)."),
+        ]
+    ):
         func = option(func)
     return func
 
@@ -173,8 +203,9 @@ def fetch_options(func: F) -> F:
 def _fetcher(user_agent: str | None, delay: float, timeout: float, no_robots: bool) -> Any:
     from dyad.read.web import Fetcher, FetchSettings
 
-    return Fetcher(FetchSettings(user_agent=user_agent or "", min_delay=delay, timeout=timeout,
-                                 respect_robots=not no_robots))
+    return Fetcher(
+        FetchSettings(user_agent=user_agent or "", min_delay=delay, timeout=timeout, respect_robots=not no_robots)
+    )
 
 
 @main.command()
@@ -182,29 +213,68 @@ def _fetcher(user_agent: str | None, delay: float, timeout: float, no_robots: bo
 @db_option
 @click.option("--date", help="Publication date (YYYY-MM-DD) for inputs that carry none.")
 @workers_option
-@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True,
-              help="local: worker processes on this machine; ray: Ray Data, locally or on a cluster (--address).")
-@click.option("--address", help="Ray cluster to join: 'auto' on a cluster node, or ray://HOST:10001 "
-              "(default: a local Ray for this run).")
-@click.option("--parquet", "parquet_dir", type=click.Path(file_okay=False),
-              help="With --engine ray: where the coded documents are written as Parquet by date "
-                   "(default: DB.parquet beside the database); kept for DuckDB or Spark to query.")
-@click.option("--load/--no-load", default=True, show_default=True,
-              help="With --engine ray: load the Parquet into the database, or leave it as the result.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    default="local",
+    show_default=True,
+    help="local: worker processes on this machine; ray: Ray Data, locally or on a cluster (--address).",
+)
+@click.option(
+    "--address",
+    help="Ray cluster to join: 'auto' on a cluster node, or ray://HOST:10001 (default: a local Ray for this run).",
+)
+@click.option(
+    "--parquet",
+    "parquet_dir",
+    type=click.Path(file_okay=False),
+    help="With --engine ray: where the coded documents are written as Parquet by date "
+    "(default: DB.parquet beside the database); kept for DuckDB or Spark to query.",
+)
+@click.option(
+    "--load/--no-load",
+    default=True,
+    show_default=True,
+    help="With --engine ray: load the Parquet into the database, or leave it as the result.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
-@click.option("--watch", "watch_dir", type=click.Path(file_okay=False), help="Then keep ingesting files that arrive "
-              "in this directory (Ctrl-C stops).")
-@click.option("--feeds", "feeds_file", type=click.Path(exists=True, dir_okay=False),
-              help="A list of RSS/Atom/JSON feeds or sitemaps, one URL a line ('URL | label | country', # comments).")
-@click.option("--urls", "urls_file", type=click.Path(exists=True, dir_okay=False),
-              help="A list of article URLs, one a line.")
+@click.option(
+    "--watch",
+    "watch_dir",
+    type=click.Path(file_okay=False),
+    help="Then keep ingesting files that arrive in this directory (Ctrl-C stops).",
+)
+@click.option(
+    "--feeds",
+    "feeds_file",
+    type=click.Path(exists=True, dir_okay=False),
+    help="A list of RSS/Atom/JSON feeds or sitemaps, one URL a line ('URL | label | country', # comments).",
+)
+@click.option(
+    "--urls", "urls_file", type=click.Path(exists=True, dir_okay=False), help="A list of article URLs, one a line."
+)
 @actors_option
 @fetch_options
 @_edge
-def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | None, engine: str,
-           address: str | None, parquet_dir: str | None, load: bool, as_json: bool,
-           actor_files: tuple[str, ...], watch_dir: str | None, feeds_file: str | None, urls_file: str | None,
-           user_agent: str | None, delay: float, timeout: float, no_robots: bool) -> None:
+def ingest(
+    paths: tuple[str, ...],
+    db: str,
+    date: str | None,
+    workers: int | None,
+    engine: str,
+    address: str | None,
+    parquet_dir: str | None,
+    load: bool,
+    as_json: bool,
+    actor_files: tuple[str, ...],
+    watch_dir: str | None,
+    feeds_file: str | None,
+    urls_file: str | None,
+    user_agent: str | None,
+    delay: float,
+    timeout: float,
+    no_robots: bool,
+) -> None:
     """Code documents and store them in the database (re-running skips stored documents).
 
     PATHS are files, directories, - for standard input, or http(s) URLs of feeds, sitemaps or
@@ -246,17 +316,34 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
         ray_settings = RaySettings(address=address, workers=workers)
         info = IngestInfo()
         if files:
-            info = run_ingest(files, store, pipeline, settings=ReadSettings(default_date=date), on_document=progress,
-                              workers=workers or default_workers(), engine=engine, ray_settings=ray_settings,
-                              parquet_dir=parquet_dir, load=load)
+            info = run_ingest(
+                files,
+                store,
+                pipeline,
+                settings=ReadSettings(default_date=date),
+                on_document=progress,
+                workers=workers or default_workers(),
+                engine=engine,
+                ray_settings=ray_settings,
+                parquet_dir=parquet_dir,
+                load=load,
+            )
         if targets or feeds_file or urls_file:
             from dyad.follow import poll
             from dyad.read.feeds import read_feed_list, read_url_list
 
             with _fetcher(user_agent, delay, timeout, no_robots) as fetcher:
-                polled = poll(store, read_feed_list(feeds_file) if feeds_file else [],
-                              read_url_list(urls_file) if urls_file else [], targets, pipeline, fetcher,
-                              ReadSettings(default_date=date), workers or 1, on_document=progress)
+                polled = poll(
+                    store,
+                    read_feed_list(feeds_file) if feeds_file else [],
+                    read_url_list(urls_file) if urls_file else [],
+                    targets,
+                    pipeline,
+                    fetcher,
+                    ReadSettings(default_date=date),
+                    workers or 1,
+                    on_document=progress,
+                )
             for name in ("documents", "skipped", "events", "learned"):
                 setattr(info, name, getattr(info, name) + getattr(polled.ingest, name))
             info.skipped += polled.known + polled.repeated
@@ -266,8 +353,13 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
 
             click.echo(f"watching {watch_dir} (Ctrl-C stops)", err=True)
             with contextlib.suppress(KeyboardInterrupt):
-                watch(watch_dir, store, pipeline, ReadSettings(default_date=date), on_batch=lambda i: click.echo(
-                    f"ingested {i.documents} documents, {i.events} events", err=True))
+                watch(
+                    watch_dir,
+                    store,
+                    pipeline,
+                    ReadSettings(default_date=date),
+                    on_batch=lambda i: click.echo(f"ingested {i.documents} documents, {i.events} events", err=True),
+                )
     progress.done()
     if as_json:
         click.echo(json.dumps(info.as_dict()))
@@ -275,8 +367,10 @@ def ingest(paths: tuple[str, ...], db: str, date: str | None, workers: int | Non
         if info.parquet and not load:
             click.echo(f"coded to Parquet in {info.parquet} (not loaded into {db})")
         else:
-            click.echo(f"ingested {info.documents} documents ({info.skipped} already stored), "
-                       f"{info.events} events, {info.learned} actors learned -> {db}")
+            click.echo(
+                f"ingested {info.documents} documents ({info.skipped} already stored), "
+                f"{info.events} events, {info.learned} actors learned -> {db}"
+            )
         for r in info.rejected:
             click.echo(f"rejected: {r.reason}")
     sys.exit(EXIT_REJECTED if info.rejected else EXIT_OK)
@@ -292,16 +386,30 @@ def _duration(value: str) -> float:
 
 
 @main.command()
-@click.option("--feeds", "feeds_file", required=True, type=click.Path(exists=True, dir_okay=False),
-              help="The feeds to follow, one URL a line ('URL | label | country', # comments); re-read each poll.")
+@click.option(
+    "--feeds",
+    "feeds_file",
+    required=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="The feeds to follow, one URL a line ('URL | label | country', # comments); re-read each poll.",
+)
 @db_option
 @click.option("--every", default="15m", show_default=True, help="Time from one poll to the next: 90s, 15m, 1h.")
 @click.option("--polls", type=click.IntRange(min=1), help="Stop after this many polls (default: until Ctrl-C).")
 @click.option("--date", help="Publication date (YYYY-MM-DD) for articles whose feed and page give none.")
 @fetch_options
 @_edge
-def watch(feeds_file: str, db: str, every: str, polls: int | None, date: str | None, user_agent: str | None,
-          delay: float, timeout: float, no_robots: bool) -> None:
+def watch(
+    feeds_file: str,
+    db: str,
+    every: str,
+    polls: int | None,
+    date: str | None,
+    user_agent: str | None,
+    delay: float,
+    timeout: float,
+    no_robots: bool,
+) -> None:
     """Follow feeds: poll them, code and store what is new, print one line per poll.
 
     Each poll asks every feed only for changes (ETag / Last-Modified, kept in the database, so a
@@ -338,25 +446,48 @@ def watch(feeds_file: str, db: str, every: str, polls: int | None, date: str | N
         count += 1
         for r in info.rejected:
             click.echo(f"rejected: {r.reason}", err=True)
-        when = "stopped" if info.stopped or stop.is_set() or (polls and count >= polls) else \
-            "next poll " + time.strftime("%H:%M:%S", time.localtime(next_poll))
-        click.echo(f"{time.strftime('%Y-%m-%d %H:%M:%S')} poll {count}: {info.feeds} feeds "
-                   f"({info.not_modified} unchanged), {info.documents} new articles, {info.events} events, "
-                   f"{len(info.rejected)} rejected, {info.known + info.repeated} already seen; {when}")
+        when = (
+            "stopped"
+            if info.stopped or stop.is_set() or (polls and count >= polls)
+            else "next poll " + time.strftime("%H:%M:%S", time.localtime(next_poll))
+        )
+        click.echo(
+            f"{time.strftime('%Y-%m-%d %H:%M:%S')} poll {count}: {info.feeds} feeds "
+            f"({info.not_modified} unchanged), {info.documents} new articles, {info.events} events, "
+            f"{len(info.rejected)} rejected, {info.known + info.repeated} already seen; {when}"
+        )
 
     previous = signal.signal(signal.SIGINT, on_sigint)
     try:
         with Store(db, shared=True) as store, _fetcher(user_agent, delay, timeout, no_robots) as fetcher:
-            follow(store, lambda: read_feed_list(feeds_file), seconds, Pipeline(annotator=Annotator()), fetcher,
-                   ReadSettings(default_date=date), stop=stop, on_poll=report, polls=polls)
+            follow(
+                store,
+                lambda: read_feed_list(feeds_file),
+                seconds,
+                Pipeline(annotator=Annotator()),
+                fetcher,
+                ReadSettings(default_date=date),
+                stop=stop,
+                on_poll=report,
+                polls=polls,
+            )
         if stop.is_set():
             click.echo("dyad: stopped; what was stored stays stored, and the next watch resumes", err=True)
     finally:
         signal.signal(signal.SIGINT, previous)
 
 
-EVENT_COLUMNS = ["doc_date", "event_date", "event", "cameo", "actor_codes", "recipient_codes", "event_text",
-                 "confidence", "doc_id"]
+EVENT_COLUMNS = [
+    "doc_date",
+    "event_date",
+    "event",
+    "cameo",
+    "actor_codes",
+    "recipient_codes",
+    "event_text",
+    "confidence",
+    "doc_id",
+]
 
 
 @main.command()
@@ -372,9 +503,19 @@ EVENT_COLUMNS = ["doc_date", "event_date", "event", "cameo", "actor_codes", "rec
 @click.option("--limit", type=int, default=None, help="At most this many events.")
 @format_option
 @_edge
-def events(db: str, actor: str | None, dyad_: str | None, directed: bool, event: str | None,
-           cameo: str | None, since: str | None, until: str | None, source: str | None, limit: int | None,
-           fmt: str) -> None:
+def events(
+    db: str,
+    actor: str | None,
+    dyad_: str | None,
+    directed: bool,
+    event: str | None,
+    cameo: str | None,
+    since: str | None,
+    until: str | None,
+    source: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """List stored events, filtered.
 
     \b
@@ -385,8 +526,17 @@ def events(db: str, actor: str | None, dyad_: str | None, directed: bool, event:
     from dyad.store import Store
 
     with Store(db, read_only=True) as store:
-        frame = store.events(actor=actor, dyad=dyad_, event=event, cameo=cameo, since=since, until=until,
-                             directed=directed, limit=limit, source=source)
+        frame = store.events(
+            actor=actor,
+            dyad=dyad_,
+            event=event,
+            cameo=cameo,
+            since=since,
+            until=until,
+            directed=directed,
+            limit=limit,
+            source=source,
+        )
     if fmt == "json":
         click.echo(json.dumps(_records(frame), ensure_ascii=False, default=str))
     elif fmt == "csv":
@@ -421,8 +571,7 @@ def _table(frame: Any) -> None:
         return
     frame = frame.copy()
     for col in frame.columns:
-        frame[col] = frame[col].map(lambda v: ",".join(v) if hasattr(v, "__len__") and not isinstance(v, str)
-                                    else v)
+        frame[col] = frame[col].map(lambda v: ",".join(v) if hasattr(v, "__len__") and not isinstance(v, str) else v)
     click.echo(frame.to_string(index=False, max_colwidth=40))
 
 
@@ -456,8 +605,10 @@ def show(doc_id: str, db: str, fmt: str) -> None:
         actors = ",".join(e["actor_codes"]) or "?"
         recipients = ",".join(e["recipient_codes"]) or "?"
         where = json.loads(e["event_loc"])["name"] if isinstance(e.get("event_loc"), str) else "-"
-        click.echo(f"  {e['event']:<9} {e['cameo']:<5} {actors} -> {recipients}  \"{e['event_text']}\"  "
-                   f"{e['event_date']} ({e['date_precision']}) at {where}  conf {e['confidence']:.2f}  [{e['rule']}]")
+        click.echo(
+            f'  {e["event"]:<9} {e["cameo"]:<5} {actors} -> {recipients}  "{e["event_text"]}"  '
+            f"{e['event_date']} ({e['date_precision']}) at {where}  conf {e['confidence']:.2f}  [{e['rule']}]"
+        )
     click.echo("")
     actors_seen: dict[str, str] = {}
     for m in _records(doc["mentions"]):
@@ -469,13 +620,15 @@ def show(doc_id: str, db: str, fmt: str) -> None:
         click.echo(f"Quotes ({len(doc['quotes'])}):")
         for q in _records(doc["quotes"]):
             speaker = json.loads(q["speaker"])["entity_name"] if q["speaker"] else "?"
-            click.echo(f"  [{q['kind']}] {speaker} ({q['speaker_code'] or '?'}): \"{q['text']}\"")
+            click.echo(f'  [{q["kind"]}] {speaker} ({q["speaker_code"] or "?"}): "{q["text"]}"')
     if len(doc["commitments"]):
         click.echo("")
         click.echo(f"Commitments ({len(doc['commitments'])}):")
         for c in _records(doc["commitments"]):
-            click.echo(f"  {c['status']:<9} {','.join(c['actor_codes'])} -> {','.join(c['recipient_codes'])}: "
-                       f"{c['what']}  (made {c['made_on']})")
+            click.echo(
+                f"  {c['status']:<9} {','.join(c['actor_codes'])} -> {','.join(c['recipient_codes'])}: "
+                f"{c['what']}  (made {c['made_on']})"
+            )
     click.echo("")
     click.echo(f"Tone: {doc['tone']}   Topics: {', '.join(doc['themes'].get('topics', [])) or '-'}")
 
@@ -502,8 +655,17 @@ def stats(db: str, fmt: str) -> None:
         for key in ("documents", "events", "sentences", "mentions", "quotes", "first_date", "last_date"):
             click.echo(f"{key},{summary[key]}")
     else:
-        for key in ("documents", "events", "sentences", "mentions", "quotes", "commitments", "duplicates",
-                    "first_date", "last_date"):
+        for key in (
+            "documents",
+            "events",
+            "sentences",
+            "mentions",
+            "quotes",
+            "commitments",
+            "duplicates",
+            "first_date",
+            "last_date",
+        ):
             click.echo(f"{key:<12} {summary[key]}")
         click.echo("events by type: " + ", ".join(f"{k} {v}" for k, v in summary["events_by_type"].items()))
         click.echo("top dyads:      " + ", ".join(f"{k} {v}" for k, v in summary["top_dyads"].items()))
@@ -513,8 +675,12 @@ def stats(db: str, fmt: str) -> None:
 @db_option
 @click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on (loopback by default).")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
-@click.option("--token", envvar="DYAD_WRITE_TOKEN", help="Enables POST /api/ingest for bearer holders of this token "
-              "(default: read-only). Also read from DYAD_WRITE_TOKEN.")
+@click.option(
+    "--token",
+    envvar="DYAD_WRITE_TOKEN",
+    help="Enables POST /api/ingest for bearer holders of this token "
+    "(default: read-only). Also read from DYAD_WRITE_TOKEN.",
+)
 @click.option("--cors", "cors_origins", multiple=True, help="Allow browser calls from this origin (closed by default).")
 @_edge
 def serve(db: str, host: str, port: int, token: str | None, cors_origins: tuple[str, ...]) -> None:
@@ -530,10 +696,13 @@ def serve(db: str, host: str, port: int, token: str | None, cors_origins: tuple[
     from dyad.store import Store
 
     Store(db, read_only=True).close()  # fail early, with a clear message, on a missing or foreign file
-    click.echo(f"Dyad dashboard: http://{host}:{port}/  (API: http://{host}:{port}/api/stats, "
-               f"spec: http://{host}:{port}/openapi.json)")
-    uvicorn.run(create_app(db, write_token=token, cors_origins=list(cors_origins)), host=host, port=port,
-                log_level="warning")
+    click.echo(
+        f"Dyad dashboard: http://{host}:{port}/  (API: http://{host}:{port}/api/stats, "
+        f"spec: http://{host}:{port}/openapi.json)"
+    )
+    uvicorn.run(
+        create_app(db, write_token=token, cors_origins=list(cors_origins)), host=host, port=port, log_level="warning"
+    )
 
 
 @main.command()
@@ -567,9 +736,14 @@ def commitments(db: str, dyad_: str | None, actor: str | None, status: str | Non
 
 @main.command(name="export")
 @db_option
-@click.option("--format", "fmt", type=click.Choice(["gdelt", "plover", "parquet", "csv", "jsonl"]), required=True,
-              help="gdelt: GDELT 2.0's 61 tab-separated columns; plover: PLOVER JSONL; parquet: a directory "
-                   "partitioned by month.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["gdelt", "plover", "parquet", "csv", "jsonl"]),
+    required=True,
+    help="gdelt: GDELT 2.0's 61 tab-separated columns; plover: PLOVER JSONL; parquet: a directory "
+    "partitioned by month.",
+)
 @click.option("--out", type=click.Path(), help="Output file (directory for parquet); default: standard output.")
 @click.option("--actor", help="Only events with this code as actor or recipient.")
 @click.option("--dyad", "dyad_", metavar="A-B", help="Only events between two actors (both ways).")
@@ -577,8 +751,16 @@ def commitments(db: str, dyad_: str | None, actor: str | None, status: str | Non
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
 @_edge
-def export_(db: str, fmt: str, out: str | None, actor: str | None, dyad_: str | None, event: str | None,
-            since: str | None, until: str | None) -> None:
+def export_(
+    db: str,
+    fmt: str,
+    out: str | None,
+    actor: str | None,
+    dyad_: str | None,
+    event: str | None,
+    since: str | None,
+    until: str | None,
+) -> None:
     """Export events in the field's formats.
 
     \b
@@ -612,8 +794,13 @@ def export_(db: str, fmt: str, out: str | None, actor: str | None, dyad_: str | 
 @db_option
 @click.option("--since", help="From this date (YYYY-MM-DD).")
 @click.option("--until", help="Up to this date (YYYY-MM-DD).")
-@click.option("--out", default="brief.html", show_default=True, type=click.Path(dir_okay=False),
-              help="The HTML file; a Markdown twin is written beside it (.md).")
+@click.option(
+    "--out",
+    default="brief.html",
+    show_default=True,
+    type=click.Path(dir_okay=False),
+    help="The HTML file; a Markdown twin is written beside it (.md).",
+)
 @_edge
 def brief(actor_a: str, actor_b: str, db: str, since: str | None, until: str | None, out: str) -> None:
     """Write a self-contained relations brief (HTML and Markdown) on one dyad.
@@ -706,8 +893,9 @@ def actors_search(text: str, db: str, fmt: str) -> None:
 @click.option("--to", "end", help="Valid to (YYYY-MM-DD).")
 @db_option
 @_edge
-def actors_add(name: str, code: str, sector: str | None, aliases: tuple[str, ...], start: str | None,
-               end: str | None, db: str) -> None:
+def actors_add(
+    name: str, code: str, sector: str | None, aliases: tuple[str, ...], start: str | None, end: str | None, db: str
+) -> None:
     """Add or correct an actor; later ingests use it.
 
     \b
@@ -717,8 +905,14 @@ def actors_add(name: str, code: str, sector: str | None, aliases: tuple[str, ...
     from dyad.actors import ActorRecord
     from dyad.store import Store
 
-    record = ActorRecord(name=name, code=code.upper(), sector=sector.upper() if sector else None,
-                         aliases=list(aliases), start=start, end=end)
+    record = ActorRecord(
+        name=name,
+        code=code.upper(),
+        sector=sector.upper() if sector else None,
+        aliases=list(aliases),
+        start=start,
+        end=end,
+    )
     with Store(db) as store:
         store.add_alias(record)
     click.echo(f"added {name} = {record.code} {record.sector or ''}".rstrip())
@@ -784,8 +978,14 @@ def kb_who(name: str, date: str | None, db: str | None, fmt: str) -> None:
         import pandas as pd
 
         frame = pd.DataFrame(found, columns=["picked", "name", "code", "sector", "in_office", "why"])
-        click.echo(frame.to_csv(index=False) if fmt == "csv" else
-                   frame.to_string(index=False) if found else f"(nobody called {name})", nl=fmt != "csv")
+        click.echo(
+            frame.to_csv(index=False)
+            if fmt == "csv"
+            else frame.to_string(index=False)
+            if found
+            else f"(nobody called {name})",
+            nl=fmt != "csv",
+        )
 
 
 @kb_group.command(name="update")
@@ -815,20 +1015,39 @@ def kb_update(file: str, db: str) -> None:
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the metrics as one JSON object.")
-@click.option("--predictions", type=click.Path(dir_okay=False),
-              help="Also write per-event predictions (sentence gold) or the coded records (article gold) here.")
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False),
+    help="Also write per-event predictions (sentence gold) or the coded records (article gold) here.",
+)
 @click.option("--confusion", is_flag=True, help="Sentence gold: also print the PLOVER type confusion table.")
-@click.option("--articles", "force_articles", is_flag=True,
-              help="Treat GOLD as whole-article gold (detected by default).")
-@click.option("--texts", type=click.Path(exists=True, dir_okay=False),
-              help="Article gold: the articles to code (default: articles.jsonl beside GOLD).")
-@click.option("--records", type=click.Path(exists=True, dir_okay=False),
-              help="Article gold: score this 'dyad code' output instead of coding the articles.")
-@click.option("--misses", is_flag=True,
-              help="Article gold: also list missed gold events and produced events that match none.")
+@click.option(
+    "--articles", "force_articles", is_flag=True, help="Treat GOLD as whole-article gold (detected by default)."
+)
+@click.option(
+    "--texts",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Article gold: the articles to code (default: articles.jsonl beside GOLD).",
+)
+@click.option(
+    "--records",
+    type=click.Path(exists=True, dir_okay=False),
+    help="Article gold: score this 'dyad code' output instead of coding the articles.",
+)
+@click.option(
+    "--misses", is_flag=True, help="Article gold: also list missed gold events and produced events that match none."
+)
 @_edge
-def eval_(gold: str, as_json: bool, predictions: str | None, confusion: bool, force_articles: bool,
-          texts: str | None, records: str | None, misses: bool) -> None:
+def eval_(
+    gold: str,
+    as_json: bool,
+    predictions: str | None,
+    confusion: bool,
+    force_articles: bool,
+    texts: str | None,
+    records: str | None,
+    misses: bool,
+) -> None:
     """Score the coder against gold sentences or whole-article gold (as shared/eval's scorers do).
 
     Article gold (one record per article with its ``events``) is detected, or forced with
@@ -849,8 +1068,9 @@ def eval_(gold: str, as_json: bool, predictions: str | None, confusion: bool, fo
         _eval_sentences(gold_records, predictions, as_json, confusion)
 
 
-def _eval_sentences(gold_records: list[dict[str, Any]], predictions: str | None, as_json: bool,
-                    confusion: bool) -> None:
+def _eval_sentences(
+    gold_records: list[dict[str, Any]], predictions: str | None, as_json: bool, confusion: bool
+) -> None:
     from dyad import default_pipeline
     from dyad.evaluate import evaluate
 
@@ -877,8 +1097,15 @@ def _write_jsonl(path: str, rows: list[dict[str, Any]]) -> None:
             f.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
-def _eval_articles(gold: str, gold_records: list[dict[str, Any]], texts: str | None, records: str | None,
-                   predictions: str | None, as_json: bool, misses: bool) -> None:
+def _eval_articles(
+    gold: str,
+    gold_records: list[dict[str, Any]],
+    texts: str | None,
+    records: str | None,
+    predictions: str | None,
+    as_json: bool,
+    misses: bool,
+) -> None:
     from dataclasses import asdict
     from pathlib import Path
 
@@ -911,21 +1138,28 @@ def _eval_articles(gold: str, gold_records: list[dict[str, Any]], texts: str | N
 
 def _print_article_table(rows: dict[str, dict[str, Any]]) -> None:
     columns = list(next(iter(rows.values())))
-    short = {"produced_per_article": "per_article", "no_actor_no_recipient": "no_sides", "gold_events": "gold",
-             "key_events": "key"}
+    short = {
+        "produced_per_article": "per_article",
+        "no_actor_no_recipient": "no_sides",
+        "gold_events": "gold",
+        "key_events": "key",
+    }
     heads = [short.get(c, c) for c in columns]
     click.echo(f"{'kind':<20}" + "".join(f"{h:>12}" for h in heads))
     for kind, metrics in rows.items():
         click.echo(f"{kind:<20}" + "".join(f"{metrics[c]:>12}" for c in columns))
-    click.echo("(no_actor, no_sides: share of produced events with no actor code, with neither actor nor "
-               "recipient code)")
+    click.echo(
+        "(no_actor, no_sides: share of produced events with no actor code, with neither actor nor recipient code)"
+    )
 
 
 def _print_article_misses(result: Any) -> None:
     click.echo("")
     for m in result.misses:
-        click.echo(f"MISSED    {m.doc_id}  {'/'.join(m.plover)}  {','.join(m.actor)} -> {','.join(m.recipient)}"
-                   f"  | {m.evidence or ''}")
+        click.echo(
+            f"MISSED    {m.doc_id}  {'/'.join(m.plover)}  {','.join(m.actor)} -> {','.join(m.recipient)}"
+            f"  | {m.evidence or ''}"
+        )
     for x in result.extras:
         snippet = " ".join((x.sentence or "").split())[:120]
         line = f"UNMATCHED {x.doc_id}  {x.type}  {','.join(x.actor) or '-'} -> {','.join(x.recipient) or '-'}"

@@ -75,8 +75,10 @@ def score(gold: list[dict[str, Any]], predictions: list[dict[str, Any]]) -> dict
             if tgt:
                 c["plover.target.n"] += 1
                 c["plover.target"] += any(_codes(p.get("recipient")) & tgt for p in ps)
-            c["plover.joint"] += any((not src or _codes(p.get("actor")) & src)
-                                     and (not tgt or _codes(p.get("recipient")) & tgt) for p in same)
+            c["plover.joint"] += any(
+                (not src or _codes(p.get("actor")) & src) and (not tgt or _codes(p.get("recipient")) & tgt)
+                for p in same
+            )
         if g.get("quad") is not None:
             c["quad.n"] += 1
             pred = quad_class(top)
@@ -176,9 +178,17 @@ def evaluate_actors(cases: list[dict[str, Any]], pipeline: Pipeline | None = Non
         for mention, code, sector in case["expect"]:
             # the found mention may carry a title the expectation leaves out ("President Bush")
             entity = next((e for text, e in found if text == mention), None) or next(
-                (e for text, e in found if mention in text or text in mention), None)
-            checks.append(ActorCheck(case["text"], case.get("date"), mention, (code, sector),
-                                     (entity.code, entity.sector_code) if entity else None))
+                (e for text, e in found if mention in text or text in mention), None
+            )
+            checks.append(
+                ActorCheck(
+                    case["text"],
+                    case.get("date"),
+                    mention,
+                    (code, sector),
+                    (entity.code, entity.sector_code) if entity else None,
+                )
+            )
     return checks
 
 
@@ -187,8 +197,12 @@ def evaluate_actors(cases: list[dict[str, Any]], pipeline: Pipeline | None = Non
 # events are matched by type (or CAMEO root), actor and recipient anywhere in the article. The
 # figures follow ``shared/eval/articles/score_articles.py`` exactly (a test checks they agree).
 
-ARTICLE_KINDS = (("reuters-", "wire-1987"), ("fakes-", "syria-war"), ("wh-", "official-statements"),
-                 ("ce-", "news-summaries"))
+ARTICLE_KINDS = (
+    ("reuters-", "wire-1987"),
+    ("fakes-", "syria-war"),
+    ("wh-", "official-statements"),
+    ("ce-", "news-summaries"),
+)
 OTHER_KIND = "other"
 KIND_ORDER = tuple(kind for _, kind in ARTICLE_KINDS) + (OTHER_KIND,)
 Record = dict[str, Any]
@@ -202,10 +216,13 @@ def article_kind(doc_id: object) -> str:
 
 def is_article_gold(gold: list[dict[str, Any]]) -> bool:
     """Article gold records carry an ``events`` list of items with ``plover``, ``actor``, ``recipient``."""
+
     def article(g: dict[str, Any]) -> bool:
         events = g.get("events")
         return isinstance(events, list) and all(
-            isinstance(e, dict) and {"plover", "actor", "recipient"} <= e.keys() for e in events)
+            isinstance(e, dict) and {"plover", "actor", "recipient"} <= e.keys() for e in events
+        )
+
     return bool(gold) and all(article(g) for g in gold) and any(g["events"] for g in gold)
 
 
@@ -280,26 +297,38 @@ class _Counts:
     def metrics(self) -> dict[str, Any]:
         p = self.produced_ok / self.produced if self.produced else 0.0
         r = self.found / self.gold if self.gold else 0.0
-        return {"precision": round(p, 3), "recall": round(r, 3),
-                "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
-                "key_recall": round(self.key_found / self.key, 3) if self.key else 0.0,
-                "articles": self.articles, "gold_events": self.gold, "key_events": self.key,
-                "produced": self.produced,
-                "produced_per_article": round(self.produced / max(1, self.articles), 2),
-                "no_actor": round(self.no_actor / self.produced, 3) if self.produced else 0.0,
-                "no_actor_no_recipient": round(self.no_sides / self.produced, 3) if self.produced else 0.0}
+        return {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(2 * p * r / (p + r), 3) if p + r else 0.0,
+            "key_recall": round(self.key_found / self.key, 3) if self.key else 0.0,
+            "articles": self.articles,
+            "gold_events": self.gold,
+            "key_events": self.key,
+            "produced": self.produced,
+            "produced_per_article": round(self.produced / max(1, self.articles), 2),
+            "no_actor": round(self.no_actor / self.produced, 3) if self.produced else 0.0,
+            "no_actor_no_recipient": round(self.no_sides / self.produced, 3) if self.produced else 0.0,
+        }
 
 
 def _extra(doc_id: str, event: Record) -> ArticleExtra:
     evidence = event.get("evidence")
     evidence = evidence if isinstance(evidence, dict) else {}
-    return ArticleExtra(doc_id, produced_type(event), sorted(side_codes(event.get("actor"))),
-                        sorted(side_codes(event.get("recipient"))), event.get("event_text"),
-                        evidence.get("text"), evidence.get("rule"))
+    return ArticleExtra(
+        doc_id,
+        produced_type(event),
+        sorted(side_codes(event.get("actor"))),
+        sorted(side_codes(event.get("recipient"))),
+        event.get("event_text"),
+        evidence.get("text"),
+        evidence.get("rule"),
+    )
 
 
-def _score_produced(doc_id: str, gold: list[dict[str, Any]], events: list[Record], c: _Counts,
-                    extras: list[ArticleExtra]) -> None:
+def _score_produced(
+    doc_id: str, gold: list[dict[str, Any]], events: list[Record], c: _Counts, extras: list[ArticleExtra]
+) -> None:
     for e in events:
         c.produced += 1
         actor, recipient = side_codes(e.get("actor")), side_codes(e.get("recipient"))
@@ -311,8 +340,9 @@ def _score_produced(doc_id: str, gold: list[dict[str, Any]], events: list[Record
             extras.append(_extra(doc_id, e))
 
 
-def _score_gold(doc_id: str, gold: list[dict[str, Any]], events: list[Record], c: _Counts,
-                misses: list[ArticleMiss]) -> None:
+def _score_gold(
+    doc_id: str, gold: list[dict[str, Any]], events: list[Record], c: _Counts, misses: list[ArticleMiss]
+) -> None:
     for g in gold:
         if g.get("optional"):
             continue
@@ -351,8 +381,9 @@ def load_records(path: str | Path) -> dict[Any, Record]:
     return {row.get("id"): row for row in rows if isinstance(row, dict)}
 
 
-def code_articles(texts: str | Path, pipeline: Pipeline | None = None,
-                  ids: set[str] | None = None) -> tuple[dict[Any, Record], list[str]]:
+def code_articles(
+    texts: str | Path, pipeline: Pipeline | None = None, ids: set[str] | None = None
+) -> tuple[dict[Any, Record], list[str]]:
     """Code the articles of a text file as ``dyad code`` would: records by id, and rejection reasons."""
     documents: list[Document] = []
     rejected: list[str] = []

@@ -19,25 +19,91 @@ from typing import IO, Any
 from dyad.store import Store
 
 GDELT_COLUMNS = [
-    "GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate",
-    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1KnownGroupCode", "Actor1EthnicCode",
-    "Actor1Religion1Code", "Actor1Religion2Code", "Actor1Type1Code", "Actor1Type2Code", "Actor1Type3Code",
-    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2KnownGroupCode", "Actor2EthnicCode",
-    "Actor2Religion1Code", "Actor2Religion2Code", "Actor2Type1Code", "Actor2Type2Code", "Actor2Type3Code",
-    "IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-    "NumMentions", "NumSources", "NumArticles", "AvgTone",
-    "Actor1Geo_Type", "Actor1Geo_FullName", "Actor1Geo_CountryCode", "Actor1Geo_ADM1Code", "Actor1Geo_ADM2Code",
-    "Actor1Geo_Lat", "Actor1Geo_Long", "Actor1Geo_FeatureID",
-    "Actor2Geo_Type", "Actor2Geo_FullName", "Actor2Geo_CountryCode", "Actor2Geo_ADM1Code", "Actor2Geo_ADM2Code",
-    "Actor2Geo_Lat", "Actor2Geo_Long", "Actor2Geo_FeatureID",
-    "ActionGeo_Type", "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_ADM1Code", "ActionGeo_ADM2Code",
-    "ActionGeo_Lat", "ActionGeo_Long", "ActionGeo_FeatureID",
-    "DATEADDED", "SOURCEURL",
+    "GLOBALEVENTID",
+    "SQLDATE",
+    "MonthYear",
+    "Year",
+    "FractionDate",
+    "Actor1Code",
+    "Actor1Name",
+    "Actor1CountryCode",
+    "Actor1KnownGroupCode",
+    "Actor1EthnicCode",
+    "Actor1Religion1Code",
+    "Actor1Religion2Code",
+    "Actor1Type1Code",
+    "Actor1Type2Code",
+    "Actor1Type3Code",
+    "Actor2Code",
+    "Actor2Name",
+    "Actor2CountryCode",
+    "Actor2KnownGroupCode",
+    "Actor2EthnicCode",
+    "Actor2Religion1Code",
+    "Actor2Religion2Code",
+    "Actor2Type1Code",
+    "Actor2Type2Code",
+    "Actor2Type3Code",
+    "IsRootEvent",
+    "EventCode",
+    "EventBaseCode",
+    "EventRootCode",
+    "QuadClass",
+    "GoldsteinScale",
+    "NumMentions",
+    "NumSources",
+    "NumArticles",
+    "AvgTone",
+    "Actor1Geo_Type",
+    "Actor1Geo_FullName",
+    "Actor1Geo_CountryCode",
+    "Actor1Geo_ADM1Code",
+    "Actor1Geo_ADM2Code",
+    "Actor1Geo_Lat",
+    "Actor1Geo_Long",
+    "Actor1Geo_FeatureID",
+    "Actor2Geo_Type",
+    "Actor2Geo_FullName",
+    "Actor2Geo_CountryCode",
+    "Actor2Geo_ADM1Code",
+    "Actor2Geo_ADM2Code",
+    "Actor2Geo_Lat",
+    "Actor2Geo_Long",
+    "Actor2Geo_FeatureID",
+    "ActionGeo_Type",
+    "ActionGeo_FullName",
+    "ActionGeo_CountryCode",
+    "ActionGeo_ADM1Code",
+    "ActionGeo_ADM2Code",
+    "ActionGeo_Lat",
+    "ActionGeo_Long",
+    "ActionGeo_FeatureID",
+    "DATEADDED",
+    "SOURCEURL",
 ]
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-FLAT_COLUMNS = ["doc_id", "event_id", "event", "mode", "cameo", "quad_code", "goldstein", "actor_codes",
-                "recipient_codes", "event_text", "event_date", "date_precision", "doc_date", "loc_country", "lat",
-                "lon", "confidence", "tone", "evidence_text", "rule"]
+FLAT_COLUMNS = [
+    "doc_id",
+    "event_id",
+    "event",
+    "mode",
+    "cameo",
+    "quad_code",
+    "goldstein",
+    "actor_codes",
+    "recipient_codes",
+    "event_text",
+    "event_date",
+    "date_precision",
+    "doc_date",
+    "loc_country",
+    "lat",
+    "lon",
+    "confidence",
+    "tone",
+    "evidence_text",
+    "rule",
+]
 
 
 def safe_cell(value: Any) -> Any:
@@ -61,8 +127,18 @@ def _actor_columns(entities: list[dict[str, Any]]) -> list[Any]:
     code, sector = e.get("code") or "", e.get("sector_code") or ""
     country = code if code not in ("IGO", "NGO", "IMG", "MNC") else ""
     group = e.get("org_code") or (code if not country else "")
-    return [f"{code}{sector}", (e.get("entity_name") or e.get("raw_text") or "").upper(), country, group, "", "", "",
-            sector, "", ""]
+    return [
+        f"{code}{sector}",
+        (e.get("entity_name") or e.get("raw_text") or "").upper(),
+        country,
+        group,
+        "",
+        "",
+        "",
+        sector,
+        "",
+        "",
+    ]
 
 
 def _gdelt_quad(cameo: str) -> int:
@@ -74,9 +150,16 @@ def _geo(loc: dict[str, Any] | None) -> list[Any]:
     if not loc:
         return [0, "", "", "", "", "", "", ""]
     geo_type = 4 if loc.get("lat") is not None and loc.get("name") else 1
-    return [geo_type, loc.get("name") or "", _fips().get(loc.get("country_code") or "", ""), "", "",
-            loc.get("lat") if loc.get("lat") is not None else "", loc.get("lon") if loc.get("lon") is not None else "",
-            ""]
+    return [
+        geo_type,
+        loc.get("name") or "",
+        _fips().get(loc.get("country_code") or "", ""),
+        "",
+        "",
+        loc.get("lat") if loc.get("lat") is not None else "",
+        loc.get("lon") if loc.get("lon") is not None else "",
+        "",
+    ]
 
 
 def gdelt_rows(store: Store, **filters: Any) -> Iterator[list[Any]]:
@@ -96,13 +179,28 @@ def gdelt_rows(store: Store, **filters: Any) -> Iterator[list[Any]]:
         mentions, sources, articles = clusters.get(f"{e['doc_id']}:{e['event_id']}", (1, 1, 1))
         cameo = e["cameo"]
         yield [
-            n, day.strftime("%Y%m%d"), day.strftime("%Y%m"), day.year,
+            n,
+            day.strftime("%Y%m%d"),
+            day.strftime("%Y%m"),
+            day.year,
             round(day.year + (day.timetuple().tm_yday - 1) / 365, 4),
-            *_actor_columns(actor), *_actor_columns(recipient),
-            1 if e["sentence"] == 0 else 0, cameo, cameo[:3], cameo[:2], _gdelt_quad(cameo), e["goldstein"],
-            mentions, sources, articles, e["tone"] if e["tone"] is not None else 0,
-            *_geo(None), *_geo(None), *_geo(loc),
-            dt.date.today().strftime("%Y%m%d%H%M%S"), urls.get(e["doc_id"], e["doc_id"]),
+            *_actor_columns(actor),
+            *_actor_columns(recipient),
+            1 if e["sentence"] == 0 else 0,
+            cameo,
+            cameo[:3],
+            cameo[:2],
+            _gdelt_quad(cameo),
+            e["goldstein"],
+            mentions,
+            sources,
+            articles,
+            e["tone"] if e["tone"] is not None else 0,
+            *_geo(None),
+            *_geo(None),
+            *_geo(loc),
+            dt.date.today().strftime("%Y%m%d%H%M%S"),
+            urls.get(e["doc_id"], e["doc_id"]),
         ]
 
 
@@ -133,14 +231,23 @@ def export(store: Store, fmt: str, out: IO[str] | None = None, path: Path | None
             if isinstance(record.get(key), str):
                 record[key] = json.loads(record[key])
         if fmt == "plover":
-            record = {"id": f"{record['doc_id']}:{record['event_id']}",
-                      "date": record["event_date"] or record["doc_date"],
-                      "event": record["event"], "mode": record["mode"], "context": record["context"],
-                      "actor": record["actor"], "recipient": record["recipient"], "event_text": record["event_text"],
-                      "event_loc": record["event_loc"], "cameo": record["cameo"], "quad_code": record["quad_code"],
-                      "goldstein": record["goldstein"], "confidence": record["confidence"],
-                      "evidence": {"sentence": record["evidence_text"], "rule": record["rule"]},
-                      "source_doc": record["doc_id"]}
+            record = {
+                "id": f"{record['doc_id']}:{record['event_id']}",
+                "date": record["event_date"] or record["doc_date"],
+                "event": record["event"],
+                "mode": record["mode"],
+                "context": record["context"],
+                "actor": record["actor"],
+                "recipient": record["recipient"],
+                "event_text": record["event_text"],
+                "event_loc": record["event_loc"],
+                "cameo": record["cameo"],
+                "quad_code": record["quad_code"],
+                "goldstein": record["goldstein"],
+                "confidence": record["confidence"],
+                "evidence": {"sentence": record["evidence_text"], "rule": record["rule"]},
+                "source_doc": record["doc_id"],
+            }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(frame)
 
@@ -163,7 +270,8 @@ def _parquet(store: Store, path: Path) -> int:
     path.mkdir(parents=True, exist_ok=True)
     store.con.execute(
         f"COPY (SELECT *, strftime(coalesce(event_date, doc_date), '%Y-%m') AS month FROM events) "
-        f"TO '{_sql_path(path)}' (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE)")
+        f"TO '{_sql_path(path)}' (FORMAT PARQUET, PARTITION_BY (month), OVERWRITE_OR_IGNORE)"
+    )
     row = store.con.execute("SELECT count(*) FROM events").fetchone()
     return int(row[0]) if row else 0
 

@@ -55,8 +55,15 @@ class PollInfo:
         return self.ingest.rejected
 
     def as_dict(self) -> dict[str, Any]:
-        return {"feeds": self.feeds, "not_modified": self.not_modified, "fetched": self.fetched,
-                "known": self.known, "repeated": self.repeated, "stopped": self.stopped, **self.ingest.as_dict()}
+        return {
+            "feeds": self.feeds,
+            "not_modified": self.not_modified,
+            "fetched": self.fetched,
+            "known": self.known,
+            "repeated": self.repeated,
+            "stopped": self.stopped,
+            **self.ingest.as_dict(),
+        }
 
 
 @dataclass
@@ -71,8 +78,9 @@ class _FeedDone:
 class _Poll:
     """One poll's walk over its sources, yielding documents and rejections to the ingest."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, read_settings: ReadSettings, info: PollInfo,
-                 stop: threading.Event) -> None:
+    def __init__(
+        self, store: Store, fetcher: Fetcher, read_settings: ReadSettings, info: PollInfo, stop: threading.Event
+    ) -> None:
         self.store = store
         self.fetcher = fetcher
         self.read_settings = read_settings
@@ -81,8 +89,9 @@ class _Poll:
         self.seen: set[str] = set()
         self.done: list[_FeedDone] = []
 
-    def items(self, feeds: Iterable[FeedSpec], urls: Iterable[str], targets: Iterable[str]) -> Iterator[
-            Document | Rejection]:
+    def items(
+        self, feeds: Iterable[FeedSpec], urls: Iterable[str], targets: Iterable[str]
+    ) -> Iterator[Document | Rejection]:
         for spec in feeds:
             if self._stopped():
                 return
@@ -139,9 +148,9 @@ class _Poll:
         if complete:
             self.done.append(_FeedDone(spec.url, fetched, len(entries), spec, feed.title))
 
-    def _articles(self, entries: list[Entry], feed: str | None,
-                  fetched: dict[str, Fetched | WebRejection] | None = None) -> Generator[
-                      Document | Rejection, None, bool]:
+    def _articles(
+        self, entries: list[Entry], feed: str | None, fetched: dict[str, Fetched | WebRejection] | None = None
+    ) -> Generator[Document | Rejection, None, bool]:
         """Fetch and extract the entries not yet handled; returns whether every one was settled."""
         complete = True
         normals = [(normalize_url(entry.url), entry) for entry in entries]
@@ -183,10 +192,18 @@ def _is_feed(fetched: Fetched) -> bool:
     return looks_like_feed(fetched.content)
 
 
-def poll(store: Store, feeds: Iterable[FeedSpec] = (), urls: Iterable[str] = (), targets: Iterable[str] = (),
-         pipeline: Pipeline | None = None, fetcher: Fetcher | None = None, read_settings: ReadSettings | None = None,
-         workers: int = 1, stop: threading.Event | None = None,
-         on_document: Callable[[Document | Rejection], None] | None = None) -> PollInfo:
+def poll(
+    store: Store,
+    feeds: Iterable[FeedSpec] = (),
+    urls: Iterable[str] = (),
+    targets: Iterable[str] = (),
+    pipeline: Pipeline | None = None,
+    fetcher: Fetcher | None = None,
+    read_settings: ReadSettings | None = None,
+    workers: int = 1,
+    stop: threading.Event | None = None,
+    on_document: Callable[[Document | Rejection], None] | None = None,
+) -> PollInfo:
     """Read ``feeds`` (conditionally), article ``urls`` and ``targets`` (URLs that may be a feed, a
     sitemap or an article); code and store what is new. ``stop`` ends it between articles."""
     info = PollInfo()
@@ -194,21 +211,38 @@ def poll(store: Store, feeds: Iterable[FeedSpec] = (), urls: Iterable[str] = (),
     fetcher = fetcher or Fetcher()
     walk = _Poll(store, fetcher, read_settings or ReadSettings(), info, stop or threading.Event())
     try:
-        info.ingest = ingest_items(walk.items(list(feeds), list(urls), list(targets)), store, pipeline,
-                                   on_document, workers)
+        info.ingest = ingest_items(
+            walk.items(list(feeds), list(urls), list(targets)), store, pipeline, on_document, workers
+        )
     finally:
         if own:
             fetcher.close()
     for done in walk.done:  # every entry of these feeds is stored or settled: the next poll may ask for changes
-        store.save_feed_state(done.url, done.fetched.etag, done.fetched.last_modified, done.fetched.status,
-                              done.entries, done.spec.label, done.spec.country, done.title)
+        store.save_feed_state(
+            done.url,
+            done.fetched.etag,
+            done.fetched.last_modified,
+            done.fetched.status,
+            done.entries,
+            done.spec.label,
+            done.spec.country,
+            done.title,
+        )
     return info
 
 
-def watch(store: Store, feeds: Callable[[], list[FeedSpec]] | list[FeedSpec], every: float,
-          pipeline: Pipeline | None = None, fetcher: Fetcher | None = None,
-          read_settings: ReadSettings | None = None, workers: int = 1, stop: threading.Event | None = None,
-          on_poll: Callable[[PollInfo, float], None] | None = None, polls: int | None = None) -> int:
+def watch(
+    store: Store,
+    feeds: Callable[[], list[FeedSpec]] | list[FeedSpec],
+    every: float,
+    pipeline: Pipeline | None = None,
+    fetcher: Fetcher | None = None,
+    read_settings: ReadSettings | None = None,
+    workers: int = 1,
+    stop: threading.Event | None = None,
+    on_poll: Callable[[PollInfo, float], None] | None = None,
+    polls: int | None = None,
+) -> int:
     """Poll ``feeds`` every ``every`` seconds until ``stop`` is set (or ``polls`` polls are done);
     ``on_poll(info, next_poll)`` hears of each poll (``next_poll`` a ``time.time()``). ``feeds``
     may be a function, asked before each poll (a feed list edited while watching takes effect).
@@ -220,8 +254,15 @@ def watch(store: Store, feeds: Callable[[], list[FeedSpec]] | list[FeedSpec], ev
     try:
         while not stop.is_set():
             started = time.monotonic()
-            info = poll(store, feeds() if callable(feeds) else feeds, pipeline=pipeline, fetcher=fetcher,
-                        read_settings=read_settings, workers=workers, stop=stop)
+            info = poll(
+                store,
+                feeds() if callable(feeds) else feeds,
+                pipeline=pipeline,
+                fetcher=fetcher,
+                read_settings=read_settings,
+                workers=workers,
+                stop=stop,
+            )
             done += 1
             wait = max(0.0, every - (time.monotonic() - started))
             if on_poll:

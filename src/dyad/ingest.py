@@ -41,17 +41,28 @@ class IngestInfo:
         return not self.rejected
 
     def as_dict(self) -> dict[str, object]:
-        return {"documents": self.documents, "skipped": self.skipped, "events": self.events,
-                "learned_actors": self.learned,
-                "rejected": [{"input": r.origin, "reason": r.reason} for r in self.rejected],
-                **({"parquet": self.parquet} if self.parquet else {})}
+        return {
+            "documents": self.documents,
+            "skipped": self.skipped,
+            "events": self.events,
+            "learned_actors": self.learned,
+            "rejected": [{"input": r.origin, "reason": r.reason} for r in self.rejected],
+            **({"parquet": self.parquet} if self.parquet else {}),
+        }
 
 
-def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipeline | None = None,
-           settings: ReadSettings | None = None,
-           on_document: Callable[[Document | Rejection], None] | None = None, workers: int = 1,
-           engine: str = "local", ray_settings: RaySettings | None = None,
-           parquet_dir: str | os.PathLike[str] | None = None, load: bool = True) -> IngestInfo:
+def ingest(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    pipeline: Pipeline | None = None,
+    settings: ReadSettings | None = None,
+    on_document: Callable[[Document | Rejection], None] | None = None,
+    workers: int = 1,
+    engine: str = "local",
+    ray_settings: RaySettings | None = None,
+    parquet_dir: str | os.PathLike[str] | None = None,
+    load: bool = True,
+) -> IngestInfo:
     """Read, code and store every input; bad inputs are reported, never fatal.
 
     ``engine="local"`` with ``workers`` > 1 runs the whole pipeline in that many processes;
@@ -63,17 +74,31 @@ def ingest(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipe
     memory = store.actor_memory()  # what earlier runs learned and users added: the same for every document
     store.release()  # a shared store is not held while documents are read and coded
     if engine == "ray":
-        return _ingest_on_ray(paths, store, info, settings, on_document, memory,
-                              ray_settings or RaySettings(workers=workers if workers > 1 else None), parquet_dir,
-                              load)
+        return _ingest_on_ray(
+            paths,
+            store,
+            info,
+            settings,
+            on_document,
+            memory,
+            ray_settings or RaySettings(workers=workers if workers > 1 else None),
+            parquet_dir,
+            load,
+        )
     if engine != "local":
         raise DyadError(Msg.UNKNOWN_ENGINE.format(engine=engine))
     return ingest_items(read_inputs(paths, settings), store, pipeline, on_document, workers, memory, info)
 
 
-def ingest_items(items: Iterable[Document | Rejection], store: Store, pipeline: Pipeline | None = None,
-                 on_document: Callable[[Document | Rejection], None] | None = None, workers: int = 1,
-                 memory: ActorMemory | None = None, info: IngestInfo | None = None) -> IngestInfo:
+def ingest_items(
+    items: Iterable[Document | Rejection],
+    store: Store,
+    pipeline: Pipeline | None = None,
+    on_document: Callable[[Document | Rejection], None] | None = None,
+    workers: int = 1,
+    memory: ActorMemory | None = None,
+    info: IngestInfo | None = None,
+) -> IngestInfo:
     """Code and store documents from any reader (files, feeds, article URLs): rejections are
     counted, documents stored with the same text skipped, the rest coded and written."""
     info = info if info is not None else IngestInfo()
@@ -103,8 +128,12 @@ def ingest_items(items: Iterable[Document | Rejection], store: Store, pipeline: 
     return write_results(results, store, info, on_document)
 
 
-def write_results(results: Iterable[CodedDocument | Rejection | str], store: Store, info: IngestInfo,
-                  on_document: Callable[[Document | Rejection], None] | None = None) -> IngestInfo:
+def write_results(
+    results: Iterable[CodedDocument | Rejection | str],
+    store: Store,
+    info: IngestInfo,
+    on_document: Callable[[Document | Rejection], None] | None = None,
+) -> IngestInfo:
     """The store's one writer: coded documents in transactions of ``WRITE_BATCH``; rejections and
     ids of documents already stored (strings) are counted. A document id seen twice in one run is
     kept apart as the readers do (``DistinctIds``)."""
@@ -149,10 +178,17 @@ def write_results(results: Iterable[CodedDocument | Rejection | str], store: Sto
     return info
 
 
-def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: IngestInfo,
-                   settings: ReadSettings | None, on_document: Callable[[Document | Rejection], None] | None,
-                   memory: ActorMemory, ray_settings: RaySettings,
-                   parquet_dir: str | os.PathLike[str] | None, load: bool) -> IngestInfo:
+def _ingest_on_ray(
+    paths: Iterable[str | os.PathLike[str]],
+    store: Store,
+    info: IngestInfo,
+    settings: ReadSettings | None,
+    on_document: Callable[[Document | Rejection], None] | None,
+    memory: ActorMemory,
+    ray_settings: RaySettings,
+    parquet_dir: str | os.PathLike[str] | None,
+    load: bool,
+) -> IngestInfo:
     from dyad.engine.ray_data import code_on_ray_apart
 
     if any(os.fspath(p) == "-" for p in paths):
@@ -165,10 +201,15 @@ def _ingest_on_ray(paths: Iterable[str | os.PathLike[str]], store: Store, info: 
     return write_results(results, store, info, on_document)
 
 
-def watch(directory: str | os.PathLike[str], store: Store, pipeline: Pipeline | None = None,
-          settings: ReadSettings | None = None, interval: float = 2.0,
-          should_stop: Callable[[], bool] = lambda: False,
-          on_batch: Callable[[IngestInfo], None] | None = None) -> IngestInfo:
+def watch(
+    directory: str | os.PathLike[str],
+    store: Store,
+    pipeline: Pipeline | None = None,
+    settings: ReadSettings | None = None,
+    interval: float = 2.0,
+    should_stop: Callable[[], bool] = lambda: False,
+    on_batch: Callable[[IngestInfo], None] | None = None,
+) -> IngestInfo:
     """Ingest files as they arrive in ``directory`` (new or changed since the last look), until
     ``should_stop()``. Stored documents are never coded twice, so restarting a watch is safe."""
     import time

@@ -180,8 +180,20 @@ class CodedDocument:
 
 def _drop_none(value: Any) -> Any:
     """Remove ``None`` members of nested dicts except those the schema declares nullable."""
-    keep = {"code", "sector_code", "event_loc", "speaker", "country_code", "lat", "lon", "event_date",
-            "trigger", "entity", "due_date", "fulfilled_by"}
+    keep = {
+        "code",
+        "sector_code",
+        "event_loc",
+        "speaker",
+        "country_code",
+        "lat",
+        "lon",
+        "event_date",
+        "trigger",
+        "entity",
+        "due_date",
+        "fulfilled_by",
+    }
     if isinstance(value, dict):
         return {k: _drop_none(v) for k, v in value.items() if v is not None or k in keep}
     if isinstance(value, list):

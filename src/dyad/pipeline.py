@@ -127,7 +127,7 @@ def quote_as_stored(coded: CodedDocument, text: str) -> None:
             spans.append(event.evidence.trigger)
         for entity in (*event.actor, *event.recipient):
             if entity.start is not None and entity.end is not None:
-                entity.raw_text = text[entity.start:entity.end]
+                entity.raw_text = text[entity.start : entity.end]
     spans.extend(quote.evidence for quote in coded.quotes)
     for span in spans:
-        span.text = text[span.start:span.end]
+        span.text = text[span.start : span.end]

@@ -20,5 +20,4 @@ def validation_errors(record: dict[str, Any]) -> list[str]:
     from jsonschema import Draft202012Validator
 
     validator = Draft202012Validator(record_schema())
-    return [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}"
-            for e in validator.iter_errors(record)]
+    return [f"{'/'.join(map(str, e.absolute_path)) or '<record>'}: {e.message}" for e in validator.iter_errors(record)]

@@ -19,8 +19,12 @@ def build():
     return module
 
 
-HOLDERS = ("country_repo,country_iso3,jurisdiction_qid,position,position_id,position_list,person,person_id,start,"
-           "end,gender,dob,dod,image,enwiki\n") + """\
+HOLDERS = (
+    (
+        "country_repo,country_iso3,jurisdiction_qid,position,position_id,position_list,person,person_id,start,"
+        "end,gender,dob,dod,image,enwiki\n"
+    )
+    + """\
 ruritania,RUR,Q1,Minister of Foreign Affairs,Q10,wanted,Anna Maria Kovacs,Q100,2019-05,2021-03-02,,,,,
 ruritania,RUR,Q1,Prime Minister,Q11,wanted,Anna Maria Kovacs,Q100,2021-03-02,,,,,,
 ruritania,RUR,Q1,Chief of the General Staff,Q12,xtra,Boris Old,Q101,2018,2020,,,,,
@@ -28,6 +32,7 @@ ruritania,RUR,Q1,ambassador to France,Q13,xtra,Carl Envoy,Q102,2018-01-01,,,,,,
 ruritania,RUR,Q1,Mayor of Strelsau,Q14,xtra,Dora Town,Q103,2018-01-01,,,,,,
 world,,,Secretary-General of the Widget Union,Q15,wanted,Ezra Chair,Q104,2020-01-01,,,,,,
 """
+)
 
 EXECUTIVE = """year,country,field,text,field_group,fips_code,iso2,entity_type,country_id,field_id
 2024,Ruritania,Executive branch,"chief of state: King RUDOLF V (since 3 March 2010) head of government: \
@@ -93,5 +98,4 @@ def test_former_states_take_their_dates_from_the_state_list(build, tmp_path):
     (tmp_path / "gwstates.csv").write_text(GWSTATES, encoding="utf-8")
     (tmp_path / "historical.tsv").write_text(HISTORICAL, encoding="utf-8")
     rows = build.parse_states(tmp_path / "gwstates.csv", tmp_path / "historical.tsv")
-    assert rows == [("country", "RUR", "Old Ruritania", "1900-01-01", "1950-06-30",
-                     "old ruritania|old ruritanian")]
+    assert rows == [("country", "RUR", "Old Ruritania", "1900-01-01", "1950-06-30", "old ruritania|old ruritanian")]

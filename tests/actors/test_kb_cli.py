@@ -25,13 +25,24 @@ def test_who_explains_the_pick_on_a_date():
 def test_update_keeps_a_users_people_in_the_store_and_who_uses_them(tmp_path):
     db = str(tmp_path / "dyad.duckdb")
     people = tmp_path / "ministers.json"
-    people.write_text(json.dumps([{"name": "Zora Vantablack", "aliases": ["Vantablack"], "code": "KEN",
-                                   "sector": "GOV", "from": "2026-01-10", "source": "gazette 2026/4"}]))
+    people.write_text(
+        json.dumps(
+            [
+                {
+                    "name": "Zora Vantablack",
+                    "aliases": ["Vantablack"],
+                    "code": "KEN",
+                    "sector": "GOV",
+                    "from": "2026-01-10",
+                    "source": "gazette 2026/4",
+                }
+            ]
+        )
+    )
     runner = CliRunner()
     result = runner.invoke(main, ["kb", "update", str(people), "--db", db])
     assert result.exit_code == 0 and "1 entry" in result.output, result.output
-    who = runner.invoke(main, ["kb", "who", "Zora Vantablack", "--date", "2026-03-01", "--db", db,
-                               "--format", "json"])
+    who = runner.invoke(main, ["kb", "who", "Zora Vantablack", "--date", "2026-03-01", "--db", db, "--format", "json"])
     (found,) = json.loads(who.output)
     assert (found["code"], found["sector"], found["picked"]) == ("KEN", "GOV", True)
     assert "your own entry" in found["why"]
@@ -53,10 +64,17 @@ def test_a_user_recodes_a_former_state_and_a_run_uses_it(tmp_path):
     from dyad.read import ReadSettings, read_text_document
 
     pipeline = Pipeline(kb=shared_knowledge_base())
-    pipeline.remember([ActorRecord(name="Soviet Union", code="SUN", aliases=["Soviet", "USSR"],
-                                   start="1922-12-30", end="1991-12-25")], priority=3)
-    document = read_text_document("Soviet negotiators rejected the offer.", doc_id="t",
-                                  settings=ReadSettings(default_date="1987-03-02"))
+    pipeline.remember(
+        [
+            ActorRecord(
+                name="Soviet Union", code="SUN", aliases=["Soviet", "USSR"], start="1922-12-30", end="1991-12-25"
+            )
+        ],
+        priority=3,
+    )
+    document = read_text_document(
+        "Soviet negotiators rejected the offer.", doc_id="t", settings=ReadSettings(default_date="1987-03-02")
+    )
     codes = {m["text"]: m["entity"]["code"] for m in pipeline.code_document(document).to_record()["mentions"]}
     assert codes["Soviet"] == "SUN"
     assert shared_knowledge_base().best("soviet", "1987-03-02").spells[0].code == "RUS"  # shared KB unchanged

@@ -7,24 +7,33 @@ import pytest
 from dyad.annotate.structure import layout
 
 
-@pytest.mark.parametrize(("text", "structure", "place"), [
-    ("CAIRO, May 3 - Sudanese troops shelled rebel positions.", "CAIRO, May 3 - ", "Cairo"),
-    ("NORTH PLATTE, Neb., Oct 2 - The senator said ...", "NORTH PLATTE, Neb., Oct 2 - ", "North Platte"),
-    ("Geneva (Reuters) - Iran and Iraq met.", "Geneva (Reuters) - ", "Geneva"),
-    ("KYIV, Ukraine (AP) — Russian drones struck a power station.", "KYIV, Ukraine (AP) — ", "Kyiv"),
-    ("Lagos, march 9 - the federal government said ...", "Lagos, march 9 - ", "Lagos"),
-    ("Date of publication 3 March 2015 Government jets bombed Douma.", "Date of publication 3 March 2015 ", None),
-    ("Published October 2 2016 Rebels shelled a market.", "Published October 2 2016 ", None),
-    ("04-11-2015 Army units destroyed a rebel depot.", "04-11-2015 ", None),
-])
+@pytest.mark.parametrize(
+    ("text", "structure", "place"),
+    [
+        ("CAIRO, May 3 - Sudanese troops shelled rebel positions.", "CAIRO, May 3 - ", "Cairo"),
+        ("NORTH PLATTE, Neb., Oct 2 - The senator said ...", "NORTH PLATTE, Neb., Oct 2 - ", "North Platte"),
+        ("Geneva (Reuters) - Iran and Iraq met.", "Geneva (Reuters) - ", "Geneva"),
+        ("KYIV, Ukraine (AP) — Russian drones struck a power station.", "KYIV, Ukraine (AP) — ", "Kyiv"),
+        ("Lagos, march 9 - the federal government said ...", "Lagos, march 9 - ", "Lagos"),
+        ("Date of publication 3 March 2015 Government jets bombed Douma.", "Date of publication 3 March 2015 ", None),
+        ("Published October 2 2016 Rebels shelled a market.", "Published October 2 2016 ", None),
+        ("04-11-2015 Army units destroyed a rebel depot.", "04-11-2015 ", None),
+    ],
+)
 def test_structure_is_found(text: str, structure: str, place: str | None):
     found = layout(text)
     assert [text[s:e] for s, e in found.spans] == [structure]
     assert found.filed_from == place
 
 
-@pytest.mark.parametrize("text", ["Russia - Ukraine talks resume in Istanbul.", "NATO - Russia council meets.",
-                                  "The United States and China agreed to talk."])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia - Ukraine talks resume in Istanbul.",
+        "NATO - Russia council meets.",
+        "The United States and China agreed to talk.",
+    ],
+)
 def test_text_is_not_taken_for_structure(text: str):
     assert layout(text).spans == ()
 
@@ -35,8 +44,9 @@ def test_sign_off_is_structure():
 
 
 def test_the_dateline_city_is_a_place_not_an_actor(coded):
-    record = coded("CAIRO, May 3 - Sudanese troops shelled rebel positions near the border on Friday.",
-                   date="1987-05-03")
+    record = coded(
+        "CAIRO, May 3 - Sudanese troops shelled rebel positions near the border on Friday.", date="1987-05-03"
+    )
     sides = {a["code"] for e in record["events"] for a in e["actor"] + e["recipient"]}
     assert "EGY" not in sides
     shelling = next(e for e in record["events"] if e["event"] == "ASSAULT")

@@ -6,11 +6,13 @@ from dyad.annotate.wrap import is_hard_wrapped, unwrap
 
 # written for this test in the manner of 1980s wire copy: wrapped near 60 characters, paragraphs
 # indented by four spaces
-WIRE = ("BONN, June 4 - West German Economics Minister Hans Berger\n"
-        "urged the United States to stop talking the dollar down and\n"
-        "said Bonn would not cut interest rates again this year.\n"
-        "    Berger told reporters in Bonn that the two governments\n"
-        "had agreed to keep in close touch over currency markets.\n")
+WIRE = (
+    "BONN, June 4 - West German Economics Minister Hans Berger\n"
+    "urged the United States to stop talking the dollar down and\n"
+    "said Bonn would not cut interest rates again this year.\n"
+    "    Berger told reporters in Bonn that the two governments\n"
+    "had agreed to keep in close touch over currency markets.\n"
+)
 
 
 def test_wire_copy_is_recognised_and_unwrapped_offset_for_offset():
@@ -33,14 +35,16 @@ def test_a_line_that_starts_in_lower_case_continues_the_sentence():
 
 
 def test_the_recipient_on_the_next_line_is_found_and_quoted_as_stored(coded):
-    text = ("TOKYO, May 3 - The Philippine government has formally asked\n"
-            "Japan to open its markets to more farm goods from Southeast\n"
-            "Asia and to lower its tariffs on bananas and pineapples,\n"
-            "a trade official said on Monday in a statement to the press.\n"
-            "    The request came during a visit by a Philippine delegation.\n")
+    text = (
+        "TOKYO, May 3 - The Philippine government has formally asked\n"
+        "Japan to open its markets to more farm goods from Southeast\n"
+        "Asia and to lower its tariffs on bananas and pineapples,\n"
+        "a trade official said on Monday in a statement to the press.\n"
+        "    The request came during a visit by a Philippine delegation.\n"
+    )
     record = coded(text, date="1987-05-04")
     asks = [e for e in record["events"] if e["event"] == "REQUEST"]
     assert asks and {a["code"] for a in asks[0]["recipient"]} == {"JPN"}
     assert {a["code"] for a in asks[0]["actor"]} == {"PHL"}
     evidence = asks[0]["evidence"]
-    assert text[evidence["start"]:evidence["end"]] == evidence["text"] and "\n" in evidence["text"]
+    assert text[evidence["start"] : evidence["end"]] == evidence["text"] and "\n" in evidence["text"]

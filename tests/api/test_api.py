@@ -16,8 +16,18 @@ def client(sample_db):
 
 def test_openapi_lists_the_endpoints(client):
     paths = client.get("/openapi.json").json()["paths"]
-    for path in ("/api/events", "/api/timeline", "/api/network", "/api/documents/{doc_id}", "/api/quotes",
-                 "/api/commitments", "/api/stats", "/api/actors", "/api/places", "/api/ingest"):
+    for path in (
+        "/api/events",
+        "/api/timeline",
+        "/api/network",
+        "/api/documents/{doc_id}",
+        "/api/quotes",
+        "/api/commitments",
+        "/api/stats",
+        "/api/actors",
+        "/api/places",
+        "/api/ingest",
+    ):
         assert path in paths
 
 
@@ -48,7 +58,7 @@ def test_document_quotes_commitments(client):
     doc = client.get("/api/documents/000_e51a7bb7ba208ab8").json()
     assert doc["date"] == "2026-01-07" and doc["text"].startswith("Türkiye")
     for e in doc["events"]:
-        assert doc["text"][e["trigger_start"]:e["trigger_end"]] == e["event_text"]
+        assert doc["text"][e["trigger_start"] : e["trigger_end"]] == e["event_text"]
     assert sum(q["kind"] == "direct" for q in doc["quotes"]) == 6
     assert client.get("/api/quotes", params={"dyad": "TUR-MYS"}).json()["quotes"]
     commitments = client.get("/api/commitments", params={"dyad": "TUR-MYS", "status": "open"}).json()["commitments"]
@@ -56,10 +66,18 @@ def test_document_quotes_commitments(client):
     assert client.get("/api/documents/nope").status_code == 404
 
 
-@pytest.mark.parametrize("params", [
-    {"dyad": "TUR-MYS' OR 1=1 --"}, {"actor": "'; DROP TABLE events; --"}, {"since": "2020-01-01' OR '1'='1"},
-    {"cameo": "04' OR 1=1"}, {"limit": 100000}, {"sort": "event_id; DROP TABLE events"}, {"interval": "day'"},
-])
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"dyad": "TUR-MYS' OR 1=1 --"},
+        {"actor": "'; DROP TABLE events; --"},
+        {"since": "2020-01-01' OR '1'='1"},
+        {"cameo": "04' OR 1=1"},
+        {"limit": 100000},
+        {"sort": "event_id; DROP TABLE events"},
+        {"interval": "day'"},
+    ],
+)
 def test_injection_attempts_are_refused_or_harmless(client, sample_db, params):
     path = "/api/timeline" if "interval" in params else "/api/events"
     response = client.get(path, params=params)
@@ -71,8 +89,13 @@ def test_injection_attempts_are_refused_or_harmless(client, sample_db, params):
 
 
 def test_writes_need_the_token(client, sample_db, tmp_path):
-    upload = {"file": ("new.jsonl", b'{"id": "new-1", "date": "2025-07-01", "text": "Chile and Peru signed a trade '
-                                    b'agreement in Lima."}\n', "application/json")}
+    upload = {
+        "file": (
+            "new.jsonl",
+            b'{"id": "new-1", "date": "2025-07-01", "text": "Chile and Peru signed a trade agreement in Lima."}\n',
+            "application/json",
+        )
+    }
     assert client.post("/api/ingest", files=upload).status_code == 401
     assert client.post("/api/ingest", files=upload, headers={"Authorization": "Bearer wrong"}).status_code == 401
     ok = client.post("/api/ingest", files=upload, headers={"Authorization": "Bearer s3cret"})
@@ -97,7 +120,8 @@ def test_dashboard_is_served_without_a_cdn(client):
 
 def test_oversized_requests_are_refused_before_any_work(client):
     assert client.get("/api/events", params={"q": "x" * 9000}).status_code == 414
-    huge = client.post("/api/ingest", content=b"x", headers={"Content-Length": str(10**9),
-                                                             "Authorization": "Bearer s3cret"})
+    huge = client.post(
+        "/api/ingest", content=b"x", headers={"Content-Length": str(10**9), "Authorization": "Bearer s3cret"}
+    )
     assert huge.status_code == 413
     assert client.get("/api/stats").status_code == 200

@@ -22,8 +22,11 @@ ARTIFACTS = ROOT / "test-artifacts"
 if not CHROMIUM:
     if os.environ.get("DYAD_REQUIRE_BROWSER"):
         raise RuntimeError("DYAD_REQUIRE_BROWSER is set but Chromium is not installed")
-    pytest.skip("precondition: Chromium is not installed (apt-get install chromium chromium-driver); "
-                "CI installs it and sets DYAD_REQUIRE_BROWSER=1", allow_module_level=True)
+    pytest.skip(
+        "precondition: Chromium is not installed (apt-get install chromium chromium-driver); "
+        "CI installs it and sets DYAD_REQUIRE_BROWSER=1",
+        allow_module_level=True,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -52,16 +55,31 @@ def page():
 
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=[
-            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync"])
+        browser = p.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-quic",
+                "--no-first-run",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+            ],
+        )
         page = browser.new_page(viewport={"width": 1280, "height": 900}, accept_downloads=True)
         errors: list[str] = []
         page.on("pageerror", lambda e: errors.append(str(e)))
         page.on("console", lambda m: errors.append(f"console: {m.text}") if m.type == "error" else None)
         # offline, as promised: any request that leaves the test server is an error
-        page.on("request", lambda r: errors.append(f"off-site request: {r.url}")
-                if not r.url.startswith(("http://127.0.0.1:", "data:", "blob:")) else None)
+        page.on(
+            "request",
+            lambda r: (
+                errors.append(f"off-site request: {r.url}")
+                if not r.url.startswith(("http://127.0.0.1:", "data:", "blob:"))
+                else None
+            ),
+        )
         page.errors = errors  # type: ignore[attr-defined]
         yield page
         browser.close()
@@ -76,16 +94,24 @@ def shot(page, name: str) -> Path:
 def show(page, server: str, route: str) -> float:
     """Open a view and wait until it has rendered; returns the time the app took, in ms."""
     page.goto(f"{server}/{route}")
-    page.wait_for_function("() => { const m = document.querySelector('main');"
-                           " return m.dataset.rendered === location.hash && !m.hasAttribute('aria-busy'); }")
+    page.wait_for_function(
+        "() => { const m = document.querySelector('main');"
+        " return m.dataset.rendered === location.hash && !m.hasAttribute('aria-busy'); }"
+    )
     assert page.inner_text("main h1") != "Something went wrong", page.inner_text("main")
     return float(page.get_attribute("main", "data-render-ms") or 0)
 
 
 def test_every_page_renders_quickly_without_console_errors(server, page):
     times = {}
-    for route, heading in (("#/", "Overview"), ("#/dyad/TUR-MYS", "TUR – MYS"), ("#/network", "Network"),
-                           ("#/map", "Map"), ("#/search?q=talks", "Search"), ("#/doc/000_e51a7bb7ba208ab8", "")):
+    for route, heading in (
+        ("#/", "Overview"),
+        ("#/dyad/TUR-MYS", "TUR – MYS"),
+        ("#/network", "Network"),
+        ("#/map", "Map"),
+        ("#/search?q=talks", "Search"),
+        ("#/doc/000_e51a7bb7ba208ab8", ""),
+    ):
         times[route] = show(page, server, route)
         assert heading in page.inner_text("main h1")
         assert page.locator("main svg, main table, main #article-text").count() >= 1
@@ -154,8 +180,9 @@ def test_map_draws_land_and_the_seeds_ankara_point(server, page):
     ankara.hover()
     assert "Ankara" in page.inner_text(".tooltip")
     turkey.dispatch_event("click")  # zooms to the country (Ankara's point covers its middle)
-    page.wait_for_function("() => (document.querySelector('svg.worldmap > g').getAttribute('transform') || '')"
-                           ".includes('scale')")
+    page.wait_for_function(
+        "() => (document.querySelector('svg.worldmap > g').getAttribute('transform') || '').includes('scale')"
+    )
     assert page.errors == []
 
 

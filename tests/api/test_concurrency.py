@@ -25,8 +25,14 @@ from ..conftest import ROOT
 DYAD = str(Path(sys.executable).parent / "dyad")
 CLIENTS = 20
 SECONDS = 30.0
-PATHS = ["/api/stats", "/api/events?dyad=TUR-MYS&limit=20", "/api/timeline?dyad=TUR-MYS", "/api/dyads",
-         "/api/documents?limit=10", "/"]
+PATHS = [
+    "/api/stats",
+    "/api/events?dyad=TUR-MYS&limit=20",
+    "/api/timeline?dyad=TUR-MYS",
+    "/api/dyads",
+    "/api/documents?limit=10",
+    "/",
+]
 
 
 def free_port() -> int:
@@ -41,8 +47,9 @@ def test_twenty_clients_and_an_ingest_share_the_database(tmp_path, corpus200, pi
         ingest([ROOT / "samples"], store, pipeline)
     port = free_port()
     base = f"http://127.0.0.1:{port}"
-    server = subprocess.Popen([DYAD, "serve", "--db", str(db), "--port", str(port)],
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    server = subprocess.Popen(
+        [DYAD, "serve", "--db", str(db), "--port", str(port)], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
+    )
     try:
         for _ in range(200):
             try:
@@ -52,8 +59,11 @@ def test_twenty_clients_and_an_ingest_share_the_database(tmp_path, corpus200, pi
                 time.sleep(0.1)
         inbox = tmp_path / "inbox"
         shutil.copytree(corpus200, inbox)
-        writer = subprocess.Popen([DYAD, "ingest", str(inbox), "--db", str(db), "--workers", "1"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        writer = subprocess.Popen(
+            [DYAD, "ingest", str(inbox), "--db", str(db), "--workers", "1"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         failures: list[str] = []
         counts: list[int] = []
         done = [0]
@@ -85,8 +95,10 @@ def test_twenty_clients_and_an_ingest_share_the_database(tmp_path, corpus200, pi
         assert writer.returncode == 0, err.decode()[-2000:]
         assert not failures, failures[:5]
         assert done[0] > 200  # the load was real
-        print(f"\nload: {CLIENTS} clients, {SECONDS:.0f} s, {done[0]} requests, {len(failures)} failures, "
-              f"documents seen {sorted(set(counts))[:3]}...{sorted(set(counts))[-3:]}")
+        print(
+            f"\nload: {CLIENTS} clients, {SECONDS:.0f} s, {done[0]} requests, {len(failures)} failures, "
+            f"documents seen {sorted(set(counts))[:3]}...{sorted(set(counts))[-3:]}"
+        )
         final = httpx.get(f"{base}/api/stats", timeout=30).json()["documents"]
         assert final == 206  # six samples and the 200 new articles
         # commits became visible while the ingest ran, not only at its end
@@ -105,8 +117,9 @@ def test_reads_are_answered_while_an_upload_is_coded(tmp_path, corpus200, pipeli
     with Store(db) as store:
         ingest([ROOT / "samples"], store, pipeline)
     port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(db, write_token="t"), host="127.0.0.1", port=port,
-                                           log_level="warning"))
+    server = uvicorn.Server(
+        uvicorn.Config(create_app(db, write_token="t"), host="127.0.0.1", port=port, log_level="warning")
+    )
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     base = f"http://127.0.0.1:{port}"
@@ -119,8 +132,12 @@ def test_reads_are_answered_while_an_upload_is_coded(tmp_path, corpus200, pipeli
         result: dict = {}
 
         def post() -> None:
-            result["response"] = httpx.post(f"{base}/api/ingest", headers={"Authorization": "Bearer t"},
-                                            files={"file": ("part0.jsonl", upload)}, timeout=300)
+            result["response"] = httpx.post(
+                f"{base}/api/ingest",
+                headers={"Authorization": "Bearer t"},
+                files={"file": ("part0.jsonl", upload)},
+                timeout=300,
+            )
 
         poster = threading.Thread(target=post)
         poster.start()

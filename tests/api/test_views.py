@@ -37,8 +37,9 @@ def test_a_meeting_reported_both_ways_is_one_canonical_row(client):
     rows = client.get("/api/canonical", params={"dyad": "TUR-MYS", "mutual": "true"}).json()["events"]
     meeting = [r for r in rows if r["event"] == "CONSULT" and r["date"] == "2026-01-07"]
     assert len(meeting) == 1 and meeting[0]["both_directions"]
-    flat = client.get("/api/events", params={"dyad": "TUR-MYS", "event": "CONSULT", "since": "2026-01-07",
-                                             "until": "2026-01-07"}).json()
+    flat = client.get(
+        "/api/events", params={"dyad": "TUR-MYS", "event": "CONSULT", "since": "2026-01-07", "until": "2026-01-07"}
+    ).json()
     assert meeting[0]["mentions"] == flat["total"] == len(meeting[0]["members"])
     assert {m["event_id"] for m in meeting[0]["evidence"]} <= {m.split(":")[1] for m in meeting[0]["members"]}
     # without mutual the two directions stay apart, as before
@@ -46,7 +47,8 @@ def test_a_meeting_reported_both_ways_is_one_canonical_row(client):
     assert len([r for r in apart if r["event"] == "CONSULT" and r["date"] == "2026-01-07"]) == 2
 
 
-@pytest.mark.parametrize("params", [{"quad": "5"}, {"types": "CONSULT;DROP"}, {"country": "T"},
-                                    {"since": "2025-13-01"}])
+@pytest.mark.parametrize(
+    "params", [{"quad": "5"}, {"types": "CONSULT;DROP"}, {"country": "T"}, {"since": "2025-13-01"}]
+)
 def test_bad_filters_are_refused(client, params):
     assert client.get("/api/canonical", params=params).status_code == 422

@@ -8,25 +8,30 @@ from dyad.coding.lexicon import Lexicon, parse_pattern
 
 
 def events_of(record):
-    return [(e["event"], e["cameo"], tuple(a["code"] for a in e["actor"]), tuple(r["code"] for r in e["recipient"]))
-            for e in record["events"]]
+    return [
+        (e["event"], e["cameo"], tuple(a["code"] for a in e["actor"]), tuple(r["code"] for r in e["recipient"]))
+        for e in record["events"]
+    ]
 
 
 def top(record):
     return max(record["events"], key=lambda e: e["confidence"])
 
 
-@pytest.mark.parametrize(("sentence", "event", "actor", "recipient"), [
-    ("French President Emmanuel Macron met German Chancellor Friedrich Merz in Berlin.", "CONSULT", "FRA", "DEU"),
-    ("Japan praised South Korea for its restraint.", "SUPPORT", "JPN", "KOR"),
-    ("The United States imposed sanctions on Iran.", "SANCTION", "USA", "IRN"),
-    ("Russian troops attacked Ukrainian positions near Bakhmut.", "ASSAULT", "RUS", "UKR"),
-    ("Pakistan accused India of violating the ceasefire.", "ACCUSE", "PAK", "IND"),
-    ("China rejected the proposal by Japan.", "REJECT", "CHN", None),
-    ("Egypt urged Israel to allow aid into Gaza.", "REQUEST", "EGY", "ISR"),
-    ("Thousands of Kenyans protested against the government in Nairobi.", "PROTEST", "KEN", None),
-    ("Germany sent humanitarian aid to Sudan.", "AID", "DEU", "SDN"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "event", "actor", "recipient"),
+    [
+        ("French President Emmanuel Macron met German Chancellor Friedrich Merz in Berlin.", "CONSULT", "FRA", "DEU"),
+        ("Japan praised South Korea for its restraint.", "SUPPORT", "JPN", "KOR"),
+        ("The United States imposed sanctions on Iran.", "SANCTION", "USA", "IRN"),
+        ("Russian troops attacked Ukrainian positions near Bakhmut.", "ASSAULT", "RUS", "UKR"),
+        ("Pakistan accused India of violating the ceasefire.", "ACCUSE", "PAK", "IND"),
+        ("China rejected the proposal by Japan.", "REJECT", "CHN", None),
+        ("Egypt urged Israel to allow aid into Gaza.", "REQUEST", "EGY", "ISR"),
+        ("Thousands of Kenyans protested against the government in Nairobi.", "PROTEST", "KEN", None),
+        ("Germany sent humanitarian aid to Sudan.", "AID", "DEU", "SDN"),
+    ],
+)
 def test_main_event(coded, sentence, event, actor, recipient):
     record = coded(sentence, date="2025-06-01")
     main = top(record)
@@ -72,13 +77,13 @@ def test_evidence_offsets_slice_the_text(coded):
     assert record["events"]
     for e in record["events"]:
         ev = e["evidence"]
-        assert text[ev["start"]:ev["end"]] == ev["text"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
         t = ev["trigger"]
-        assert text[t["start"]:t["end"]] == t["text"] == e["event_text"]
+        assert text[t["start"] : t["end"]] == t["text"] == e["event_text"]
         assert ev["rule"].startswith("lexicon:")
         for a in e["actor"] + e["recipient"]:
             if a["kind"] != "implied":  # implied targets (a protest's own government) have no text
-                assert text[a["start"]:a["end"]] == a["raw_text"]
+                assert text[a["start"] : a["end"]] == a["raw_text"]
 
 
 def test_lexicon_rejects_codes_outside_the_codebook():

@@ -6,12 +6,17 @@ from __future__ import annotations
 
 
 def pairs(record: dict, event: str) -> list[frozenset[str]]:
-    return [frozenset({a["code"] for a in e["actor"]} | {r["code"] for r in e["recipient"]})
-            for e in record["events"] if e["event"] == event]
+    return [
+        frozenset({a["code"] for a in e["actor"]} | {r["code"] for r in e["recipient"]})
+        for e in record["events"]
+        if e["event"] == event
+    ]
 
 
-READOUT = ("Chancellor Olaf Scholz spoke today with President Emmanuel Macron of France. "
-           "The leaders discussed developments in Libya and agreed to stay in close contact.")
+READOUT = (
+    "Chancellor Olaf Scholz spoke today with President Emmanuel Macron of France. "
+    "The leaders discussed developments in Libya and agreed to stay in close contact."
+)
 
 
 def test_what_is_discussed_is_the_topic_and_the_two_leaders_are_the_parties(coded):
@@ -22,8 +27,9 @@ def test_what_is_discussed_is_the_topic_and_the_two_leaders_are_the_parties(code
 
 
 def test_a_discussion_with_someone_names_its_other_party(coded):
-    record = coded("The Indian foreign minister discussed maritime security with his Japanese counterpart.",
-                   date="2023-03-01")
+    record = coded(
+        "The Indian foreign minister discussed maritime security with his Japanese counterpart.", date="2023-03-01"
+    )
     assert pairs(record, "CONSULT") and all(p == {"IND", "JPN"} for p in pairs(record, "CONSULT"))
 
 
@@ -33,16 +39,19 @@ def test_two_named_subjects_are_one_side_each(coded):
 
 
 def test_the_city_of_a_meeting_is_its_place_not_a_party(coded):
-    record = coded("Envoys of Armenia and Azerbaijan met in Geneva on Friday for talks on the border.",
-                   date="2022-11-04")
+    record = coded(
+        "Envoys of Armenia and Azerbaijan met in Geneva on Friday for talks on the border.", date="2022-11-04"
+    )
     consults = pairs(record, "CONSULT")
     assert consults and all(p == {"ARM", "AZE"} for p in consults)
     assert "CHE" not in {a["code"] for e in record["events"] for a in e["actor"] + e["recipient"]}
 
 
 def test_the_president_is_the_first_president_and_him_is_the_other(coded):
-    text = ("President Joe Biden spoke today with President Andres Manuel Lopez Obrador of Mexico. "
-            "The President thanked him for his cooperation on migration.")
+    text = (
+        "President Joe Biden spoke today with President Andres Manuel Lopez Obrador of Mexico. "
+        "The President thanked him for his cooperation on migration."
+    )
     record = coded(text, date="2023-05-09")
     thanks = [e for e in record["events"] if e["event"] == "SUPPORT"]
     assert thanks and {a["code"] for a in thanks[0]["actor"]} == {"USA"}
@@ -50,8 +59,10 @@ def test_the_president_is_the_first_president_and_him_is_the_other(coded):
 
 
 def test_a_position_stated_in_a_readout_is_stated_to_the_counterpart(coded):
-    text = ("Chancellor Olaf Scholz spoke today with President Emmanuel Macron of France. "
-            "Chancellor Scholz stressed the need to protect civilians in Gaza.")
+    text = (
+        "Chancellor Olaf Scholz spoke today with President Emmanuel Macron of France. "
+        "Chancellor Scholz stressed the need to protect civilians in Gaza."
+    )
     record = coded(text, date="2023-11-02")
     appeals = [e for e in record["events"] if e["event"] == "REQUEST"]
     assert appeals and {r["code"] for r in appeals[0]["recipient"]} == {"FRA"}
@@ -60,6 +71,9 @@ def test_a_position_stated_in_a_readout_is_stated_to_the_counterpart(coded):
 
 def test_a_government_and_its_rebels_are_two_sides_of_one_country(coded):
     record = coded("The Colombian government and the guerrillas signed a ceasefire in Havana.", date="2016-06-23")
-    sides = [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}) for e in record["events"]
-             if e["event"] == "SUPPORT"]
+    sides = [
+        ({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
+        for e in record["events"]
+        if e["event"] == "SUPPORT"
+    ]
     assert sides and all(a == {"COL"} and r == {"COL"} for a, r in sides)  # Havana is where, not who

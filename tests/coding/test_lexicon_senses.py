@@ -9,8 +9,10 @@ from dyad.coding.lexicon import DESCRIPTIVE_VERBS, Lexicon
 
 
 def events_of(record):
-    return [(e["event"], e["cameo"], tuple(a["code"] for a in e["actor"]), tuple(r["code"] for r in e["recipient"]))
-            for e in record["events"]]
+    return [
+        (e["event"], e["cameo"], tuple(a["code"] for a in e["actor"]), tuple(r["code"] for r in e["recipient"]))
+        for e in record["events"]
+    ]
 
 
 def types(record):
@@ -28,39 +30,68 @@ def codes(entities):
 
 # --- senses ---------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("sentence", "event", "cameo", "actor", "recipient"), [
-    # "strike": an armed strike (CAMEO 190; 195 from the air) against a target, by weapons or forces
-    ("Russian missiles struck a power station in Kharkiv.", "ASSAULT", "195", "RUS", "UKR"),
-    ("Israeli artillery struck a target near the Lebanese border town of Khiam.", "ASSAULT", "190", "ISR", None),
-    ("Pakistani jets conducted three strikes against militant hideouts in Afghanistan.", "ASSAULT", "190", "PAK",
-     "AFG"),
-    # "call X Y" labels and denounces (111); "call for" appeals (02)
-    ("Iranian President Ebrahim Raisi called the Israeli raid a cowardly crime.", "ACCUSE", "111", "IRN", "ISR"),
-    ("Venezuelan state television labelled the Colombian opposition leaders as traitors.", "ACCUSE", "111", "VEN",
-     "COL"),
-    ("The Iranian foreign minister calls the French leader 'the butcher of Paris'.", "ACCUSE", "111", "IRN", "FRA"),
-    # "X called Y" with no label is a telephone call (041)
-    ("Egypt called Israel to express condolences.", "CONSULT", "041", "EGY", "ISR"),
-    # armed forces destroying materiel fight (190); a deployment planned is a mobilisation (15)
-    ("The Israeli army destroyed a Hezbollah rocket launcher in southern Lebanon.", "ASSAULT", "190", "ISR", None),
-    ("Five hundred Polish troops will be deployed to Latvia next month.", "MOBILIZE", "152", None, "LVA"),
-    # "welcome" a decision praises it (051); "welcome" a delegation hosts it (043)
-    ("The Canadian prime minister welcomed the appointment of a new Kenyan cabinet.", "SUPPORT", "051", "CAN",
-     "KEN"),
-    ("The Indian foreign minister welcomed the Japanese delegation to New Delhi.", "CONSULT", "043", "IND", "JPN"),
-    # concern about someone's conduct criticises it (111)
-    ("The Norwegian minister expressed concern over the violence against migrants by Libyan militias.", "ACCUSE",
-     "111", "NOR", "LBY"),
-    ("The Danish envoy reiterated his concern about the arrests of journalists by Belarusian police.", "ACCUSE",
-     "111", "DNK", "BLR"),
-    # a commitment reaffirmed is intent to cooperate (03), not a threat
-    ("France reaffirmed its commitment to the security of Estonia.", "AGREE", None, "FRA", "EST"),
-    ("The Moldovan delegation reaffirmed its gratitude for Romanian support.", "SUPPORT", "051", "MDA", None),
-    # sanctions announced (163), not aid
-    ("Britain announced a new sanctions package against Venezuelan officials.", "SANCTION", "163", "GBR", "VEN"),
-    # aid blocked: refusing humanitarian access (1245)
-    ("The European Union said Eritrea is blocking aid to Tigray.", "REJECT", "1245", "ERI", None),
-])
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "cameo", "actor", "recipient"),
+    [
+        # "strike": an armed strike (CAMEO 190; 195 from the air) against a target, by weapons or forces
+        ("Russian missiles struck a power station in Kharkiv.", "ASSAULT", "195", "RUS", "UKR"),
+        ("Israeli artillery struck a target near the Lebanese border town of Khiam.", "ASSAULT", "190", "ISR", None),
+        (
+            "Pakistani jets conducted three strikes against militant hideouts in Afghanistan.",
+            "ASSAULT",
+            "190",
+            "PAK",
+            "AFG",
+        ),
+        # "call X Y" labels and denounces (111); "call for" appeals (02)
+        ("Iranian President Ebrahim Raisi called the Israeli raid a cowardly crime.", "ACCUSE", "111", "IRN", "ISR"),
+        (
+            "Venezuelan state television labelled the Colombian opposition leaders as traitors.",
+            "ACCUSE",
+            "111",
+            "VEN",
+            "COL",
+        ),
+        ("The Iranian foreign minister calls the French leader 'the butcher of Paris'.", "ACCUSE", "111", "IRN", "FRA"),
+        # "X called Y" with no label is a telephone call (041)
+        ("Egypt called Israel to express condolences.", "CONSULT", "041", "EGY", "ISR"),
+        # armed forces destroying materiel fight (190); a deployment planned is a mobilisation (15)
+        ("The Israeli army destroyed a Hezbollah rocket launcher in southern Lebanon.", "ASSAULT", "190", "ISR", None),
+        ("Five hundred Polish troops will be deployed to Latvia next month.", "MOBILIZE", "152", None, "LVA"),
+        # "welcome" a decision praises it (051); "welcome" a delegation hosts it (043)
+        (
+            "The Canadian prime minister welcomed the appointment of a new Kenyan cabinet.",
+            "SUPPORT",
+            "051",
+            "CAN",
+            "KEN",
+        ),
+        ("The Indian foreign minister welcomed the Japanese delegation to New Delhi.", "CONSULT", "043", "IND", "JPN"),
+        # concern about someone's conduct criticises it (111)
+        (
+            "The Norwegian minister expressed concern over the violence against migrants by Libyan militias.",
+            "ACCUSE",
+            "111",
+            "NOR",
+            "LBY",
+        ),
+        (
+            "The Danish envoy reiterated his concern about the arrests of journalists by Belarusian police.",
+            "ACCUSE",
+            "111",
+            "DNK",
+            "BLR",
+        ),
+        # a commitment reaffirmed is intent to cooperate (03), not a threat
+        ("France reaffirmed its commitment to the security of Estonia.", "AGREE", None, "FRA", "EST"),
+        ("The Moldovan delegation reaffirmed its gratitude for Romanian support.", "SUPPORT", "051", "MDA", None),
+        # sanctions announced (163), not aid
+        ("Britain announced a new sanctions package against Venezuelan officials.", "SANCTION", "163", "GBR", "VEN"),
+        # aid blocked: refusing humanitarian access (1245)
+        ("The European Union said Eritrea is blocking aid to Tigray.", "REJECT", "1245", "ERI", None),
+    ],
+)
 def test_sense(coded, sentence, event, cameo, actor, recipient):
     record = coded(sentence, date="2024-03-01")
     main = main_event(record)
@@ -94,14 +125,16 @@ def test_call_on_stays_an_appeal(coded):
 
 
 def test_concern_about_a_situation_is_no_accusation(coded):
-    record = coded("The Norwegian minister expressed concern about the humanitarian situation in Libya.",
-                   date="2024-03-01")
+    record = coded(
+        "The Norwegian minister expressed concern about the humanitarian situation in Libya.", date="2024-03-01"
+    )
     assert "ACCUSE" not in types(record), events_of(record)
 
 
 def test_violence_committed_is_no_commitment(coded):
-    record = coded("The Danish envoy condemned the violence committed against journalists by Belarusian police.",
-                   date="2024-03-01")
+    record = coded(
+        "The Danish envoy condemned the violence committed against journalists by Belarusian police.", date="2024-03-01"
+    )
     assert "AGREE" not in types(record), events_of(record)
     assert main_event(record)["event"] == "ACCUSE", events_of(record)
 
@@ -113,17 +146,26 @@ def test_aid_package_stays_aid(coded):
 
 # --- gaps -----------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("sentence", "event", "cameo", "actor", "recipient"), [
-    ("The Belgian prime minister spoke today with President Ramaphosa of South Africa.", "CONSULT", "040", "BEL",
-     "ZAF"),
-    ("The Chilean president held a call with the Argentine president.", "CONSULT", "041", "CHL", "ARG"),
-    ("Saudi Arabia executed three Yemeni men on Tuesday.", "ASSAULT", "180", "SAU", None),
-    ("Moldova declared the Russian ambassador persona non grata.", "SANCTION", "161", "MDA", "RUS"),
-    ("Switzerland expelled two Belarusian diplomats for spying.", "SANCTION", "161", "CHE", "BLR"),
-    ("Police in Peru fired tear gas at protesters in Lima.", "ASSAULT", "175", "PER", None),
-    ("The Kenyan government stands ready to provide additional resources to Somalia.", "AGREE", None, "KEN", "SOM"),
-    ("The Uzbek president took steps to enhance political freedoms.", "CONCEDE", "081", "UZB", None),
-])
+
+@pytest.mark.parametrize(
+    ("sentence", "event", "cameo", "actor", "recipient"),
+    [
+        (
+            "The Belgian prime minister spoke today with President Ramaphosa of South Africa.",
+            "CONSULT",
+            "040",
+            "BEL",
+            "ZAF",
+        ),
+        ("The Chilean president held a call with the Argentine president.", "CONSULT", "041", "CHL", "ARG"),
+        ("Saudi Arabia executed three Yemeni men on Tuesday.", "ASSAULT", "180", "SAU", None),
+        ("Moldova declared the Russian ambassador persona non grata.", "SANCTION", "161", "MDA", "RUS"),
+        ("Switzerland expelled two Belarusian diplomats for spying.", "SANCTION", "161", "CHE", "BLR"),
+        ("Police in Peru fired tear gas at protesters in Lima.", "ASSAULT", "175", "PER", None),
+        ("The Kenyan government stands ready to provide additional resources to Somalia.", "AGREE", None, "KEN", "SOM"),
+        ("The Uzbek president took steps to enhance political freedoms.", "CONCEDE", "081", "UZB", None),
+    ],
+)
 def test_gap(coded, sentence, event, cameo, actor, recipient):
     record = coded(sentence, date="2024-03-01")
     main = main_event(record)

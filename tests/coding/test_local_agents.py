@@ -7,25 +7,31 @@ from __future__ import annotations
 
 
 def sides(record: dict, event: str) -> list[tuple[set[str], set[str]]]:
-    return [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
-            for e in record["events"] if e["event"] == event]
+    return [
+        ({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
+        for e in record["events"]
+        if e["event"] == event
+    ]
 
 
 def test_security_forces_and_protesters_take_the_country_of_the_town(coded):
-    record = coded("Security forces kill at least 30 protesters in several towns, most of them in Mandalay.",
-                   date="2021-03-20")
+    record = coded(
+        "Security forces kill at least 30 protesters in several towns, most of them in Mandalay.", date="2021-03-20"
+    )
     assert ({"MMR"}, {"MMR"}) in sides(record, "ASSAULT")
 
 
 def test_the_last_place_named_locates_a_later_sentence(coded):
-    record = coded("Fans riot in Lisbon after the cup final. Riot police arrest dozens of supporters.",
-                   date="2022-05-20")
+    record = coded(
+        "Fans riot in Lisbon after the cup final. Riot police arrest dozens of supporters.", date="2022-05-20"
+    )
     assert ({"PRT"}, {"PRT"}) in sides(record, "COERCE")
 
 
 def test_an_arrest_with_no_agent_is_the_local_states(coded):
-    record = coded("A gunman opens fire at a market in Nairobi, Kenya. The gunman is later arrested.",
-                   date="2023-06-01")
+    record = coded(
+        "A gunman opens fire at a market in Nairobi, Kenya. The gunman is later arrested.", date="2023-06-01"
+    )
     assert ({"KEN"}, {"KEN"}) in sides(record, "COERCE")
 
 
@@ -50,8 +56,11 @@ def test_a_named_actor_is_never_overridden_by_the_place(coded):
 
 def test_names_that_are_not_places_do_not_locate(coded):
     # "by Bayern Munich" names a team; the riot is in Paris
-    record = coded("Rioting erupts in Paris after the defeat of the home side by Bayern Munich. "
-                   "Riot police arrest dozens of fans.", date="2020-08-24")
+    record = coded(
+        "Rioting erupts in Paris after the defeat of the home side by Bayern Munich. "
+        "Riot police arrest dozens of fans.",
+        date="2020-08-24",
+    )
     assert ({"FRA"}, {"FRA"}) in sides(record, "COERCE")
 
 
@@ -61,13 +70,14 @@ def test_a_stance_prefix_is_no_nationality(coded):
 
 
 def test_members_of_a_group_executed_by_a_state_are_its_own(coded):
-    record = coded("Iran executes two members of an exiled opposition group on charges of attacks.",
-                   date="2025-07-27")
+    record = coded("Iran executes two members of an exiled opposition group on charges of attacks.", date="2025-07-27")
     assert ({"IRN"}, {"IRN"}) in sides(record, "ASSAULT")
 
 
 def test_a_name_the_knowledge_base_does_not_know_is_no_local_role(coded):
-    record = coded("The Kenyan government and Prime Minister Zorbulon Quaxley agreed to hold talks.",
-                   date="2024-03-01")
-    assert not [e for e in record["events"] if {r["code"] for r in e["recipient"]} == {"KEN"}
-                and {a["code"] for a in e["actor"]} == {"KEN"}]
+    record = coded("The Kenyan government and Prime Minister Zorbulon Quaxley agreed to hold talks.", date="2024-03-01")
+    assert not [
+        e
+        for e in record["events"]
+        if {r["code"] for r in e["recipient"]} == {"KEN"} and {a["code"] for a in e["actor"]} == {"KEN"}
+    ]

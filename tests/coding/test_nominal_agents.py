@@ -5,13 +5,17 @@ from __future__ import annotations
 
 
 def assaults(record: dict) -> list[tuple[set[str], set[str]]]:
-    return [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
-            for e in record["events"] if e["event"] == "ASSAULT"]
+    return [
+        ({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
+        for e in record["events"]
+        if e["event"] == "ASSAULT"
+    ]
 
 
 def test_the_owner_of_the_strikes_is_the_actor_and_the_victims_are_local(coded):
-    record = coded("Eight civilians were killed in Russian air strikes on the town of Maarat, Syria.",
-                   date="2016-02-01")
+    record = coded(
+        "Eight civilians were killed in Russian air strikes on the town of Maarat, Syria.", date="2016-02-01"
+    )
     assert assaults(record) == [({"RUS"}, {"SYR"})]  # one event: the strikes are the killing's means
 
 
@@ -26,14 +30,16 @@ def test_an_adjective_of_nationality_is_no_place(coded):
 
 
 def test_a_repelled_attack_is_the_attackers_act_on_the_repeller(coded):
-    record = coded("Ethiopia said its forces repelled an Eritrean attack near the border town of Zalambessa.",
-                   date="1999-03-01")
+    record = coded(
+        "Ethiopia said its forces repelled an Eritrean attack near the border town of Zalambessa.", date="1999-03-01"
+    )
     assert ({"ERI"}, {"ETH"}) in assaults(record)
     assert ({"ETH"}, {"ERI"}) not in assaults(record)
 
 
 def test_force_used_in_another_states_place_targets_that_state(coded):
-    record = coded("Residents of Kupiansk, Ukraine, were evacuated because of shelling from Russian troops.",
-                   date="2024-08-15")
+    record = coded(
+        "Residents of Kupiansk, Ukraine, were evacuated because of shelling from Russian troops.", date="2024-08-15"
+    )
     assert ({"RUS"}, {"UKR"}) in assaults(record)
     assert ({"RUS"}, {"RUS"}) not in assaults(record)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 
 def test_a_trigger_noun_inside_an_organisation_name_is_no_event(coded):
-    record = coded("The Organisation for Economic Cooperation and Development published its outlook on Monday.",
-                   date="1987-06-01")
+    record = coded(
+        "The Organisation for Economic Cooperation and Development published its outlook on Monday.", date="1987-06-01"
+    )
     assert not [e for e in record["events"] if e["event"] == "COOPERATE"]
 
 

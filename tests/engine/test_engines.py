@@ -72,7 +72,8 @@ def test_ray_engine_stores_what_the_local_engine_stores(corpus200, local_two_wor
         assert partitions and all(p.startswith("date=") for p in partitions)
         in_place = store.con.execute(
             f"SELECT count(*), sum(n_events) FROM read_parquet('{parquet}/**/*.parquet', hive_partitioning=1)"
-            " WHERE kind = 'document'").fetchone()
+            " WHERE kind = 'document'"
+        ).fetchone()
         assert in_place == (200, store.stats()["events"])
         # a second run codes nothing again
         again = ingest([corpus200], store, engine="ray", ray_settings=RaySettings(workers=2), parquet_dir=parquet)
@@ -98,8 +99,9 @@ def test_ray_engine_can_leave_its_parquet_as_the_result(corpus200, tmp_path):
 
     parquet = tmp_path / "cluster-out"
     with Store(tmp_path / "empty.duckdb") as store:
-        info = ingest([corpus200], store, engine="ray", ray_settings=RaySettings(workers=2), parquet_dir=parquet,
-                      load=False)
+        info = ingest(
+            [corpus200], store, engine="ray", ray_settings=RaySettings(workers=2), parquet_dir=parquet, load=False
+        )
         assert store.stats()["documents"] == 0 and info.parquet == str(parquet)
         rows = store.con.execute(
             f"SELECT kind, count(*) FROM read_parquet('{parquet}/**/*.parquet', hive_partitioning=1) GROUP BY kind"

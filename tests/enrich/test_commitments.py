@@ -35,8 +35,10 @@ def test_later_event_fulfils_and_another_breaks(tmp_path):
         ingest([promise, vow], store, Pipeline())
         assert set(store.commitments()["status"]) == {"open"}
         ingest([kept, broken], store, Pipeline())
-        status = {tuple(r["actor_codes"]): (r["status"], r["fulfilled_by"], r["broken_by"])
-                  for r in store.commitments().to_dict(orient="records")}
+        status = {
+            tuple(r["actor_codes"]): (r["status"], r["fulfilled_by"], r["broken_by"])
+            for r in store.commitments().to_dict(orient="records")
+        }
         assert status[("IDN",)][0] == "fulfilled" and status[("IDN",)][1].startswith("b:")
         assert status[("THA",)][0] == "broken" and status[("THA",)][2].startswith("d:")
         assert list(store.commitments(status="open")["id"]) == []

@@ -11,21 +11,24 @@ from dyad.enrich.dates import resolve
 REF = dt.date(2026, 1, 7)  # a Wednesday
 
 
-@pytest.mark.parametrize(("text", "date", "precision"), [
-    ("on Wednesday", "2026-01-07", "day"),
-    ("Monday", "2026-01-05", "day"),
-    ("last Wednesday", "2025-12-31", "day"),
-    ("earlier in the day", "2026-01-07", "day"),
-    ("yesterday", "2026-01-06", "day"),
-    ("last year", "2025-01-01", "year"),
-    ("next month", "2026-02-01", "month"),
-    ("in 2019", "2019-01-01", "year"),
-    ("in March", "2025-03-01", "month"),
-    ("March 5, 2019", "2019-03-05", "day"),
-    ("5 March 2019", "2019-03-05", "day"),
-    ("three weeks ago", "2025-12-17", "week"),
-    ("two years ago", "2024-01-01", "year"),
-])
+@pytest.mark.parametrize(
+    ("text", "date", "precision"),
+    [
+        ("on Wednesday", "2026-01-07", "day"),
+        ("Monday", "2026-01-05", "day"),
+        ("last Wednesday", "2025-12-31", "day"),
+        ("earlier in the day", "2026-01-07", "day"),
+        ("yesterday", "2026-01-06", "day"),
+        ("last year", "2025-01-01", "year"),
+        ("next month", "2026-02-01", "month"),
+        ("in 2019", "2019-01-01", "year"),
+        ("in March", "2025-03-01", "month"),
+        ("March 5, 2019", "2019-03-05", "day"),
+        ("5 March 2019", "2019-03-05", "day"),
+        ("three weeks ago", "2025-12-17", "week"),
+        ("two years ago", "2024-01-01", "year"),
+    ],
+)
 def test_resolve(text, date, precision):
     resolved = resolve(text, REF)
     assert resolved is not None and (resolved.date, resolved.precision) == (date, precision)

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 
 def quotes_of(record, kind=None):
-    return [q for q in record["quotes"]
-            if kind is None or (":indirect:" in q["evidence"]["rule"]) == (kind == "indirect")]
+    return [
+        q for q in record["quotes"] if kind is None or (":indirect:" in q["evidence"]["rule"]) == (kind == "indirect")
+    ]
 
 
 def test_seed_six_direct_quotes_from_two_speakers(seed_record):
@@ -19,19 +20,21 @@ def test_seed_six_direct_quotes_from_two_speakers(seed_record):
 
 
 def test_straight_curly_and_split_quotes(coded):
-    text = ('"We will not accept this," the Iranian foreign minister said on Monday. '
-            '“The talks are over,” Kenyan President William Ruto said, “and we will act.”')
+    text = (
+        '"We will not accept this," the Iranian foreign minister said on Monday. '
+        "“The talks are over,” Kenyan President William Ruto said, “and we will act.”"
+    )
     record = coded(text, date="2025-05-05")
     direct = quotes_of(record, "direct")
     assert [q["speaker"]["code"] for q in direct] == ["IRN", "KEN"]
     assert direct[1]["text"] == "The talks are over … and we will act"
     for q in record["quotes"]:
         ev = q["evidence"]
-        assert text[ev["start"]:ev["end"]] == ev["text"]
+        assert text[ev["start"] : ev["end"]] == ev["text"]
 
 
 def test_multi_sentence_quote(coded):
-    text = ('“We came to talk. We leave with an agreement,” said Egypt\'s foreign minister.')
+    text = "“We came to talk. We leave with an agreement,” said Egypt's foreign minister."
     record = coded(text)
     (quote,) = quotes_of(record, "direct")
     assert quote["text"].startswith("We came to talk. We leave") and quote["speaker"]["code"] == "EGY"

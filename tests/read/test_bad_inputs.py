@@ -69,20 +69,31 @@ def build_corpus(root: Path) -> tuple[list[str], dict[str, str]]:
     with open(root / "huge.txt", "wb") as f:  # 50 MB article
         f.truncate(50 * 1024 * 1024)
     bad["huge.txt"] = "over the article size limit"
-    text("long_line.jsonl", json.dumps({"id": "long", "text": "word " * 2_000_000}) + "\n"
-         + json.dumps({"id": "after_long", "text": GOOD}) + "\n")  # one 10 MB line, then a good one
+    text(
+        "long_line.jsonl",
+        json.dumps({"id": "long", "text": "word " * 2_000_000})
+        + "\n"
+        + json.dumps({"id": "after_long", "text": GOOD})
+        + "\n",
+    )  # one 10 MB line, then a good one
     good.append("after_long")
     bad["long_line.jsonl:1"] = "over the article size limit"
-    text("mixed.jsonl", "\n".join([
-        json.dumps({"id": "jl_good", "text": GOOD}),
-        '{"id": "broken", "text": ',
-        json.dumps(["not", "an", "object"]),
-        json.dumps({"id": "no_text"}),
-        json.dumps({"id": "jl_good", "text": "a second document with the same id"}),
-        json.dumps({"id": "bad_date", "text": GOOD, "date": "2025-02-30"}),
-        json.dumps({"id": "future", "text": GOOD, "date": "2999-01-01"}),
-        json.dumps({"id": "number", "text": 12345}),
-    ]) + "\n")
+    text(
+        "mixed.jsonl",
+        "\n".join(
+            [
+                json.dumps({"id": "jl_good", "text": GOOD}),
+                '{"id": "broken", "text": ',
+                json.dumps(["not", "an", "object"]),
+                json.dumps({"id": "no_text"}),
+                json.dumps({"id": "jl_good", "text": "a second document with the same id"}),
+                json.dumps({"id": "bad_date", "text": GOOD, "date": "2025-02-30"}),
+                json.dumps({"id": "future", "text": GOOD, "date": "2999-01-01"}),
+                json.dumps({"id": "number", "text": 12345}),
+            ]
+        )
+        + "\n",
+    )
     good.append("jl_good")
     good.append("jl_good~" + Document.content_id("a second document with the same id")[5:13])  # kept apart
     bad["mixed.jsonl:2"] = "invalid JSON"
@@ -126,8 +137,9 @@ def ingested(tmp_path_factory):
     root = tmp_path_factory.mktemp("bad_inputs")
     good, bad = build_corpus(root)
     db = tmp_path_factory.mktemp("db") / "bad.duckdb"
-    result = CliRunner().invoke(main, ["ingest", str(root), str(root / "missing.txt"), "--db", str(db),
-                                       "--workers", "1"])
+    result = CliRunner().invoke(
+        main, ["ingest", str(root), str(root / "missing.txt"), "--db", str(db), "--workers", "1"]
+    )
     bad["missing.txt"] = "no such file"
     return result, good, bad, db
 

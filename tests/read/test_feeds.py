@@ -116,8 +116,16 @@ def only_loopback(monkeypatch):
     monkeypatch.setattr(socket.socket, "connect", connect)
 
 
-FAST = FetchSettings(user_agent="DyadTest/1.0 (tests)", min_delay=0.0, timeout=0.5, retries=1, backoff=0.01,
-                     max_retry_after=5.0, max_bytes=1_000_000, min_words=20)
+FAST = FetchSettings(
+    user_agent="DyadTest/1.0 (tests)",
+    min_delay=0.0,
+    timeout=0.5,
+    retries=1,
+    backoff=0.01,
+    max_retry_after=5.0,
+    max_bytes=1_000_000,
+    min_words=20,
+)
 
 
 class Sleeps:
@@ -139,22 +147,34 @@ def fetcher() -> Iterator[Fetcher]:
 # --- feeds and pages written for these tests ------------------------------------------------------
 
 STORIES = {
-    "a1": ("Turkey and Malaysia sign defence deal", "2024-03-05",
-           "Turkish President Recep Tayyip Erdogan met Malaysian Prime Minister Anwar Ibrahim in Ankara on "
-           "Tuesday. The two leaders signed an agreement on defence industry cooperation and discussed trade. "
-           "Anwar thanked Erdogan for his support and said Malaysia would expand its investments in Turkey."),
-    "a2": ("France condemns missile test", "2024-03-06",
-           "France condemned the missile test carried out by North Korea on Wednesday. The French foreign "
-           "ministry said the launch violated United Nations resolutions and urged Pyongyang to return to "
-           "talks. Japan and South Korea also criticised the test in separate statements issued in Tokyo."),
-    "a3": ("Kenya hosts peace talks", "2024-03-07",
-           "Kenya hosted peace talks between the government of Ethiopia and rebel leaders in Nairobi on "
-           "Thursday. Kenyan President William Ruto welcomed the delegations and called for a ceasefire. "
-           "The African Union envoy said both sides had agreed to meet again next month in the capital."),
-    "a4": ("Brazil and Argentina agree trade pact", "2024-03-08",
-           "Brazil and Argentina agreed a trade pact in Brasilia on Friday after two days of talks. Brazilian "
-           "President Luiz Inacio Lula da Silva praised Argentina for its cooperation and promised to visit "
-           "Buenos Aires in May. The ministers said tariffs on steel and cars would be cut next year."),
+    "a1": (
+        "Turkey and Malaysia sign defence deal",
+        "2024-03-05",
+        "Turkish President Recep Tayyip Erdogan met Malaysian Prime Minister Anwar Ibrahim in Ankara on "
+        "Tuesday. The two leaders signed an agreement on defence industry cooperation and discussed trade. "
+        "Anwar thanked Erdogan for his support and said Malaysia would expand its investments in Turkey.",
+    ),
+    "a2": (
+        "France condemns missile test",
+        "2024-03-06",
+        "France condemned the missile test carried out by North Korea on Wednesday. The French foreign "
+        "ministry said the launch violated United Nations resolutions and urged Pyongyang to return to "
+        "talks. Japan and South Korea also criticised the test in separate statements issued in Tokyo.",
+    ),
+    "a3": (
+        "Kenya hosts peace talks",
+        "2024-03-07",
+        "Kenya hosted peace talks between the government of Ethiopia and rebel leaders in Nairobi on "
+        "Thursday. Kenyan President William Ruto welcomed the delegations and called for a ceasefire. "
+        "The African Union envoy said both sides had agreed to meet again next month in the capital.",
+    ),
+    "a4": (
+        "Brazil and Argentina agree trade pact",
+        "2024-03-08",
+        "Brazil and Argentina agreed a trade pact in Brasilia on Friday after two days of talks. Brazilian "
+        "President Luiz Inacio Lula da Silva praised Argentina for its cooperation and promised to visit "
+        "Buenos Aires in May. The ministers said tariffs on steel and cars would be cut next year.",
+    ),
 }
 
 
@@ -162,35 +182,56 @@ def article_html(key: str, with_date: bool = True) -> bytes:
     title, date, text = STORIES[key]
     meta = f'<meta property="article:published_time" content="{date}T09:00:00Z">' if with_date else ""
     paragraphs = "".join(f"<p>{s.strip()}.</p>" for s in text.split(". ") if s.strip())
-    return (f"<!DOCTYPE html><html><head><title>{title}</title>{meta}"
-            f'<meta property="og:site_name" content="Local Wire"></head><body><nav>Home | World | Sport</nav>'
-            f"<article><h1>{title}</h1>{paragraphs}</article><footer>Copyright Local Wire</footer>"
-            f"</body></html>").encode()
+    return (
+        f"<!DOCTYPE html><html><head><title>{title}</title>{meta}"
+        f'<meta property="og:site_name" content="Local Wire"></head><body><nav>Home | World | Sport</nav>'
+        f"<article><h1>{title}</h1>{paragraphs}</article><footer>Copyright Local Wire</footer>"
+        f"</body></html>"
+    ).encode()
 
 
 def rss(base: str, keys: list[str], title: str = "Local RSS", extra: str = "") -> bytes:
     items = "".join(
         f"<item><title>{STORIES[k][0]}</title><link>{base}/news/{k}?utm_source=rss&amp;utm_medium=feed</link>"
         f"<pubDate>{time.strftime('%a, %d %b %Y', time.strptime(STORIES[k][1], '%Y-%m-%d'))} 10:00:00 GMT"
-        f"</pubDate><guid isPermaLink='false'>{k}</guid></item>" for k in keys)
-    return (f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
-            f"<link>{base}/</link>{items}{extra}</channel></rss>").encode()
+        f"</pubDate><guid isPermaLink='false'>{k}</guid></item>"
+        for k in keys
+    )
+    return (
+        f'<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><title>{title}</title>'
+        f"<link>{base}/</link>{items}{extra}</channel></rss>"
+    ).encode()
 
 
 def atom(base: str, keys: list[str]) -> bytes:
     entries = "".join(
         f"<entry><title>{STORIES[k][0]}</title><link rel='alternate' href='{base}/news/{k}#top'/>"
-        f"<id>urn:{k}</id><published>{STORIES[k][1]}T08:00:00Z</published></entry>" for k in keys)
-    return (f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Local Atom</title>'
-            f"{entries}</feed>").encode()
+        f"<id>urn:{k}</id><published>{STORIES[k][1]}T08:00:00Z</published></entry>"
+        for k in keys
+    )
+    return (
+        f'<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>Local Atom</title>{entries}</feed>'
+    ).encode()
 
 
 def json_feed(base: str, keys: list[str]) -> bytes:
     import json
 
-    return json.dumps({"version": "https://jsonfeed.org/version/1.1", "title": "Local JSON",
-                       "items": [{"id": k, "url": f"{base}/news/{k}?fbclid=xyz", "title": STORIES[k][0],
-                                  "date_published": f"{STORIES[k][1]}T07:00:00+00:00"} for k in keys]}).encode()
+    return json.dumps(
+        {
+            "version": "https://jsonfeed.org/version/1.1",
+            "title": "Local JSON",
+            "items": [
+                {
+                    "id": k,
+                    "url": f"{base}/news/{k}?fbclid=xyz",
+                    "title": STORIES[k][0],
+                    "date_published": f"{STORIES[k][1]}T07:00:00+00:00",
+                }
+                for k in keys
+            ],
+        }
+    ).encode()
 
 
 RSS1 = b"""<?xml version="1.0"?>
@@ -208,8 +249,7 @@ RSS091 = b"""<?xml version="1.0"?><rss version="0.91"><channel><title>Old wire</
 def serve_site(server: Server) -> None:
     for key in STORIES:
         server.pages[f"/news/{key}"] = Page(article_html(key), headers={"Content-Type": "text/html; charset=utf-8"})
-    server.pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /private/\n",
-                                       headers={"Content-Type": "text/plain"})
+    server.pages["/robots.txt"] = Page(b"User-agent: *\nDisallow: /private/\n", headers={"Content-Type": "text/plain"})
 
 
 # --- parsing --------------------------------------------------------------------------------------
@@ -217,11 +257,13 @@ def serve_site(server: Server) -> None:
 
 def test_every_feed_format_gives_url_title_date_and_source():
     base = "http://127.0.0.1:1"
-    feeds = {"rss": parse_feed(rss(base, ["a1", "a2"]), base + "/rss"),
-             "atom": parse_feed(atom(base, ["a1"]), base + "/atom"),
-             "json": parse_feed(json_feed(base, ["a3"]), base + "/json"),
-             "rdf": parse_feed(RSS1, "http://127.0.0.1/rdf"),
-             "rss091": parse_feed(RSS091, "http://127.0.0.1/old", label="Old Wire (label)")}
+    feeds = {
+        "rss": parse_feed(rss(base, ["a1", "a2"]), base + "/rss"),
+        "atom": parse_feed(atom(base, ["a1"]), base + "/atom"),
+        "json": parse_feed(json_feed(base, ["a3"]), base + "/json"),
+        "rdf": parse_feed(RSS1, "http://127.0.0.1/rdf"),
+        "rss091": parse_feed(RSS091, "http://127.0.0.1/old", label="Old Wire (label)"),
+    }
     assert [e.date for e in feeds["rss"].entries] == ["2024-03-05", "2024-03-06"]
     assert feeds["rss"].entries[0].source == "Local RSS" and feeds["rss"].entries[0].title == STORIES["a1"][0]
     assert feeds["atom"].entries[0].url == base + "/news/a1#top" and feeds["atom"].entries[0].date == "2024-03-05"
@@ -237,15 +279,28 @@ def test_sitemaps_and_news_sitemaps():
       <news:publication_date>2024-03-05</news:publication_date><news:title>T</news:title></news:news></url>
       <url><loc>http://127.0.0.1/news/a2</loc><lastmod>2024-03-06</lastmod></url></urlset>"""
     feed = parse_feed(urlset, "http://127.0.0.1/sitemap.xml")
-    assert [(e.url[-2:], e.date, e.source) for e in feed.entries] == [("a1", "2024-03-05", "Wire"),
-                                                                       ("a2", "2024-03-06", None)]
-    index = parse_feed(b"<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><sitemap><loc>/s1.xml"
-                       b"</loc></sitemap></sitemapindex>", "http://127.0.0.1/index.xml")
+    assert [(e.url[-2:], e.date, e.source) for e in feed.entries] == [
+        ("a1", "2024-03-05", "Wire"),
+        ("a2", "2024-03-06", None),
+    ]
+    index = parse_feed(
+        b"<sitemapindex xmlns='http://www.sitemaps.org/schemas/sitemap/0.9'><sitemap><loc>/s1.xml"
+        b"</loc></sitemap></sitemapindex>",
+        "http://127.0.0.1/index.xml",
+    )
     assert index.kind == "sitemapindex" and index.sitemaps == ["http://127.0.0.1/s1.xml"]
 
 
-@pytest.mark.parametrize("data", [b"<rss><channel><item><title>broken</item></channel>", b"not a feed at all",
-                                  b"<html><body>a page</body></html>", b'{"items": []}', b"{broken json"])
+@pytest.mark.parametrize(
+    "data",
+    [
+        b"<rss><channel><item><title>broken</item></channel>",
+        b"not a feed at all",
+        b"<html><body>a page</body></html>",
+        b'{"items": []}',
+        b"{broken json",
+    ],
+)
 def test_what_is_not_a_feed_says_why(data):
     with pytest.raises(FeedError) as error:
         parse_feed(data, "http://127.0.0.1/feed")
@@ -255,29 +310,38 @@ def test_what_is_not_a_feed_says_why(data):
 def test_feeds_cannot_read_local_files_or_expand_entities(tmp_path):
     secret = tmp_path / "secret.txt"
     secret.write_text("TOP SECRET")
-    xxe = (f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
-           f"<rss><channel><title>&x;</title><item><link>http://127.0.0.1/a</link><title>&x;</title></item>"
-           f"</channel></rss>").encode()
+    xxe = (
+        f'<?xml version="1.0"?><!DOCTYPE r [<!ENTITY x SYSTEM "file://{secret}">]>'
+        f"<rss><channel><title>&x;</title><item><link>http://127.0.0.1/a</link><title>&x;</title></item>"
+        f"</channel></rss>"
+    ).encode()
     feed = parse_feed(xxe, "http://127.0.0.1/feed")
     assert "TOP SECRET" not in repr(feed)
 
 
 def test_feed_and_url_lists(tmp_path):
     feeds = tmp_path / "feeds.txt"
-    feeds.write_text("# world news\n\nhttp://127.0.0.1/rss | Local Wire | tur\nhttp://127.0.0.1/atom  # no label\n"
-                     "http://127.0.0.1/json | | \n")
+    feeds.write_text(
+        "# world news\n\nhttp://127.0.0.1/rss | Local Wire | tur\nhttp://127.0.0.1/atom  # no label\n"
+        "http://127.0.0.1/json | | \n"
+    )
     specs = read_feed_list(feeds)
     assert [(s.url, s.label, s.country) for s in specs] == [
-        ("http://127.0.0.1/rss", "Local Wire", "TUR"), ("http://127.0.0.1/atom", None, None),
-        ("http://127.0.0.1/json", None, None)]
+        ("http://127.0.0.1/rss", "Local Wire", "TUR"),
+        ("http://127.0.0.1/atom", None, None),
+        ("http://127.0.0.1/json", None, None),
+    ]
     urls = tmp_path / "urls.txt"
     urls.write_text("http://127.0.0.1/a#frag\n# comment\n  http://127.0.0.1/b  \n")
     assert read_url_list(urls) == ["http://127.0.0.1/a#frag", "http://127.0.0.1/b"]
 
 
 def test_tracking_parameters_and_fragments_are_normalised_away():
-    assert normalize_url("HTTP://127.0.0.1:80/news/a1?utm_source=rss&utm_medium=feed#top") == \
-        normalize_url("http://127.0.0.1/news/a1?fbclid=xyz") == "http://127.0.0.1/news/a1"
+    assert (
+        normalize_url("HTTP://127.0.0.1:80/news/a1?utm_source=rss&utm_medium=feed#top")
+        == normalize_url("http://127.0.0.1/news/a1?fbclid=xyz")
+        == "http://127.0.0.1/news/a1"
+    )
     assert normalize_url("http://127.0.0.1/story?id=7&gclid=1") == "http://127.0.0.1/story?id=7"
 
 
@@ -286,9 +350,11 @@ def test_tracking_parameters_and_fragments_are_normalised_away():
 
 def test_user_agent_robots_and_conditional_get(server, fetcher):
     serve_site(server)
-    server.pages["/rss"] = Page(rss(server.url, ["a1"]), headers={"Content-Type": "application/rss+xml",
-                                                                   "Last-Modified": "Tue, 05 Mar 2024 10:00:00 GMT"},
-                                etag='"v1"')
+    server.pages["/rss"] = Page(
+        rss(server.url, ["a1"]),
+        headers={"Content-Type": "application/rss+xml", "Last-Modified": "Tue, 05 Mar 2024 10:00:00 GMT"},
+        etag='"v1"',
+    )
     first = fetcher.get(server.url + "/rss")
     assert isinstance(first, Fetched) and first.status == 200 and first.etag == '"v1"'
     again = fetcher.get(server.url + "/rss", etag=first.etag, last_modified=first.last_modified)
@@ -383,8 +449,9 @@ def test_a_slow_server_times_out(server):
 def test_a_50_mb_page_is_rejected_without_downloading_it(server, fetcher, declared):
     serve_site(server)
     size = 50_000_000
-    server.pages["/huge"] = Page(stream=size, headers={"Content-Type": "text/html",
-                                                       **({"Content-Length": str(size)} if declared else {})})
+    server.pages["/huge"] = Page(
+        stream=size, headers={"Content-Type": "text/html", **({"Content-Length": str(size)} if declared else {})}
+    )
     answer = fetcher.get(server.url + "/huge")
     assert isinstance(answer, WebRejection) and "size limit of 1000000 bytes" in answer.reason
     time.sleep(0.1)
@@ -429,8 +496,10 @@ def _entry(url: str):
 def test_extraction_takes_the_page_date_and_site_and_rejects_stubs(server, fetcher):
     serve_site(server)
     server.pages["/nodate"] = Page(article_html("a2"), headers={"Content-Type": "text/html"})
-    server.pages["/stub"] = Page(b"<html><body><article><p>Subscribe to continue reading this story.</p>"
-                                 b"</article></body></html>", headers={"Content-Type": "text/html"})
+    server.pages["/stub"] = Page(
+        b"<html><body><article><p>Subscribe to continue reading this story.</p></article></body></html>",
+        headers={"Content-Type": "text/html"},
+    )
     doc = extract_article(fetcher.get(server.url + "/nodate"), _entry(server.url + "/nodate?utm_campaign=x"), FAST)
     assert not isinstance(doc, WebRejection)
     assert doc.date == "2024-03-06" and doc.source == "Local Wire" and doc.url == server.url + "/nodate"
@@ -445,20 +514,26 @@ def test_extraction_takes_the_page_date_and_site_and_rejects_stubs(server, fetch
 @pytest.fixture
 def site(server):
     serve_site(server)
-    server.pages["/rss"] = Page(rss(server.url, ["a1", "a2"]), headers={"Content-Type": "application/rss+xml"},
-                                etag='"r1"')
-    server.pages["/atom"] = Page(atom(server.url, ["a2", "a3"]), headers={"Content-Type": "application/atom+xml"},
-                                 etag='"a1"')
-    server.pages["/json"] = Page(json_feed(server.url, ["a1"]), headers={"Content-Type": "application/feed+json"},
-                                 etag='"j1"')
+    server.pages["/rss"] = Page(
+        rss(server.url, ["a1", "a2"]), headers={"Content-Type": "application/rss+xml"}, etag='"r1"'
+    )
+    server.pages["/atom"] = Page(
+        atom(server.url, ["a2", "a3"]), headers={"Content-Type": "application/atom+xml"}, etag='"a1"'
+    )
+    server.pages["/json"] = Page(
+        json_feed(server.url, ["a1"]), headers={"Content-Type": "application/feed+json"}, etag='"j1"'
+    )
     return server
 
 
 def _specs(server):
     from dyad.read.feeds import FeedSpec
 
-    return [FeedSpec(server.url + "/rss", "Local Wire", "TUR"), FeedSpec(server.url + "/atom"),
-            FeedSpec(server.url + "/json")]
+    return [
+        FeedSpec(server.url + "/rss", "Local Wire", "TUR"),
+        FeedSpec(server.url + "/atom"),
+        FeedSpec(server.url + "/json"),
+    ]
 
 
 def test_three_feeds_code_each_article_once_then_only_ask_for_changes(site, tmp_path, pipeline):
@@ -491,8 +566,9 @@ def test_a_changed_feed_fetches_only_its_new_entries(site, tmp_path, pipeline):
 
     with Store(tmp_path / "news.duckdb") as store, Fetcher(FAST) as f:
         poll(store, _specs(site), pipeline=pipeline, fetcher=f)
-        site.pages["/rss"] = Page(rss(site.url, ["a4", "a1", "a2"]), etag='"r2"',
-                                  headers={"Content-Type": "application/rss+xml"})
+        site.pages["/rss"] = Page(
+            rss(site.url, ["a4", "a1", "a2"]), etag='"r2"', headers={"Content-Type": "application/rss+xml"}
+        )
         later = poll(store, _specs(site), pipeline=pipeline, fetcher=f)
         assert (later.not_modified, later.fetched, later.known, later.documents) == (2, 1, 2, 1)
         assert store.document(later_id(store, "a4"))["date"] == "2024-03-08"
@@ -510,10 +586,13 @@ def test_rejections_are_reported_settled_ones_remembered_transient_ones_retried(
     site.pages["/news/a2"] = Page(b"busy", 503)
     site.pages["/doc.pdf"] = Page(b"%PDF-1.4 ...", headers={"Content-Type": "application/pdf"})
     site.pages["/broken"] = Page(b"<rss><channel><item>", headers={"Content-Type": "application/rss+xml"})
-    extra = b"<item><title>Report</title><link>/doc.pdf</link></item>" \
-            b"<item><title>Secret</title><link>/private/memo</link></item>"
-    site.pages["/rss"] = Page(rss(site.url, ["a1", "a2"], extra=extra.decode()), etag='"r1"',
-                              headers={"Content-Type": "application/rss+xml"})
+    extra = (
+        b"<item><title>Report</title><link>/doc.pdf</link></item>"
+        b"<item><title>Secret</title><link>/private/memo</link></item>"
+    )
+    site.pages["/rss"] = Page(
+        rss(site.url, ["a1", "a2"], extra=extra.decode()), etag='"r1"', headers={"Content-Type": "application/rss+xml"}
+    )
     specs = [FeedSpec(site.url + "/rss"), FeedSpec(site.url + "/broken"), FeedSpec(site.url + "/missing")]
     with Store(tmp_path / "news.duckdb") as store, Fetcher(FAST) as f:
         first = poll(store, specs, pipeline=pipeline, fetcher=f)
@@ -565,12 +644,14 @@ def test_cli_ingest_urls_and_feeds_then_watch(site, tmp_path, pipeline):
     db = str(tmp_path / "news.duckdb")
     runner = CliRunner()
     fast = ["--delay", "0", "--timeout", "1"]
-    result = runner.invoke(main, ["ingest", "--feeds", str(feeds), "--urls", str(urls), f"{site.url}/json",
-                                  "--db", db, *fast])
+    result = runner.invoke(
+        main, ["ingest", "--feeds", str(feeds), "--urls", str(urls), f"{site.url}/json", "--db", db, *fast]
+    )
     assert result.exit_code == 2, result.output  # one URL is a 404
     assert "ingested 4 documents" in result.output and "nowhere: HTTP 404" in result.output
-    watched = runner.invoke(main, ["watch", "--feeds", str(feeds), "--every", "0.05s", "--polls", "2",
-                                   "--db", db, *fast])
+    watched = runner.invoke(
+        main, ["watch", "--feeds", str(feeds), "--every", "0.05s", "--polls", "2", "--db", db, *fast]
+    )
     assert watched.exit_code == 0, watched.output
     lines = [line for line in watched.stdout.splitlines() if " poll " in line]
     assert len(lines) == 2 and "2 feeds (2 unchanged), 0 new articles" in lines[1] and lines[1].endswith("stopped")

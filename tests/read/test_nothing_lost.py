@@ -34,8 +34,15 @@ def test_texts_that_start_with_date_are_ingested_whole(tmp_path: Path):
     assert str(stored["pub-line"]["date"])[:10] == "2016-07-05"
 
 
-@pytest.mark.parametrize("name", ["fakes-syria/articles.jsonl", "reuters21578/articles.jsonl",
-                                  "whitehouse-intl/articles.jsonl", "current-events/items.jsonl"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "fakes-syria/articles.jsonl",
+        "reuters21578/articles.jsonl",
+        "whitehouse-intl/articles.jsonl",
+        "current-events/items.jsonl",
+    ],
+)
 def test_every_corpus_document_is_read_whole(name: str):
     path = CORPORA / name
     if not path.exists():
@@ -50,5 +57,7 @@ def test_every_corpus_document_is_read_whole(name: str):
     for record, document in zip(records, documents, strict=True):
         if record.get("date"):
             assert document.date == record["date"][:10]
-        assert document.text[:40] == " ".join(record["text"].split())[:40] or \
-            document.text.split()[:5] == record["text"].split()[:5], document.id  # nothing cut at the start
+        assert (
+            document.text[:40] == " ".join(record["text"].split())[:40]
+            or document.text.split()[:5] == record["text"].split()[:5]
+        ), document.id  # nothing cut at the start

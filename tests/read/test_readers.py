@@ -129,9 +129,16 @@ def test_odd_inputs_are_rejected_with_file_and_reason(tmp_path: Path):
     docs, rejected = split(read_inputs([tmp_path, tmp_path / "missing.txt"]))
     assert [d.id for d in docs] == ["good"]
     reasons = " | ".join(r.reason for r in rejected)
-    for expected in ("empty.txt: empty", "blank.txt: empty", "doc.pdf: unsupported", "fake.txt: looks like a binary",
-                     "nul.txt: looks like a binary", "baddate.txt: date '2025-02-30'", "future.txt: date 2999-01-01",
-                     "missing.txt: no such file"):
+    for expected in (
+        "empty.txt: empty",
+        "blank.txt: empty",
+        "doc.pdf: unsupported",
+        "fake.txt: looks like a binary",
+        "nul.txt: looks like a binary",
+        "baddate.txt: date '2025-02-30'",
+        "future.txt: date 2999-01-01",
+        "missing.txt: no such file",
+    ):
         assert expected in reasons, expected
 
 
@@ -164,9 +171,11 @@ def test_repeated_ids_lose_nothing(tmp_path: Path):
 def test_a_record_date_wins_over_text_that_starts_with_date(tmp_path: Path):
     # "Date of publication ..." is article text, not the seed's date line
     f = tmp_path / "dated.jsonl"
-    f.write_text('{"id": "a", "date": "2016-07-05", "text": "Date of publication 5 July 2016 Rebels shelled Aleppo."}\n'
-                 '{"id": "b", "text": "Dates were set for the talks in Geneva."}\n'
-                 '{"id": "c", "date": "2020-01-02", "text": "date 2019-05-06 Iran met Iraq."}\n')
+    f.write_text(
+        '{"id": "a", "date": "2016-07-05", "text": "Date of publication 5 July 2016 Rebels shelled Aleppo."}\n'
+        '{"id": "b", "text": "Dates were set for the talks in Geneva."}\n'
+        '{"id": "c", "date": "2020-01-02", "text": "date 2019-05-06 Iran met Iraq."}\n'
+    )
     docs, rejected = split(read_inputs([f]))
     assert not rejected
     assert (docs[0].date, docs[0].text) == ("2016-07-05", "Date of publication 5 July 2016 Rebels shelled Aleppo.")
@@ -174,8 +183,15 @@ def test_a_record_date_wins_over_text_that_starts_with_date(tmp_path: Path):
     assert (docs[2].date, docs[2].text) == ("2020-01-02", "Iran met Iraq.")  # the seed line is cut, the record wins
 
 
-@pytest.mark.parametrize("text", ["date of the talks is not set.", "Date 2016-07-05 rebels shelled Aleppo.",
-                                  "date 5 July 2016 rebels shelled Aleppo.", "dated 2016-07-05 letter"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "date of the talks is not set.",
+        "Date 2016-07-05 rebels shelled Aleppo.",
+        "date 5 July 2016 rebels shelled Aleppo.",
+        "dated 2016-07-05 letter",
+    ],
+)
 def test_only_the_exact_seed_line_is_metadata(text: str):
     doc = read_text_document(text)
     assert isinstance(doc, Document)

@@ -39,8 +39,10 @@ def test_actors_cli_lists_searches_adds_and_removes(tmp_path):
     with Store(db):
         pass
     assert "(no actors)" in runner.invoke(main, ["actors", "list", "--db", db]).stdout
-    added = runner.invoke(main, ["actors", "add", "Zorana Velkovic", "--code", "srb", "--sector", "gov",
-                                 "--alias", "Velkovic", "--db", db])
+    added = runner.invoke(
+        main,
+        ["actors", "add", "Zorana Velkovic", "--code", "srb", "--sector", "gov", "--alias", "Velkovic", "--db", db],
+    )
     assert added.exit_code == 0 and "SRB GOV" in added.stdout
     found = json.loads(runner.invoke(main, ["actors", "search", "Velk", "--db", db, "--format", "json"]).stdout)
     assert found[0]["name"] == "Zorana Velkovic" and found[0]["source"] == "user"

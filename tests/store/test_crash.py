@@ -66,8 +66,9 @@ def test_kill_9_then_rerun_equals_a_clean_run(corpus, reference, tmp_path, pipel
     interrupted = 0
     for trial in range(TRIALS):
         db = tmp_path / f"t{trial}.duckdb"
-        process = subprocess.Popen([*command, str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                                   start_new_session=True)
+        process = subprocess.Popen(
+            [*command, str(db)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True
+        )
         time.sleep(rng.uniform(0.5, 0.7 * full_run))  # well inside a run, even when the timing run was slowed
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)  # the whole process tree at once, as a power loss does

@@ -6,8 +6,10 @@ from dyad.ingest import ingest
 from dyad.pipeline import Pipeline
 from dyad.store import Store, dedup
 
-TEXT = ("Turkish President Recep Tayyip Erdogan met Malaysian Prime Minister Anwar Ibrahim in Ankara on Wednesday, "
-        "and the two leaders agreed to expand defence cooperation and trade between their countries.")
+TEXT = (
+    "Turkish President Recep Tayyip Erdogan met Malaysian Prime Minister Anwar Ibrahim in Ankara on Wednesday, "
+    "and the two leaders agreed to expand defence cooperation and trade between their countries."
+)
 
 
 def test_minhash_similarity():
@@ -19,9 +21,16 @@ def test_minhash_similarity():
 
 def test_wire_copies_are_linked_and_counted_once(tmp_path):
     files = []
-    for name, source, text in (("a", "wire", TEXT), ("b", "repost", TEXT + " Reporting by staff."),
-                               ("c", "other", "Malaysian Prime Minister Anwar Ibrahim held talks with Turkish "
-                                              "President Recep Tayyip Erdogan in Ankara on Wednesday.")):
+    for name, source, text in (
+        ("a", "wire", TEXT),
+        ("b", "repost", TEXT + " Reporting by staff."),
+        (
+            "c",
+            "other",
+            "Malaysian Prime Minister Anwar Ibrahim held talks with Turkish "
+            "President Recep Tayyip Erdogan in Ankara on Wednesday.",
+        ),
+    ):
         path = tmp_path / f"{name}.jsonl"
         path.write_text(f'{{"id": "{name}", "date": "2026-01-07", "source": "{source}", "text": "{text}"}}\n')
         files.append(path)

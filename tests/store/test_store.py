@@ -71,7 +71,7 @@ def test_document_round_trip(store):
     assert doc["date"] == "2026-01-07"
     assert doc["text"].startswith("Türkiye will continue")
     for e in doc["events"].to_dict(orient="records"):
-        assert doc["text"][e["evidence_start"]:e["evidence_end"]] == e["evidence_text"]
+        assert doc["text"][e["evidence_start"] : e["evidence_end"]] == e["evidence_text"]
     with pytest.raises(DyadError, match="no document"):
         store.document("nope")
 
@@ -141,8 +141,9 @@ def test_watch_ingests_files_as_they_arrive(tmp_path, pipeline):
     stop = threading.Event()
     results = []
     with Store(tmp_path / "w.duckdb") as store:
-        thread = threading.Thread(target=lambda: results.append(
-            watch(inbox, store, pipeline, interval=0.1, should_stop=stop.is_set)))
+        thread = threading.Thread(
+            target=lambda: results.append(watch(inbox, store, pipeline, interval=0.1, should_stop=stop.is_set))
+        )
         thread.start()
         time.sleep(1.5)
         (inbox / "second.txt").write_text("date 2025-01-03 Chile accused Peru of violating the border.")

@@ -5,5 +5,15 @@ from dyad.actors.kb import KBEntry, KnowledgeBase, Spell
 from dyad.actors.memory import ActorMemory
 from dyad.actors.resolve import ActorIndex, LearnedActor, entities_for, resolve_actors
 
-__all__ = ["ActorIndex", "ActorMemory", "ActorRecord", "KBEntry", "KnowledgeBase", "LearnedActor", "Spell",
-           "entities_for", "load_actor_file", "resolve_actors"]
+__all__ = [
+    "ActorIndex",
+    "ActorMemory",
+    "ActorRecord",
+    "KBEntry",
+    "KnowledgeBase",
+    "LearnedActor",
+    "Spell",
+    "entities_for",
+    "load_actor_file",
+    "resolve_actors",
+]

@@ -112,8 +112,16 @@ def records_from_phoenix(text: str) -> list[ActorRecord]:
             if code.startswith("~") or code in SECTOR_ONLY:
                 continue
             head, sector = split_code(code)
-            out.append(ActorRecord(name=name.title(), code=head, sector=sector or None,
-                                   aliases=[a.title() for a in aliases], start=start or None, end=end or None))
+            out.append(
+                ActorRecord(
+                    name=name.title(),
+                    code=head,
+                    sector=sector or None,
+                    aliases=[a.title() for a in aliases],
+                    start=start or None,
+                    end=end or None,
+                )
+            )
     return out
 
 
@@ -141,8 +149,7 @@ def _record(row: dict[str, object], origin: str) -> ActorRecord:
         if value and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
             raise DyadError(Msg.BAD_ACTORS.format(path=origin, error=f"'{field_name}' must be YYYY-MM-DD"))
     source = str(row.get("source") or "").strip() or None
-    return ActorRecord(name=name, code=code, sector=sector, aliases=aliases,
-                       start=start, end=end, source=source)
+    return ActorRecord(name=name, code=code, sector=sector, aliases=aliases, start=start, end=end, source=source)
 
 
 def load_actor_file(path: str | Path) -> list[ActorRecord]:

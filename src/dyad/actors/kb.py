@@ -18,22 +18,91 @@ from dyad.actors.dictionaries import ActorRecord
 from dyad.actors.normalise import _GIVEN, PARTICLES, alias_key, fold
 
 #: Sectors a role noun can carry, from PLOVER/CAMEO agent codes.
-SECTORS = ("GOV", "MIL", "REB", "COP", "JUD", "LEG", "OPP", "CVL", "BUS", "MED", "EDU", "REL", "LAB",
-           "AGR", "CRM", "REF", "SPY", "UAF", "ELI", "HLH", "INS", "IGO", "NGO", "ENV", "MOD", "RAD",
-           "PTY", "JRN", "DEV", "HRI", "SET", "IRC")
+SECTORS = (
+    "GOV",
+    "MIL",
+    "REB",
+    "COP",
+    "JUD",
+    "LEG",
+    "OPP",
+    "CVL",
+    "BUS",
+    "MED",
+    "EDU",
+    "REL",
+    "LAB",
+    "AGR",
+    "CRM",
+    "REF",
+    "SPY",
+    "UAF",
+    "ELI",
+    "HLH",
+    "INS",
+    "IGO",
+    "NGO",
+    "ENV",
+    "MOD",
+    "RAD",
+    "PTY",
+    "JRN",
+    "DEV",
+    "HRI",
+    "SET",
+    "IRC",
+)
 
 #: CAMEO agent codes that PLOVER folds into a broader sector.
 SECTOR_ALIASES = {"PPL": "CVL", "MUS": "REL", "CHR": "REL", "HIN": "REL", "JEW": "REL", "BUD": "REL"}
 
 #: Phoenix uses country-like codes for non-state blocs; Dyad reports them as IGO.
-_BLOC_CODES = {"IGO", "NGO", "MNC", "IMG", "UIS", "PKO", "EUR", "AFR", "ASA", "MEA", "WST", "BAL", "CAU",
-               "NAF", "SAS", "SEA", "LAM", "CAS", "CRB", "SAM", "EEU", "SAF", "WAF", "EAF", "CAF",
-               "NMR", "PGS", "BLK", "NGM"}
+_BLOC_CODES = {
+    "IGO",
+    "NGO",
+    "MNC",
+    "IMG",
+    "UIS",
+    "PKO",
+    "EUR",
+    "AFR",
+    "ASA",
+    "MEA",
+    "WST",
+    "BAL",
+    "CAU",
+    "NAF",
+    "SAS",
+    "SEA",
+    "LAM",
+    "CAS",
+    "CRB",
+    "SAM",
+    "EEU",
+    "SAF",
+    "WAF",
+    "EAF",
+    "CAF",
+    "NMR",
+    "PGS",
+    "BLK",
+    "NGM",
+}
 
 
 #: Codes of former states and non-ISO codes in the Phoenix dictionaries -> ISO 3166 (KOS for Kosovo).
-LEGACY_CODES = {"TMP": "TLS", "ROM": "ROU", "ZAR": "COD", "SUN": "RUS", "USR": "RUS", "YUG": "SRB",
-                "SCG": "SRB", "FRY": "SRB", "SRP": "SRB", "KSV": "KOS"}
+LEGACY_CODES = {
+    "TMP": "TLS",
+    "ROM": "ROU",
+    "ZAR": "COD",
+    "SUN": "RUS",
+    "USR": "RUS",
+    "YUG": "SRB",
+    "SCG": "SRB",
+    "FRY": "SRB",
+    "SRP": "SRB",
+    "KSV": "KOS",
+}
 # East Germany (DDR) and Czechoslovakia (CSK) keep their ISO 3166-3 codes: no single state continues them.
 
 
@@ -185,10 +254,17 @@ class KnowledgeBase:
     def layered(self) -> KnowledgeBase:
         """A knowledge base that starts as this one and takes additions (user dictionaries, the
         store's memory) without changing this one: the base stays shareable, read-only."""
-        return replace(self, entries=defaultdict(list, self.entries), agents=dict(self.agents),
-                       descriptions=dict(self.descriptions), country_names=dict(self.country_names),
-                       surnames=defaultdict(list, {k: list(v) for k, v in self.surnames.items()}),
-                       prefixes=set(self.prefixes), _country_buckets=None, _fuzzy_cache={})
+        return replace(
+            self,
+            entries=defaultdict(list, self.entries),
+            agents=dict(self.agents),
+            descriptions=dict(self.descriptions),
+            country_names=dict(self.country_names),
+            surnames=defaultdict(list, {k: list(v) for k, v in self.surnames.items()}),
+            prefixes=set(self.prefixes),
+            _country_buckets=None,
+            _fuzzy_cache={},
+        )
 
     def with_memory(self, layers: Iterable[tuple[list[ActorRecord], int]]) -> KnowledgeBase:
         """A layer over this knowledge base that also knows a store's memory (``ActorMemory.layers()``:
@@ -220,8 +296,15 @@ class KnowledgeBase:
             # two different people the name fits ("Mohammed Ahmed" for two full names), both in office
             # on the date in different countries: better unresolved than a guess. The same full name
             # twice is taken for one person recorded twice (Wikidata has such duplicates).
-            rivals = [e for e in ranked[1:] if e.kind == "person" and e.qid and e.qid != top.qid
-                      and rank(e) == rank(top) and fold(e.name) != fold(top.name)]
+            rivals = [
+                e
+                for e in ranked[1:]
+                if e.kind == "person"
+                and e.qid
+                and e.qid != top.qid
+                and rank(e) == rank(top)
+                and fold(e.name) != fold(top.name)
+            ]
             codes = {spell.code for e in [top, *rivals] if (spell := e.spell_on(date)) is not None}
             if len(codes) > 1:
                 return None
@@ -245,8 +328,12 @@ class KnowledgeBase:
                 if " " not in k and len(k) >= 6 and any(e.kind == "country" for e in entries):
                     buckets[(k[0], len(k))].append(k)
             self._country_buckets = buckets
-        near = {k for n in (len(key) - 1, len(key), len(key) + 1)
-                for k in self._country_buckets.get((key[0], n), []) if _within_one_edit(k, key)}
+        near = {
+            k
+            for n in (len(key) - 1, len(key), len(key) + 1)
+            for k in self._country_buckets.get((key[0], n), [])
+            if _within_one_edit(k, key)
+        }
         codes = {e.spells[0].code for k in near for e in self.entries[k] if e.kind == "country" and e.spells}
         if len(codes) != 1:
             return None
@@ -255,8 +342,14 @@ class KnowledgeBase:
     def agent_sector(self, key: str) -> str | None:
         return self.agents.get(key)
 
-    def by_surname(self, key: str, date: str | None, fuzzy: bool = False,
-                   given: set[str] | None = None, countries: set[str] | None = None) -> KBEntry | None:
+    def by_surname(
+        self,
+        key: str,
+        date: str | None,
+        fuzzy: bool = False,
+        given: set[str] | None = None,
+        countries: set[str] | None = None,
+    ) -> KBEntry | None:
         """A head of state or government known by surname ("President Mugabe"), if unambiguous.
 
         With ``fuzzy``, a surname one letter off ("Bouteflicka", "Mitterand", "Gbago") is accepted
@@ -267,13 +360,17 @@ class KnowledgeBase:
         candidates = self.surnames.get(key, [])
         if date and not any(any((s.start or s.end) and s.valid_on(date) for s in e.spells) for e in candidates):
             # no head of state or government of that name in office: a minister in office that day
-            ministers = [e for e in self.office_surnames.get(key, ())
-                         if any(s.start and s.valid_on(date) for s in e.spells)]
+            ministers = [
+                e for e in self.office_surnames.get(key, ()) if any(s.start and s.valid_on(date) for s in e.spells)
+            ]
             if ministers:
                 candidates = ministers
         if not candidates and fuzzy and len(key) >= 5:
-            near = [k for k in self.surnames if k[:1] == key[:1] and abs(len(k) - len(key)) <= 1
-                    and _within_one_edit(k, key)]
+            near = [
+                k
+                for k in self.surnames
+                if k[:1] == key[:1] and abs(len(k) - len(key)) <= 1 and _within_one_edit(k, key)
+            ]
             if len(near) == 1:
                 candidates = self.surnames[near[0]]
         given_names = {v for g in given or () if g.isalpha() and g not in PARTICLES for v in _GIVEN.get(g, (g,))}
@@ -285,10 +382,14 @@ class KnowledgeBase:
             candidates = named
         if date:  # in office that day if anyone is; else whoever held the name lately (out of office now)
             in_office = [e for e in candidates if any((s.start or s.end) and s.valid_on(date) for s in e.spells)]
-            recent = [e for e in candidates if any(abs(_days(s.end or s.start or date) - _days(date)) < 12 * 372
-                                                   for s in e.spells)]
-            candidates = in_office or recent or [e for e in candidates
-                                                 if countries and {s.code for s in e.spells} & countries]
+            recent = [
+                e
+                for e in candidates
+                if any(abs(_days(s.end or s.start or date) - _days(date)) < 12 * 372 for s in e.spells)
+            ]
+            candidates = (
+                in_office or recent or [e for e in candidates if countries and {s.code for s in e.spells} & countries]
+            )
         distinct = {e.qid or e.name for e in candidates}
         if len(distinct) == 1:
             return candidates[0]
@@ -317,9 +418,18 @@ class KnowledgeBase:
             elif date:
                 reasons.append(f"not in office on {date}")
             reasons.append({3: "your own entry", 2: "Dyad's curated facts"}.get(entry.priority, "bundled data"))
-            out.append(Candidate(entry.name, entry.kind, spell.code if spell else None,
-                                 spell.sector if spell else None, in_office, entry is best, "; ".join(reasons),
-                                 entry.qid))
+            out.append(
+                Candidate(
+                    entry.name,
+                    entry.kind,
+                    spell.code if spell else None,
+                    spell.sector if spell else None,
+                    in_office,
+                    entry is best,
+                    "; ".join(reasons),
+                    entry.qid,
+                )
+            )
         out.sort(key=lambda c: (not c.picked, not c.in_office))
         return out
 
@@ -405,12 +515,20 @@ class KnowledgeBase:
             codes = {s.code for e in curated for s in e.spells}
             names = {fold(e.name) for e in curated}
             for e in entries:
-                if id(e) in done or e.kind != "person" or not e.qid or e.priority >= 2 \
-                        or fold(e.name) not in names or not {s.code for s in e.spells} <= codes:
+                if (
+                    id(e) in done
+                    or e.kind != "person"
+                    or not e.qid
+                    or e.priority >= 2
+                    or fold(e.name) not in names
+                    or not {s.code for s in e.spells} <= codes
+                ):
                     continue
                 done.add(id(e))
-                e.spells = [s if s.end or not s.start else
-                            s._replace(end=next((c for c in starts if c > s.start), None)) for s in e.spells]
+                e.spells = [
+                    s if s.end or not s.start else s._replace(end=next((c for c in starts if c > s.start), None))
+                    for s in e.spells
+                ]
 
     def _close_open_terms(self) -> None:
         """A term the Phoenix dictionaries leave open ("Angela Merkel, GOV from 2005") is closed where
@@ -453,7 +571,8 @@ class KnowledgeBase:
                 continue
             name, code, cues = (line.split("\t") + ["", "", ""])[:3]
             self.contexts.setdefault(alias_key(name), []).append(
-                (code.strip(), frozenset(alias_key(c) for c in cues.split("|") if c.strip())))
+                (code.strip(), frozenset(alias_key(c) for c in cues.split("|") if c.strip()))
+            )
 
     def _load_peoples(self, text: str) -> None:
         """Peoples and regions ("Igbo elders", "the government of Sindh") stand for their country;
@@ -462,8 +581,12 @@ class KnowledgeBase:
             if not line.strip() or line.startswith("#"):
                 continue
             _kind, codes, name, aliases = (line.split("\t") + ["", "", "", ""])[:4]
-            entry = KBEntry(name=name, kind="country", priority=1,
-                            spells=[Spell(code, None, None, None) for code in codes.split("|") if code])
+            entry = KBEntry(
+                name=name,
+                kind="country",
+                priority=1,
+                spells=[Spell(code, None, None, None) for code in codes.split("|") if code],
+            )
             self.add_names(entry, [name, *aliases.split("|")])
 
     def _load_countries(self, text: str) -> None:
@@ -471,8 +594,9 @@ class KnowledgeBase:
             code = iso_code(row["code"])
             if row["kind"] == "name":
                 self.country_names.setdefault(code, row["alias"].title())
-            entry = KBEntry(name=self.country_names.get(code, code), kind="country",
-                            spells=[Spell(code, None, None, None)])
+            entry = KBEntry(
+                name=self.country_names.get(code, code), kind="country", spells=[Spell(code, None, None, None)]
+            )
             self.add(row["key"], entry)
             key = row["key"]
             if " " not in key and key.endswith("a") and len(key) > 4 and key + "n" not in self.entries:
@@ -542,8 +666,9 @@ class KnowledgeBase:
             name = row["name"].title()
             entry = by_name.get(name)
             if entry is None:
-                entry = KBEntry(name=name, kind="organisation", org=row["org"] or None,
-                                spells=[Spell(code, None, None, None)])
+                entry = KBEntry(
+                    name=name, kind="organisation", org=row["org"] or None, spells=[Spell(code, None, None, None)]
+                )
                 by_name[name] = entry
             self.add(row["key"], entry)
 
@@ -583,8 +708,12 @@ class KnowledgeBase:
         for record in records:
             code = iso_code(record.code)
             kind = "organisation" if code in _BLOC_CODES and not record.sector else "person"
-            if kind == "person" and not record.sector and priority >= 3 and any(
-                    e.kind in ("country", "capital") for e in self.lookup(alias_key(record.name))):
+            if (
+                kind == "person"
+                and not record.sector
+                and priority >= 3
+                and any(e.kind in ("country", "capital") for e in self.lookup(alias_key(record.name)))
+            ):
                 kind, code = "country", record.code  # the user's own code, verbatim (SUN stays SUN)
             entry = by_name.get((record.name, kind))
             if entry is None:
@@ -602,11 +731,18 @@ def _closed_by(spell: Spell, closed: list[Spell], every: list[Spell]) -> Spell:
     if not spell.start or spell.end:
         return spell
     for other in closed:
-        if other.code != spell.code or other.sector != spell.sector or not other.start or not other.end \
-                or abs(_days(other.start) - _days(spell.start)) > 31:
+        if (
+            other.code != spell.code
+            or other.sector != spell.sector
+            or not other.start
+            or not other.end
+            or abs(_days(other.start) - _days(spell.start)) > 31
+        ):
             continue
-        again = any(s.code == spell.code and s.sector == spell.sector and s.start
-                    and _days(s.start) >= _days(other.end) - 31 for s in every)
+        again = any(
+            s.code == spell.code and s.sector == spell.sector and s.start and _days(s.start) >= _days(other.end) - 31
+            for s in every
+        )
         if not again:
             return spell._replace(end=other.end)
     return spell

@@ -38,18 +38,75 @@ def alias_key(alias: str) -> str:
 
 
 #: Words before a name that are not part of it ("Sheikh Tamim", "Crown Prince Mohammed", "Dr. Gordon").
-HONORIFICS = ("crown prince", "prince", "princess", "sheikh", "sheikha", "shaikh", "king", "queen", "emir",
-              "amir", "sultan", "dr.", "dr", "sir", "dame", "lord", "general", "gen.", "marshal",
-              "field marshal", "ayatollah", "mr.", "mrs.", "ms.", "his majesty", "her majesty", "hh",
-              "his highness", "her highness")
+HONORIFICS = (
+    "crown prince",
+    "prince",
+    "princess",
+    "sheikh",
+    "sheikha",
+    "shaikh",
+    "king",
+    "queen",
+    "emir",
+    "amir",
+    "sultan",
+    "dr.",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "general",
+    "gen.",
+    "marshal",
+    "field marshal",
+    "ayatollah",
+    "mr.",
+    "mrs.",
+    "ms.",
+    "his majesty",
+    "her majesty",
+    "hh",
+    "his highness",
+    "her highness",
+)
 GENERATIONAL = ("jr.", "jr", "sr.", "sr", "junior", "senior")
-PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "der", "le", "la", "ben", "bint", "du",
-             "dos", "das", "del", "di", "al-", "ould"}
+PARTICLES = {
+    "al",
+    "el",
+    "bin",
+    "ibn",
+    "abu",
+    "de",
+    "da",
+    "van",
+    "von",
+    "der",
+    "le",
+    "la",
+    "ben",
+    "bint",
+    "du",
+    "dos",
+    "das",
+    "del",
+    "di",
+    "al-",
+    "ould",
+}
 #: Spellings of one given name the press uses interchangeably.
-GIVEN_VARIANTS = (("mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohamad"),
-                  ("ahmed", "ahmad"), ("hussein", "husain", "hussain"), ("abdullah", "abdallah"),
-                  ("sergei", "sergey"), ("yuri", "yury"), ("alexei", "alexey", "aleksei", "aleksey"),
-                  ("andrei", "andrey"), ("dmitry", "dmitri"), ("nikolai", "nikolay"), ("mikhail", "mikheil"))
+GIVEN_VARIANTS = (
+    ("mohammed", "mohammad", "muhammad", "mohamed", "muhammed", "mohamad"),
+    ("ahmed", "ahmad"),
+    ("hussein", "husain", "hussain"),
+    ("abdullah", "abdallah"),
+    ("sergei", "sergey"),
+    ("yuri", "yury"),
+    ("alexei", "alexey", "aleksei", "aleksey"),
+    ("andrei", "andrey"),
+    ("dmitry", "dmitri"),
+    ("nikolai", "nikolay"),
+    ("mikhail", "mikheil"),
+)
 _GIVEN = {name: group for group in GIVEN_VARIANTS for name in group}
 
 
@@ -65,8 +122,27 @@ def _translit(word: str) -> set[str]:
 
 
 #: Countries whose names are given name + father's name (+ grandfather's): "Abiy Ahmed" is Abiy Ahmed Ali.
-PATRONYMIC_COUNTRIES = {"ETH", "ERI", "SOM", "SDN", "SSD", "DJI", "YEM", "SAU", "ARE", "QAT", "KWT", "BHR", "OMN",
-                        "IRQ", "LBY", "EGY", "JOR", "AFG", "ISL"}
+PATRONYMIC_COUNTRIES = {
+    "ETH",
+    "ERI",
+    "SOM",
+    "SDN",
+    "SSD",
+    "DJI",
+    "YEM",
+    "SAU",
+    "ARE",
+    "QAT",
+    "KWT",
+    "BHR",
+    "OMN",
+    "IRQ",
+    "LBY",
+    "EGY",
+    "JOR",
+    "AFG",
+    "ISL",
+}
 
 
 def name_variants(name: str, patronymic: bool = False, initials: bool = True) -> list[str]:
@@ -92,7 +168,7 @@ def name_variants(name: str, patronymic: bool = False, initials: bool = True) ->
         for h in HONORIFICS:
             hw = h.split()
             if words[: len(hw)] == hw and len(words) > len(hw) + 1:
-                words = words[len(hw):]
+                words = words[len(hw) :]
                 changed = True
     if words and words[-1] in GENERATIONAL and len(words) > 2:
         suffix = words[-1].rstrip(".")

@@ -22,8 +22,22 @@ PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"we", "us", "our"}
 THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det"}
-ROLE_WORDS_GOV = {"leader", "leaders", "official", "officials", "government", "authorities", "side",
-                  "sides", "delegation", "spokesman", "spokeswoman", "spokesperson", "envoy", "diplomat"}
+ROLE_WORDS_GOV = {
+    "leader",
+    "leaders",
+    "official",
+    "officials",
+    "government",
+    "authorities",
+    "side",
+    "sides",
+    "delegation",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "envoy",
+    "diplomat",
+}
 
 
 @dataclass
@@ -72,8 +86,13 @@ def _settle_by_context(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
     """A name two countries share ("Congo", "Georgia", the city "Tripoli") takes the one the document's
     other words point to ("Kinshasa" -> COD, "Atlanta" -> USA, "northern Lebanon" -> LBN); with no cue,
     or a tie, the reading stands."""
-    shared = [m for m in index.mentions if m.entity is not None and m.entity.kind in ("country", "capital")
-              and fold(m.text).removeprefix("the ") in kb.contexts]
+    shared = [
+        m
+        for m in index.mentions
+        if m.entity is not None
+        and m.entity.kind in ("country", "capital")
+        and fold(m.text).removeprefix("the ") in kb.contexts
+    ]
     if not shared:
         return
     text = " " + " ".join(fold(t) for t in token_texts(doc)) + " "
@@ -85,9 +104,23 @@ def _settle_by_context(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
             mention.entity.code = best[1]
 
 
-ORG_SECTORS = {"union": "LAB", "unions": "LAB", "federation": "LAB", "party": "PTY", "commission": "GOV",
-               "ministry": "GOV", "council": "GOV", "court": "JUD", "army": "MIL", "police": "COP",
-               "front": "REB", "movement": "OPP", "association": "NGO", "university": "EDU", "bank": "BUS"}
+ORG_SECTORS = {
+    "union": "LAB",
+    "unions": "LAB",
+    "federation": "LAB",
+    "party": "PTY",
+    "commission": "GOV",
+    "ministry": "GOV",
+    "council": "GOV",
+    "court": "JUD",
+    "army": "MIL",
+    "police": "COP",
+    "front": "REB",
+    "movement": "OPP",
+    "association": "NGO",
+    "university": "EDU",
+    "bank": "BUS",
+}
 
 
 def _national_organisations(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
@@ -101,8 +134,15 @@ def _national_organisations(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> N
         if not places or len({e.code for e in places}) != 1:
             continue
         sector = ORG_SECTORS.get(ent.root.lower_) or _role_sector(ent, kb)
-        entity = Entity(raw_text=ent.text, entity_name=ent.text, code=places[0].code, sector_code=sector,
-                        start=ent.start_char, end=ent.end_char, kind="organisation")
+        entity = Entity(
+            raw_text=ent.text,
+            entity_name=ent.text,
+            code=places[0].code,
+            sector_code=sector,
+            start=ent.start_char,
+            end=ent.end_char,
+            kind="organisation",
+        )
         for t in ent:
             index.by_token[t.i] = entity
         index.mentions = [m for m in index.mentions if not (ent.start_char <= m.start and m.end <= ent.end_char)]
@@ -116,14 +156,15 @@ def _settle_shared_names(index: ActorIndex) -> None:
     named = [m for m in index.mentions if m.entity is not None and m.entity.code and id(m.entity) not in shared]
     for entity, candidates in index.shared:
         at = entity.start or 0
-        near = [(abs(m.start - at), m.entity.code) for m in named
-                if m.entity is not None and m.entity.code in candidates]
+        near = [
+            (abs(m.start - at), m.entity.code) for m in named if m.entity is not None and m.entity.code in candidates
+        ]
         if near:
             entity.code = min(near)[1]
 
 
 def _apply_of_country(doc: Doc, index: ActorIndex) -> None:
-    """"King Hassan of Morocco": the country the text names beats a namesake's in the knowledge base."""
+    """ "King Hassan of Morocco": the country the text names beats a namesake's in the knowledge base."""
     for mention in index.mentions:
         entity = mention.entity
         if entity is None or entity.kind != "person":
@@ -244,8 +285,11 @@ def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEnt
     if not _capitalised(span):
         return None
     entry = kb.best(key, index.date)
-    if len(span.text.replace(".", "")) <= 3 and not span.text.isupper() and not (
-            entry is not None and entry.kind == "country" and span[0].pos_ == "PROPN" and not span[0].is_stop):
+    if (
+        len(span.text.replace(".", "")) <= 3
+        and not span.text.isupper()
+        and not (entry is not None and entry.kind == "country" and span[0].pos_ == "PROPN" and not span[0].is_stop)
+    ):
         return None  # "us", "Un", "May" are words or too ambiguous; "Ibo", "Goa" and "Qom" are places
     if entry is None or (entry.kind == "person" and _inside_longer_name(span)):
         return None  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
@@ -256,9 +300,39 @@ def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEnt
     return entry
 
 
-PERSON_TITLES = {"mr", "mrs", "ms", "dr", "sen", "senator", "rep", "gen", "general", "judge", "prof", "professor",
-                 "sir", "dame", "lord", "lady", "col", "colonel", "capt", "captain", "lt", "sgt", "adm", "admiral",
-                 "rev", "bishop", "justice", "congressman", "congresswoman", "ambassador", "secretary"}
+PERSON_TITLES = {
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "sen",
+    "senator",
+    "rep",
+    "gen",
+    "general",
+    "judge",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "col",
+    "colonel",
+    "capt",
+    "captain",
+    "lt",
+    "sgt",
+    "adm",
+    "admiral",
+    "rev",
+    "bishop",
+    "justice",
+    "congressman",
+    "congresswoman",
+    "ambassador",
+    "secretary",
+}
 
 
 def _is_surname(span: Span) -> bool:
@@ -269,9 +343,16 @@ def _is_surname(span: Span) -> bool:
     before = span.doc[span.start - 1]
     if before.lower_.rstrip(".") in PERSON_TITLES and before.text[:1].isupper():
         return True
-    return bool(before.ent_type_ == "PERSON" and span[0].ent_type_ == "PERSON" and before.pos_ == "PROPN"
-                and before.text[:1].isupper() and before.ent_iob_ != "" and span[0].ent_iob_ == "I"
-                and span.end <= len(span.doc) and not span[0].is_sent_start)
+    return bool(
+        before.ent_type_ == "PERSON"
+        and span[0].ent_type_ == "PERSON"
+        and before.pos_ == "PROPN"
+        and before.text[:1].isupper()
+        and before.ent_iob_ != ""
+        and span[0].ent_iob_ == "I"
+        and span.end <= len(span.doc)
+        and not span[0].is_sent_start
+    )
 
 
 def _inside_longer_name(span: Span) -> bool:
@@ -294,8 +375,16 @@ def _entity_from_entry(entry: KBEntry, raw: str, start: int, end: int, date: str
     sector = spell.sector if spell else None
     if entry.kind == "organisation" and not sector:
         sector = None
-    return Entity(raw_text=raw, entity_name=entry.name, code=code, sector_code=sector or None,
-                  start=start, end=end, kind=entry.kind, org_code=entry.org)
+    return Entity(
+        raw_text=raw,
+        entity_name=entry.name,
+        code=code,
+        sector_code=sector or None,
+        start=start,
+        end=end,
+        kind=entry.kind,
+        org_code=entry.org,
+    )
 
 
 def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
@@ -310,11 +399,17 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
                 _mark(ent, index.learned[key], index)
             continue
         code, sector = learned
-        entity = Entity(raw_text=ent.text, entity_name=ent.text, code=code, sector_code=sector,
-                        start=ent.start_char, end=ent.end_char, kind="person")
+        entity = Entity(
+            raw_text=ent.text,
+            entity_name=ent.text,
+            code=code,
+            sector_code=sector,
+            start=ent.start_char,
+            end=ent.end_char,
+            kind="person",
+        )
         if len(ent) >= 2:  # full names only: "Murkomen" alone is too little to remember
-            index.introduced.append(LearnedActor(ent.text, code, sector, ent.sent.text, ent.start_char,
-                                                 ent.end_char))
+            index.introduced.append(LearnedActor(ent.text, code, sector, ent.sent.text, ent.start_char, ent.end_char))
         for key in {fold(ent.text), *[fold(t.text) for t in ent if len(t.text) > 2 and t.text[0].isupper()]}:
             index.learned.setdefault(key, entity)
         _mark(ent, entity, index)
@@ -328,16 +423,40 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
         if token.text[:1].isupper() and token.i not in index.by_token:
             known = index.learned.get(fold(token.text))
             if known is not None:
-                _mark(doc[token.i:token.i + 1], known, index)
+                _mark(doc[token.i : token.i + 1], known, index)
 
 
-TITLE_WORDS = {"president", "minister", "premier", "chancellor", "king", "queen", "emir", "sultan", "sheikh",
-               "leader", "mr", "mrs", "ms", "dr", "chairman", "prince", "pm", "governor", "dictator",
-               "strongman", "taoiseach", "shah", "ayatollah", "monarch", "ruler"}
+TITLE_WORDS = {
+    "president",
+    "minister",
+    "premier",
+    "chancellor",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "sheikh",
+    "leader",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "chairman",
+    "prince",
+    "pm",
+    "governor",
+    "dictator",
+    "strongman",
+    "taoiseach",
+    "shah",
+    "ayatollah",
+    "monarch",
+    "ruler",
+}
 
 
 def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
-    """"President Mugabe": a title before a leader's surname names that leader (in office that day)."""
+    """ "President Mugabe": a title before a leader's surname names that leader (in office that day)."""
     lowers = [t.lower().rstrip(".") for t in token_texts(doc)]
     candidates: set[int] = set()  # only names within a few words after a title are worth a look
     for i, word in enumerate(lowers):
@@ -350,19 +469,26 @@ def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ == "PROPN" and doc[token.i + 1].i not in index.by_token:
             continue  # not the last word of the name
         run_start = token.i  # the whole name before the surname ("Omar Hassan al-Bashir")
-        while run_start > 0 and (doc[run_start - 1].pos_ == "PROPN" or doc[run_start - 1].lower_ in NAME_PARTICLES
-                                 or doc[run_start - 1].text in HYPHENS) \
-                and doc[run_start - 1].lower_ not in TITLE_WORDS and token.i - run_start < 5:
+        while (
+            run_start > 0
+            and (
+                doc[run_start - 1].pos_ == "PROPN"
+                or doc[run_start - 1].lower_ in NAME_PARTICLES
+                or doc[run_start - 1].text in HYPHENS
+            )
+            and doc[run_start - 1].lower_ not in TITLE_WORDS
+            and token.i - run_start < 5
+        ):
             run_start -= 1
-        window = [t.lower_.rstrip(".") for t in doc[max(0, run_start - 3):run_start]]
+        window = [t.lower_.rstrip(".") for t in doc[max(0, run_start - 3) : run_start]]
         if not any(w in TITLE_WORDS for w in window):
             continue
-        given = {fold(t.text) for t in doc[run_start:token.i]}
+        given = {fold(t.text) for t in doc[run_start : token.i]}
         named = {m.entity.code for m in index.mentions if m.entity is not None and m.entity.code}
         entry = kb.by_surname(fold(token.text), index.date, fuzzy=True, given=given, countries=named)
         if entry is None:
             continue
-        span = doc[run_start:token.i + 1]
+        span = doc[run_start : token.i + 1]
         entity = _entity_from_entry(entry, span.text, span.start_char, span.end_char, index.date)
         for t in span:
             index.by_token[t.i] = entity
@@ -395,9 +521,15 @@ def _names_after_roles(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> list[S
 
 
 def _mark(ent: Span, entity: Entity, index: ActorIndex) -> None:
-    mention_entity = Entity(raw_text=ent.text, entity_name=entity.entity_name, code=entity.code,
-                            sector_code=entity.sector_code, start=ent.start_char, end=ent.end_char,
-                            kind=entity.kind)
+    mention_entity = Entity(
+        raw_text=ent.text,
+        entity_name=entity.entity_name,
+        code=entity.code,
+        sector_code=entity.sector_code,
+        start=ent.start_char,
+        end=ent.end_char,
+        kind=entity.kind,
+    )
     for t in ent:
         index.by_token[t.i] = mention_entity
     index.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, "person", mention_entity))
@@ -407,11 +539,17 @@ def _title_of(ent: Span, kb: KnowledgeBase, index: ActorIndex) -> tuple[str, str
     """(country, sector) from "Malaysian Prime Minister X" or "X, Malaysia's prime minister"."""
     doc = ent.doc
     start = ent.start  # the title run: adjectives, nouns and names right before the name, nothing else
-    while start > ent.sent.start and ent.start - start < 7 and (
-            doc[start - 1].pos_ in ("ADJ", "PROPN", "NOUN") or doc[start - 1].tag_ == "POS"
-            or doc[start - 1].text in ("'s", "’s", "-", "of")):
+    while (
+        start > ent.sent.start
+        and ent.start - start < 7
+        and (
+            doc[start - 1].pos_ in ("ADJ", "PROPN", "NOUN")
+            or doc[start - 1].tag_ == "POS"
+            or doc[start - 1].text in ("'s", "’s", "-", "of")
+        )
+    ):
         start -= 1
-    window = doc[start:ent.start]
+    window = doc[start : ent.start]
     code = None
     for t in window:
         entity = index.entity_at(t.i)
@@ -423,11 +561,10 @@ def _title_of(ent: Span, kb: KnowledgeBase, index: ActorIndex) -> tuple[str, str
     if code is None:
         for appos in ent.root.children:
             if appos.dep_ == "appos":
-                phrase = ent.doc[appos.left_edge.i:appos.i + 1]
+                phrase = ent.doc[appos.left_edge.i : appos.i + 1]
                 for t in phrase:
                     entity = index.entity_at(t.i)
-                    if entity is not None and entity.code and entity.kind in ("country", "capital",
-                                                                               "organisation"):
+                    if entity is not None and entity.code and entity.kind in ("country", "capital", "organisation"):
                         code = entity.code
                 sector = sector or _role_sector(phrase, kb)
     if code is None:
@@ -469,7 +606,7 @@ def _phrase(head: Token) -> Span:
         if child.dep_ in MODIFIER_DEPS or child.dep_ in ("cc", "conj") and child.head == head:
             left = min(left, child.left_edge, key=lambda t: t.i)
             break
-    return head.doc[left.i:head.i + 1]
+    return head.doc[left.i : head.i + 1]
 
 
 def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
@@ -482,8 +619,7 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                 for t in appos.subtree:
                     office = index.entity_at(t.i)
                     if office is not None and office.kind == "organisation" and office.code:
-                        return [_with(office, raw=direct.raw_text, sector=direct.sector_code or "GOV",
-                                      kind="person")]
+                        return [_with(office, raw=direct.raw_text, sector=direct.sector_code or "GOV", kind="person")]
     if direct is not None and direct.kind == "person":
         for prep in head.children:  # "King Hassan of Morocco": the text's country beats a namesake's
             if prep.dep_ == "prep" and prep.lower_ == "of":
@@ -531,19 +667,51 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
         # country or knowledge-base entry claims is a non-governmental organisation
         name = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if name is not None:
-            return [Entity(raw_text=name.text, entity_name=name.text, code="NGO", sector_code=None,
-                           start=name.start_char, end=name.end_char, kind="organisation")]
+            return [
+                Entity(
+                    raw_text=name.text,
+                    entity_name=name.text,
+                    code="NGO",
+                    sector_code=None,
+                    start=name.start_char,
+                    end=name.end_char,
+                    kind="organisation",
+                )
+            ]
     described = _described(phrase, kb)
     if described is not None and head.pos_ == "NOUN":
         code, described_sector = described
-        return [Entity(raw_text=phrase.text, entity_name=phrase.text, code=code, sector_code=described_sector,
-                       start=phrase.start_char, end=phrase.end_char, kind="organisation")]
+        return [
+            Entity(
+                raw_text=phrase.text,
+                entity_name=phrase.text,
+                code=code,
+                sector_code=described_sector,
+                start=phrase.start_char,
+                end=phrase.end_char,
+                kind="organisation",
+            )
+        ]
     del doc
     return []
 
 
-NGO_NAME_HEADS = {"association", "society", "foundation", "institute", "federation", "alliance", "league",
-                  "coalition", "network", "watch", "centre", "center", "council", "union"}
+NGO_NAME_HEADS = {
+    "association",
+    "society",
+    "foundation",
+    "institute",
+    "federation",
+    "alliance",
+    "league",
+    "coalition",
+    "network",
+    "watch",
+    "centre",
+    "center",
+    "council",
+    "union",
+}
 
 
 def _described(tokens: Span, kb: KnowledgeBase) -> tuple[str, str | None] | None:
@@ -560,8 +728,21 @@ def _described(tokens: Span, kb: KnowledgeBase) -> tuple[str, str | None] | None
 
 # participles and adjectives that tie people to whoever follows: "workers affiliated with the Serbian
 # union", "cells linked to al-Qaeda", "fighters loyal to the Syrian army", "a group based in Pakistan"
-AFFILIATION_WORDS = {"base", "station", "loyal", "affiliate", "affiliated", "link", "linked",
-                     "belong", "tie", "tied", "attach", "attached", "close"}
+AFFILIATION_WORDS = {
+    "base",
+    "station",
+    "loyal",
+    "affiliate",
+    "affiliated",
+    "link",
+    "linked",
+    "belong",
+    "tie",
+    "tied",
+    "attach",
+    "attached",
+    "close",
+}
 
 
 def _countries_in(phrase: Span, index: ActorIndex) -> list[Entity]:
@@ -576,9 +757,26 @@ def _countries_in(phrase: Span, index: ActorIndex) -> list[Entity]:
 
 
 # a name of its own: a second TITLE_WORDS here shadowed _titled_surnames' set ("Mr.", "Dr.", "chairman")
-PRINCIPAL_TITLE_WORDS = {"president", "vice", "prime", "minister", "chancellor", "emir", "amir", "king", "queen",
-                         "premier", "secretary", "general", "sultan", "crown", "prince", "pope", "governor",
-                         "ambassador"}
+PRINCIPAL_TITLE_WORDS = {
+    "president",
+    "vice",
+    "prime",
+    "minister",
+    "chancellor",
+    "emir",
+    "amir",
+    "king",
+    "queen",
+    "premier",
+    "secretary",
+    "general",
+    "sultan",
+    "crown",
+    "prince",
+    "pope",
+    "governor",
+    "ambassador",
+}
 
 
 def _titled_principal(phrase: Span, index: ActorIndex) -> Entity | None:
@@ -596,7 +794,7 @@ def _titled_principal(phrase: Span, index: ActorIndex) -> Entity | None:
         name = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if name is None or name.start < len(words):
             continue
-        before = [fold(t.text) for t in doc[name.start - len(words):name.start]]
+        before = [fold(t.text) for t in doc[name.start - len(words) : name.start]]
         if before == words:
             return entity
     return None
@@ -606,8 +804,14 @@ def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
     """He/she continue the last person named before; we/our speak for that person's country."""
     word = token.lower_
     if word in THING_PRONOUNS:  # "Japan said it had halted aid": it/they continue a country or group
-        previous_things = [m for m in index.mentions if m.end <= token.idx and m.entity is not None
-                           and m.entity.kind in ("country", "organisation", "group", "capital") and m.entity.code]
+        previous_things = [
+            m
+            for m in index.mentions
+            if m.end <= token.idx
+            and m.entity is not None
+            and m.entity.kind in ("country", "organisation", "group", "capital")
+            and m.entity.code
+        ]
         if previous_things:
             last_thing = previous_things[-1].entity
             assert last_thing is not None
@@ -615,8 +819,11 @@ def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
         return []
     if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return []
-    previous = [m for m in index.mentions if m.end <= token.idx and m.entity is not None
-                and m.entity.kind == "person" and m.entity.code]
+    previous = [
+        m
+        for m in index.mentions
+        if m.end <= token.idx and m.entity is not None and m.entity.kind == "person" and m.entity.code
+    ]
     if not previous:
         return []
     last = _latest_subject(previous, token) or previous[-1].entity
@@ -636,10 +843,21 @@ def _latest_subject(previous: list[Mention], token: Token) -> Entity | None:
     return None
 
 
-def _with(entity: Entity, sector: str | None = None, raw: str | None = None, span: Span | None = None,
-          kind: str | None = None, code: str | None = None) -> Entity:
-    return Entity(raw_text=raw or entity.raw_text, entity_name=entity.entity_name, code=code or entity.code,
-                  sector_code=sector if sector is not None else entity.sector_code,
-                  start=span.start_char if span is not None else entity.start,
-                  end=span.end_char if span is not None else entity.end,
-                  kind=kind or entity.kind, org_code=entity.org_code)
+def _with(
+    entity: Entity,
+    sector: str | None = None,
+    raw: str | None = None,
+    span: Span | None = None,
+    kind: str | None = None,
+    code: str | None = None,
+) -> Entity:
+    return Entity(
+        raw_text=raw or entity.raw_text,
+        entity_name=entity.entity_name,
+        code=code or entity.code,
+        sector_code=sector if sector is not None else entity.sector_code,
+        start=span.start_char if span is not None else entity.start,
+        end=span.end_char if span is not None else entity.end,
+        kind=kind or entity.kind,
+        org_code=entity.org_code,
+    )

@@ -13,12 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
 _WEEKDAY = r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?"
 _DAY_MONTH_YEAR = rf"(?:{_WEEKDAY},?\s+)?(?:\d{{1,2}}\s+{_MONTH}|{_MONTH}\s+\d{{1,2}},?)\s+\d{{4}}"
-_AGENCY = (r"\((?:Reuters|AP|AFP|AAP|UPI|dpa|DPA|ANSA|Xinhua|SANA|IRNA|TASS|Tass|Anadolu|AA|EFE|Kyodo|PTI|IANS"
-           r"|Bernama)\)")
+_AGENCY = (
+    r"\((?:Reuters|AP|AFP|AAP|UPI|dpa|DPA|ANSA|Xinhua|SANA|IRNA|TASS|Tass|Anadolu|AA|EFE|Kyodo|PTI|IANS"
+    r"|Bernama)\)"
+)
 _PLACE_CAPS = r"[A-Z][A-Z'.\-]+(?:\s+[A-Z][A-Z'.\-]+){0,3}"  # "CAIRO", "NEW YORK", "NORTH WILKESBORO"
 _PLACE_TITLE = r"[A-Z][a-z'.\-]+(?:\s+[A-Z][a-z'.\-]+){0,3}"  # "Geneva", "Kuala Lumpur"
 _REGION = r"(?:,\s*[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})"  # ", Ariz.", ", Ukraine"
@@ -29,15 +33,19 @@ _DASH = r"\s*(?:-{1,2}|—|–)\s+"
 #: "Caracas, march 11 -" (the month alone may be lower case in old copy).
 DATELINE = re.compile(
     rf"^[\s*]*(?P<place>{_PLACE_CAPS}|{_PLACE_TITLE}){_REGION}?"
-    rf"(?:(?i:{_DATE_PART})\s*(?:{_AGENCY})?|\s*{_AGENCY}){_DASH}")  # a bare "NATO - " is no dateline
+    rf"(?:(?i:{_DATE_PART})\s*(?:{_AGENCY})?|\s*{_AGENCY}){_DASH}"
+)  # a bare "NATO - " is no dateline
 #: "Date of publication 5 July 2016", "Published November 13 2017", "AFP Friday 22 Jul 2016",
 #: "16-12-2014", "Wednesday 16 November 2016", "8 Jun 2016" at the very start of the text.
 PUBLICATION = re.compile(
     rf"^\s*(?:(?:Date of publication|Published|Posted|Updated)\s*:?\s*)?(?:(?:AFP|AP|Reuters)\s+)?"
-    rf"(?:{_DAY_MONTH_YEAR}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+\d{{1,2}}:\d{{2}}(?:\s*[AP]M)?)?\s+")
+    rf"(?:{_DAY_MONTH_YEAR}|\d{{1,2}}-\d{{1,2}}-\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})(?:\s+\d{{1,2}}:\d{{2}}(?:\s*[AP]M)?)?\s+"
+)
 #: Sign-offs and agency credits at the end: "\n REUTER", "(Reporting by ...; Editing by ...)".
-SIGN_OFF = re.compile(r"(?:\n\s*(?:REUTER|Reuter|AP|AFP)\s*"
-                      r"|\((?:Reporting|Writing|Editing|Additional reporting) by[^)]*\)\s*)$")
+SIGN_OFF = re.compile(
+    r"(?:\n\s*(?:REUTER|Reuter|AP|AFP)\s*"
+    r"|\((?:Reporting|Writing|Editing|Additional reporting) by[^)]*\)\s*)$"
+)
 
 
 @dataclass(frozen=True)

@@ -30,8 +30,9 @@ def is_hard_wrapped(text: str) -> bool:
     if len(lines) < WRAP_MIN_LINES:
         return False
     body = lines[:-1]  # the last line of a paragraph is short; judge the others
-    wrapped = [line for line in body
-               if WRAP_WIDTH[0] <= len(line.rstrip()) <= WRAP_WIDTH[1] and not _SENTENCE_END.search(line)]
+    wrapped = [
+        line for line in body if WRAP_WIDTH[0] <= len(line.rstrip()) <= WRAP_WIDTH[1] and not _SENTENCE_END.search(line)
+    ]
     return len(wrapped) >= WRAP_SHARE * len(body)
 
 

@@ -35,11 +35,12 @@ QUADS = r"^[0-4](,[0-4]){0,4}$"
 CODE = r"^[A-Za-z0-9]{2,8}$"
 
 
-def view_extras(types: str | None = Query(None, pattern=TYPES, description="Event types, comma-separated"),
-                quad: str | None = Query(None, pattern=QUADS, description="Quad classes 0-4, comma-separated"),
-                country: str | None = Query(None, pattern=CODE, description="Where it happened (ISO alpha-3)"),
-                source: str | None = Query(None, max_length=200, description="The articles' source")
-                ) -> dict[str, Any]:
+def view_extras(
+    types: str | None = Query(None, pattern=TYPES, description="Event types, comma-separated"),
+    quad: str | None = Query(None, pattern=QUADS, description="Quad classes 0-4, comma-separated"),
+    country: str | None = Query(None, pattern=CODE, description="Where it happened (ISO alpha-3)"),
+    source: str | None = Query(None, max_length=200, description="The articles' source"),
+) -> dict[str, Any]:
     """The dashboard's shared filters beyond date, actor, dyad and words (every view accepts them)."""
     return {"types": types, "quad": quad, "country": country, "source": source}
 
@@ -63,10 +64,15 @@ READ_WAIT_SECONDS = 15.0
 def create_app(db: str | Path, write_token: str | None = None, cors_origins: list[str] | None = None) -> FastAPI:
     """The app for one database file. ``write_token`` enables uploads; CORS is closed unless origins are given."""
     db_path = str(db)
-    app = FastAPI(title="Dyad", version="0.1.0",
-                  description="International-affairs events with evidence: who did what to whom, when and where.",
-                  responses={400: {"description": "A filter the database cannot use (e.g. an impossible date)"},
-                             503: {"description": "The database is missing or stayed busy"}})
+    app = FastAPI(
+        title="Dyad",
+        version="0.1.0",
+        description="International-affairs events with evidence: who did what to whom, when and where.",
+        responses={
+            400: {"description": "A filter the database cannot use (e.g. an impossible date)"},
+            503: {"description": "The database is missing or stayed busy"},
+        },
+    )
     if cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=cors_origins, allow_methods=["GET"])
 
@@ -102,64 +108,106 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return s.stats()
 
     @app.get("/api/events", summary="Events, filtered, searched, sorted and paginated")
-    def events(actor: str | None = Query(None, max_length=8), dyad: str | None = Query(None, pattern=DYAD),
-               event: str | None = Query(None, max_length=20), cameo: str | None = Query(None, max_length=4),
-               since: str | None = Query(None, pattern=DATE),
-               until: str | None = Query(None, pattern=DATE),
-               q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
-               doc_id: str | None = Query(None, max_length=200),
-               directed: bool = False, sort: str = Query("date", pattern="^(date|confidence|goldstein)$"),
-               limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-               extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
-        f = ViewFilter.parse(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until, text=q,
-                             doc_id=doc_id, directed=directed, **extras)
+    def events(
+        actor: str | None = Query(None, max_length=8),
+        dyad: str | None = Query(None, pattern=DYAD),
+        event: str | None = Query(None, max_length=20),
+        cameo: str | None = Query(None, max_length=4),
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+        doc_id: str | None = Query(None, max_length=200),
+        directed: bool = False,
+        sort: str = Query("date", pattern="^(date|confidence|goldstein)$"),
+        limit: int = Query(50, ge=1, le=PAGE_LIMIT),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        extras: dict[str, Any] = Depends(view_extras),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
+        f = ViewFilter.parse(
+            actor=actor,
+            dyad=dyad,
+            event=event,
+            cameo=cameo,
+            since=since,
+            until=until,
+            text=q,
+            doc_id=doc_id,
+            directed=directed,
+            **extras,
+        )
         frame, total = views.events(s, f, sort=sort, limit=limit, offset=offset)
         return {"total": total, "limit": limit, "offset": offset, "events": records(frame, EVENT_JSON)}
 
     @app.get("/api/timeline", summary="Counts and Goldstein per period and quad class for a dyad or actor")
-    def timeline(dyad: str | None = Query(None, pattern=DYAD), actor: str | None = Query(None, max_length=8),
-                 interval: str = Query("month", pattern="^(day|week|month|year)$"),
-                 since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-                 q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
-                 extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+    def timeline(
+        dyad: str | None = Query(None, pattern=DYAD),
+        actor: str | None = Query(None, max_length=8),
+        interval: str = Query("month", pattern="^(day|week|month|year)$"),
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+        extras: dict[str, Any] = Depends(view_extras),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
         return {"interval": interval, "series": records(views.timeline(s, f, interval=interval))}
 
     @app.get("/api/network", summary="Countries as nodes, their interactions as edges")
-    def network(since: str | None = Query(None, pattern=DATE),
-                until: str | None = Query(None, pattern=DATE),
-                min_count: int = Query(1, ge=1, le=100_000), actor: str | None = Query(None, max_length=8),
-                q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
-                extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+    def network(
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        min_count: int = Query(1, ge=1, le=100_000),
+        actor: str | None = Query(None, max_length=8),
+        q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+        extras: dict[str, Any] = Depends(view_extras),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         f = ViewFilter.parse(since=since, until=until, actor=actor, text=q, **extras)
         return views.network(s, f, min_count=min_count)
 
     @app.get("/api/dyads", summary="The most active dyads")
-    def dyads(limit: int = Query(20, ge=1, le=500), since: str | None = Query(None, pattern=DATE),
-              until: str | None = Query(None, pattern=DATE), actor: str | None = Query(None, max_length=8),
-              q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
-              extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+    def dyads(
+        limit: int = Query(20, ge=1, le=500),
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        actor: str | None = Query(None, max_length=8),
+        q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+        extras: dict[str, Any] = Depends(view_extras),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         f = ViewFilter.parse(since=since, until=until, actor=actor, text=q, **extras)
         return {"dyads": records(views.top_dyads(s, f, limit=limit))}
 
     @app.get("/api/canonical", summary="One real event, one row: mentions clustered across articles")
-    def canonical(dyad: str | None = Query(None, pattern=DYAD), limit: int = Query(100, ge=1, le=PAGE_LIMIT),
-                  actor: str | None = Query(None, max_length=8), since: str | None = Query(None, pattern=DATE),
-                  until: str | None = Query(None, pattern=DATE),
-                  q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
-                  mutual: bool = Query(False, description="A meeting of A and B and of B and A is one row"),
-                  evidence: int = Query(12, ge=0, le=100, description="Mentions listed per row, at most"),
-                  extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+    def canonical(
+        dyad: str | None = Query(None, pattern=DYAD),
+        limit: int = Query(100, ge=1, le=PAGE_LIMIT),
+        actor: str | None = Query(None, max_length=8),
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+        mutual: bool = Query(False, description="A meeting of A and B and of B and A is one row"),
+        evidence: int = Query(12, ge=0, le=100, description="Mentions listed per row, at most"),
+        extras: dict[str, Any] = Depends(view_extras),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
         return {"events": views.canonical(s, f, mutual=mutual, limit=limit, evidence=evidence)}
 
     @app.get("/api/documents", summary="Stored articles")
-    def documents(limit: int = Query(50, ge=1, le=PAGE_LIMIT), offset: int = Query(0, ge=0, le=MAX_OFFSET),
-                  s: Store = Depends(store)) -> dict[str, Any]:
+    def documents(
+        limit: int = Query(50, ge=1, le=PAGE_LIMIT),
+        offset: int = Query(0, ge=0, le=MAX_OFFSET),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         return {"documents": records(s.documents(limit=limit, offset=offset))}
 
-    @app.get("/api/documents/{doc_id}", summary="One article: text, events, mentions, quotes, commitments",
-             responses={404: {"description": "No document with this id"}})
+    @app.get(
+        "/api/documents/{doc_id}",
+        summary="One article: text, events, mentions, quotes, commitments",
+        responses={404: {"description": "No document with this id"}},
+    )
     def document(doc_id: str, s: Store = Depends(store)) -> dict[str, Any]:
         try:
             doc = s.document(doc_id)
@@ -173,14 +221,22 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return out
 
     @app.get("/api/quotes", summary="Quotes with speakers")
-    def quotes(speaker: str | None = Query(None, max_length=8), dyad: str | None = Query(None, pattern=DYAD),
-               limit: int = Query(50, ge=1, le=PAGE_LIMIT), s: Store = Depends(store)) -> dict[str, Any]:
+    def quotes(
+        speaker: str | None = Query(None, max_length=8),
+        dyad: str | None = Query(None, pattern=DYAD),
+        limit: int = Query(50, ge=1, le=PAGE_LIMIT),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         return {"quotes": records(s.quotes(speaker=speaker, dyad=dyad, limit=limit), ("speaker", "evidence"))}
 
     @app.get("/api/commitments", summary="Pledges, intentions and agreements, with their status")
-    def commitments(dyad: str | None = Query(None, pattern=DYAD), actor: str | None = Query(None, max_length=8),
-                    status: str | None = Query(None, pattern="^(open|fulfilled|broken)$"),
-                    limit: int = Query(100, ge=1, le=PAGE_LIMIT), s: Store = Depends(store)) -> dict[str, Any]:
+    def commitments(
+        dyad: str | None = Query(None, pattern=DYAD),
+        actor: str | None = Query(None, max_length=8),
+        status: str | None = Query(None, pattern="^(open|fulfilled|broken)$"),
+        limit: int = Query(100, ge=1, le=PAGE_LIMIT),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         frame = s.commitments(dyad=dyad, status=status, actor=actor, limit=limit)
         return {"commitments": records(frame, ("actor", "recipient", "evidence"))}
 
@@ -189,19 +245,29 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         return {"actors": records(s.aliases(search=q))}
 
     @app.get("/api/places", summary="Located events for the map")
-    def places(dyad: str | None = Query(None, pattern=DYAD), limit: int = Query(2000, ge=1, le=20_000),
-               actor: str | None = Query(None, max_length=8), since: str | None = Query(None, pattern=DATE),
-               until: str | None = Query(None, pattern=DATE),
-               q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
-               extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+    def places(
+        dyad: str | None = Query(None, pattern=DYAD),
+        limit: int = Query(2000, ge=1, le=20_000),
+        actor: str | None = Query(None, max_length=8),
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+        extras: dict[str, Any] = Depends(view_extras),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
         return {"places": records(views.places(s, f, limit=limit))}
 
     @app.get("/api/countries", summary="Events per country where they happened, for the map's shading")
-    def countries(dyad: str | None = Query(None, pattern=DYAD), actor: str | None = Query(None, max_length=8),
-                  since: str | None = Query(None, pattern=DATE), until: str | None = Query(None, pattern=DATE),
-                  q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
-                  extras: dict[str, Any] = Depends(view_extras), s: Store = Depends(store)) -> dict[str, Any]:
+    def countries(
+        dyad: str | None = Query(None, pattern=DYAD),
+        actor: str | None = Query(None, max_length=8),
+        since: str | None = Query(None, pattern=DATE),
+        until: str | None = Query(None, pattern=DATE),
+        q: str | None = Query(None, max_length=200, description="Words in the evidence sentence"),
+        extras: dict[str, Any] = Depends(view_extras),
+        s: Store = Depends(store),
+    ) -> dict[str, Any]:
         f = ViewFilter.parse(dyad=dyad, actor=actor, since=since, until=until, text=q, **extras)
         return {"countries": records(views.countries(s, f))}
 
@@ -215,11 +281,17 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
         if authorization != f"Bearer {write_token}":
             raise HTTPException(status_code=401, detail="a valid bearer token is required")
 
-    @app.post("/api/ingest", summary="Code and store uploaded articles (needs the write token)",
-              dependencies=[Depends(require_token)],
-              responses={401: {"description": "Missing or wrong write token"},
-                         403: {"description": "The server is read-only (no --token)"},
-                         413: {"description": "Upload too large"}, 415: {"description": "Unsupported file type"}})
+    @app.post(
+        "/api/ingest",
+        summary="Code and store uploaded articles (needs the write token)",
+        dependencies=[Depends(require_token)],
+        responses={
+            401: {"description": "Missing or wrong write token"},
+            403: {"description": "The server is read-only (no --token)"},
+            413: {"description": "Upload too large"},
+            415: {"description": "Unsupported file type"},
+        },
+    )
     def ingest_upload(file: UploadFile = File(...)) -> dict[str, Any]:
         # a plain function: FastAPI runs it in a worker thread, so reads go on being answered while
         # an upload is coded; uploads take turns (one pipeline, one writer)
@@ -257,8 +329,11 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
             media = "text/javascript" if name.endswith(".js") else "text/css"
             return FileResponse(path, media_type=media)
 
-    vendored = {p.name for p in web.joinpath("vendor").iterdir() if p.name.endswith((".js", ".json"))} \
-        if web.joinpath("vendor").is_dir() else set()
+    vendored = (
+        {p.name for p in web.joinpath("vendor").iterdir() if p.name.endswith((".js", ".json"))}
+        if web.joinpath("vendor").is_dir()
+        else set()
+    )
 
     @app.get("/static/vendor/{name}", include_in_schema=False)
     def static_vendor(name: str) -> FileResponse:

@@ -23,24 +23,119 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-REPORTING = {"say", "add", "tell", "state", "note", "declare", "remind", "reiterate", "stress", "announce",
-             "claim", "report", "write", "explain", "insist", "confirm", "describe", "believe", "think", "argue",
-             "underline", "underscore", "emphasize", "emphasise", "point", "remark", "assert"}
-INTENT = {"plan", "intend", "seek", "want", "hope", "aim", "expect", "prepare", "wish",
-          "vow", "pledge", "promise", "agree", "offer", "undertake", "resolve", "commit",
-          "try", "attempt", "look", "consider"}
+REPORTING = {
+    "say",
+    "add",
+    "tell",
+    "state",
+    "note",
+    "declare",
+    "remind",
+    "reiterate",
+    "stress",
+    "announce",
+    "claim",
+    "report",
+    "write",
+    "explain",
+    "insist",
+    "confirm",
+    "describe",
+    "believe",
+    "think",
+    "argue",
+    "underline",
+    "underscore",
+    "emphasize",
+    "emphasise",
+    "point",
+    "remark",
+    "assert",
+}
+INTENT = {
+    "plan",
+    "intend",
+    "seek",
+    "want",
+    "hope",
+    "aim",
+    "expect",
+    "prepare",
+    "wish",
+    "vow",
+    "pledge",
+    "promise",
+    "agree",
+    "offer",
+    "undertake",
+    "resolve",
+    "commit",
+    "try",
+    "attempt",
+    "look",
+    "consider",
+}
 CONDITIONAL_MARKS = {"unless"}
 #: Verbs whose subject suffers the event ("a prisoner died under torture").
 VICTIM_SUBJECT_VERBS = {"die", "perish", "succumb", "suffer", "drown", "starve"}
 #: Nouns that speak for whoever issued them ("published a declaration demanding ...").
-DOCUMENT_NOUNS = {"declaration", "statement", "letter", "report", "communique", "resolution", "message",
-                  "note", "appeal", "plan", "proposal", "motion", "decree", "order", "reminder", "warning",
-                  "call", "petition", "memorandum", "bill", "law", "document", "announcement", "notice"}
+DOCUMENT_NOUNS = {
+    "declaration",
+    "statement",
+    "letter",
+    "report",
+    "communique",
+    "resolution",
+    "message",
+    "note",
+    "appeal",
+    "plan",
+    "proposal",
+    "motion",
+    "decree",
+    "order",
+    "reminder",
+    "warning",
+    "call",
+    "petition",
+    "memorandum",
+    "bill",
+    "law",
+    "document",
+    "announcement",
+    "notice",
+}
 #: Participles that describe their subject's stance, not something done to it ("Israel is opposed").
-STATE_PARTICIPLES = {"oppose", "commit", "determine", "prepare", "dedicate", "resolve", "concern", "worry",
-                     "interest", "pledge", "bind", "obligate", "opposed", "committed", "determined"}
-INTENT_ADJECTIVES = {"willing", "ready", "prepared", "committed", "determined", "eager", "keen", "open",
-                     "poised", "set", "due"}
+STATE_PARTICIPLES = {
+    "oppose",
+    "commit",
+    "determine",
+    "prepare",
+    "dedicate",
+    "resolve",
+    "concern",
+    "worry",
+    "interest",
+    "pledge",
+    "bind",
+    "obligate",
+    "opposed",
+    "committed",
+    "determined",
+}
+INTENT_ADJECTIVES = {
+    "willing",
+    "ready",
+    "prepared",
+    "committed",
+    "determined",
+    "eager",
+    "keen",
+    "open",
+    "poised",
+    "set",
+    "due",
+}
 FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "could"}
 NEGATING_HEADS = {"fail", "refuse", "decline", "reject"}  # "failed to reach agreement" is no agreement
 HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
@@ -49,13 +144,43 @@ RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
 PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
 RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062"}
-NON_OBJECT_PREPS = {"during", "in", "at", "after", "before", "since", "until", "under", "beyond",
-                    "despite", "amid", "by", "near", "within", "throughout", "following"}
+NON_OBJECT_PREPS = {
+    "during",
+    "in",
+    "at",
+    "after",
+    "before",
+    "since",
+    "until",
+    "under",
+    "beyond",
+    "despite",
+    "amid",
+    "by",
+    "near",
+    "within",
+    "throughout",
+    "following",
+}
 HELP_VERBS = {"help", "assist", "aid"}
 TOPIC_VERBS = {"discuss", "debate", "review", "examine"}  # their object is a topic, never a party
 REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "rebuff", "counter"}
-ATTACK_NOUNS = {"attack", "assault", "offensive", "raid", "incursion", "advance", "attempt", "push", "onslaught",
-                "infiltration", "counterattack", "counter-attack", "thrust", "ambush"}
+ATTACK_NOUNS = {
+    "attack",
+    "assault",
+    "offensive",
+    "raid",
+    "incursion",
+    "advance",
+    "attempt",
+    "push",
+    "onslaught",
+    "infiltration",
+    "counterattack",
+    "counter-attack",
+    "thrust",
+    "ambush",
+}
 #: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
 #: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
 #: not the event a reader would record (rule "dyadic"); other types keep a lone side (PLOVER records
@@ -64,8 +189,20 @@ COUNTERPART_EVENTS = {"CONSULT", "REQUEST", "THREATEN", "SANCTION"}
 BOTH_SIDES = {"side", "country", "nation", "leader", "government", "party", "state"}
 
 MILITARY_WORDS = {"defence", "defense", "military", "arms", "weapon", "army", "troops", "security", "naval"}
-ECONOMIC_WORDS = {"investment", "trade", "economic", "economy", "business", "finance", "financial",
-                  "infrastructure", "energy", "tariff", "export", "import"}
+ECONOMIC_WORDS = {
+    "investment",
+    "trade",
+    "economic",
+    "economy",
+    "business",
+    "finance",
+    "financial",
+    "infrastructure",
+    "energy",
+    "tariff",
+    "export",
+    "import",
+}
 HUMANITARIAN_WORDS = {"humanitarian", "food", "medicine", "relief", "refugee"}
 
 
@@ -92,8 +229,14 @@ class EventCoder:
             events.extend(found)
             # "X spoke with Y. The leaders discussed ...": the parties of the meeting last reported
             # are who "the leaders", "they" and "both sides" are from here on
-            met = next((e for e in found if e.cameo[:2] == "04" and e.actor and e.recipient
-                        and e.actor[0].code != e.recipient[0].code), None)
+            met = next(
+                (
+                    e
+                    for e in found
+                    if e.cameo[:2] == "04" and e.actor and e.recipient and e.actor[0].code != e.recipient[0].code
+                ),
+                None,
+            )
             if met is not None:
                 dyad_pair = [_as_party(met.actor[0]), _as_party(met.recipient[0])]
         if any(e.actor and e.recipient for e in events):
@@ -132,8 +275,14 @@ class EventCoder:
                 best = _Trigger(token, pattern, used)
         return best
 
-    def _code_sentence(self, sent: SpacySpan, sent_index: int, actors: ActorIndex,
-                       dyad_pair: list[Entity], places: list[tuple[int, str]]) -> list[Event]:
+    def _code_sentence(
+        self,
+        sent: SpacySpan,
+        sent_index: int,
+        actors: ActorIndex,
+        dyad_pair: list[Entity],
+        places: list[tuple[int, str]],
+    ) -> list[Event]:
         triggers: dict[int, _Trigger] = {}
         for token in sent:
             trigger = self._match(token)
@@ -166,9 +315,17 @@ class EventCoder:
 
     # --- one event ------------------------------------------------------------------------------
 
-    def _event(self, trigger: _Trigger, sent: SpacySpan, sent_index: int, actors: ActorIndex,
-               dyad_pair: list[Entity], triggers: dict[int, _Trigger], places: list[tuple[int, str]],
-               both_sides: bool = False) -> Event | None:
+    def _event(
+        self,
+        trigger: _Trigger,
+        sent: SpacySpan,
+        sent_index: int,
+        actors: ActorIndex,
+        dyad_pair: list[Entity],
+        triggers: dict[int, _Trigger],
+        places: list[tuple[int, str]],
+        both_sides: bool = False,
+    ) -> Event | None:
         token = trigger.token
         code = trigger.pattern.code
         if _negated(token):
@@ -190,8 +347,11 @@ class EventCoder:
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
         if code == "140" and not trigger.pattern.noun and any(c.dep_ == "ccomp" for c in token.children):
             code = "114"  # "protested that the police had ...": an official complaint, not a demonstration
-        code = subcodes.refine(code, inner.token if inner is not None else token,
-                               composed=inner is not None and code != trigger.pattern.code)
+        code = subcodes.refine(
+            code,
+            inner.token if inner is not None else token,
+            composed=inner is not None and code != trigger.pattern.code,
+        )
         plover = taxonomy.plover(code)
         actor, recipient = self._arguments(trigger, actors)
         steps: list[str] = []  # the named rules that shaped this event beyond its trigger pattern
@@ -205,8 +365,12 @@ class EventCoder:
             steps.append("joint-subject")
             recipient = [a for a in actor if a.code != actor[0].code]
             actor = [a for a in actor if a.code == actor[0].code]
-        if code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 and _group_subject(token) \
-                and len({a.code for a in actor + recipient}) < 2:
+        if (
+            code[:2] in RECIPROCAL_ROOTS
+            and len(dyad_pair) == 2
+            and _group_subject(token)
+            and len({a.code for a in actor + recipient}) < 2
+        ):
             # rule "the-two-leaders": "the leaders", "they", "both sides" after the article named its
             # two parties are those two parties
             actor, recipient = [dyad_pair[0]], [dyad_pair[1]]
@@ -219,8 +383,14 @@ class EventCoder:
                 actor = [dyad_pair[0]]
             if not recipient:
                 recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
-        if actor and not recipient and code[:2] in RECIPROCAL_ROOTS and len(dyad_pair) == 2 \
-                and trigger.pattern.noun is False and _speaker_context(token):
+        if (
+            actor
+            and not recipient
+            and code[:2] in RECIPROCAL_ROOTS
+            and len(dyad_pair) == 2
+            and trigger.pattern.noun is False
+            and _speaker_context(token)
+        ):
             recipient = [e for e in dyad_pair if e.code not in {a.code for a in actor}][:1]
         location = _location(token, actors, code, trigger.objects_used)
         if location is not None and location.name == location.country_code and location.country_code:
@@ -245,7 +415,7 @@ class EventCoder:
             # rule "joint-subject": "the government and communist rebels agree to resume talks": the
             # second subject, named by role alone, is a side of the first one's country
             subject = _subject(token)
-            for other in (subject.conjuncts if subject is not None else ()):
+            for other in subject.conjuncts if subject is not None else ():
                 recipient = _local_agent(other, actor[0].code, self.kb) if actor[0].code else []
                 if recipient:
                     steps.append("joint-subject")
@@ -253,61 +423,130 @@ class EventCoder:
         if not actor and local and code[:2] in ("11", "16", "17") and _agentless_passive(token):
             # rule "state-of-the-place": "the ambassador is arrested in Minsk", "three officers are
             # sentenced": arrests, trials and sentences with no named agent are the local state's acts
-            actor = [Entity(raw_text="", entity_name=f"authorities of {local}", code=local, sector_code="GOV",
-                            kind="implied")]
+            actor = [
+                Entity(
+                    raw_text="", entity_name=f"authorities of {local}", code=local, sector_code="GOV", kind="implied"
+                )
+            ]
             steps.append("state-of-the-place")
         if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
-            actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
-                            sector_code="CVL", start=location.start, end=location.end, kind="place")]
+            actor = [
+                Entity(
+                    raw_text=location.name,
+                    entity_name=location.name,
+                    code=location.country_code,
+                    sector_code="CVL",
+                    start=location.start,
+                    end=location.end,
+                    kind="place",
+                )
+            ]
         elif not actor and location is not None and location.country_code and role:
             # "leaders of the opposition coalition agreed ... in Baku": a role without a country acts where it is
-            actor = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
-                            sector_code=role, start=location.start, end=location.end,
-                            kind="place")]
-        elif not actor and location is not None and location.country_code and code[:2] in ("09", "17") \
-                and any(c.dep_ == "nsubjpass" for c in token.children):
+            actor = [
+                Entity(
+                    raw_text=location.name,
+                    entity_name=location.name,
+                    code=location.country_code,
+                    sector_code=role,
+                    start=location.start,
+                    end=location.end,
+                    kind="place",
+                )
+            ]
+        elif (
+            not actor
+            and location is not None
+            and location.country_code
+            and code[:2] in ("09", "17")
+            and any(c.dep_ == "nsubjpass" for c in token.children)
+        ):
             # "a US national was put under investigation in Italy": the state of the place acted
-            actor = [Entity(raw_text=location.name, entity_name=f"authorities in {location.name}",
-                            code=location.country_code, sector_code="GOV", start=location.start, end=location.end,
-                            kind="place")]
+            actor = [
+                Entity(
+                    raw_text=location.name,
+                    entity_name=f"authorities in {location.name}",
+                    code=location.country_code,
+                    sector_code="GOV",
+                    start=location.start,
+                    end=location.end,
+                    kind="place",
+                )
+            ]
         elif not actor and location is not None and code[:2] in ("18", "19", "20"):
             # "a roadside bomb near Samarra killed a soldier": unclaimed violence is coded to its place
-            actor = [Entity(raw_text=location.name, entity_name=f"unidentified attackers in {location.name}",
-                            code=location.country_code, sector_code=None, start=location.start, end=location.end,
-                            kind="place")]
+            actor = [
+                Entity(
+                    raw_text=location.name,
+                    entity_name=f"unidentified attackers in {location.name}",
+                    code=location.country_code,
+                    sector_code=None,
+                    start=location.start,
+                    end=location.end,
+                    kind="place",
+                )
+            ]
         if not actor and recipient and role in HOME_SECTORS:
             # "Judge Rivera opened investigations against 28 Chilean officials": courts and police act at home
             home = next((r for r in recipient if r.code in self.kb.country_names), None)
             if home is not None:
                 subject = _subject(token)
                 assert subject is not None
-                phrase = token.doc[subject.left_edge.i:subject.i + 1]
-                actor = [Entity(raw_text=phrase.text, entity_name=phrase.text, code=home.code,
-                                sector_code=role, start=phrase.start_char,
-                                end=phrase.end_char, kind="implied")]
+                phrase = token.doc[subject.left_edge.i : subject.i + 1]
+                actor = [
+                    Entity(
+                        raw_text=phrase.text,
+                        entity_name=phrase.text,
+                        code=home.code,
+                        sector_code=role,
+                        start=phrase.start_char,
+                        end=phrase.end_char,
+                        kind="implied",
+                    )
+                ]
         patient = _direct_object(token)
         envoy_patient = patient is not None and patient.lemma_.lower() in FOREIGN_ENVOY_NOUNS
-        if not recipient and location is not None and location.country_code and code[:2] in PLACE_AS_RECIPIENT_ROOTS \
-                and not envoy_patient:
+        if (
+            not recipient
+            and location is not None
+            and location.country_code
+            and code[:2] in PLACE_AS_RECIPIENT_ROOTS
+            and not envoy_patient
+        ):
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
-            recipient = [Entity(raw_text=location.name, entity_name=location.name, code=location.country_code,
-                                sector_code=None, start=location.start, end=location.end, kind="place")]
+            recipient = [
+                Entity(
+                    raw_text=location.name,
+                    entity_name=location.name,
+                    code=location.country_code,
+                    sector_code=None,
+                    start=location.start,
+                    end=location.end,
+                    kind="place",
+                )
+            ]
         elif not recipient and actor and local and code[:2] in VIOLENT_ROOTS and local not in {a.code for a in actor}:
             # "residents of Pokrovsk fled shelling by Russian troops": force used in another state's
             # place targets that state (rule "local-agent": the place is the last one the text named)
-            recipient = [Entity(raw_text="", entity_name=f"targets in {local}", code=local, sector_code=None,
-                                kind="implied")]
+            recipient = [
+                Entity(raw_text="", entity_name=f"targets in {local}", code=local, sector_code=None, kind="implied")
+            ]
             steps.append("local-agent")
-        if code in ("191", "1381", "138") and actor and all(a.sector_code in CIVILIAN_SECTORS for a in actor) \
-                and trigger.token.lemma_.lower() in ("blockade", "block", "barricade"):
+        if (
+            code in ("191", "1381", "138")
+            and actor
+            and all(a.sector_code in CIVILIAN_SECTORS for a in actor)
+            and trigger.token.lemma_.lower() in ("blockade", "block", "barricade")
+        ):
             code = "133" if code.startswith("13") else "144"  # farmers blockading Paris protest, not besiege
             plover = taxonomy.plover(code)
         if actor and not recipient and code[:2] == "14":
             # "blocked a road to show disapproval for the United States' policies": the purpose names the target
             for purpose in (c for c in token.children if c.dep_ in ("advcl", "xcomp")):
-                recipient = (self._clause_recipient(purpose, actors, actor)
-                             or self._purpose_owner(purpose, actors, actor))
+                recipient = self._clause_recipient(purpose, actors, actor) or self._purpose_owner(
+                    purpose, actors, actor
+                )
                 if recipient:
                     break
         counterpart = _meeting_counterpart(actor, dyad_pair) if actor and code[:2] in STATEMENT_ROOTS else []
@@ -335,8 +574,13 @@ class EventCoder:
         hypothetical = _hypothetical(token)
         if hypothetical:
             return None  # rule "not-done": an act under "if", "unless" or "whether" has not happened
-        confidence = _confidence(trigger, [a for a in actor if a.kind != "place"],
-                                 [r for r in recipient if r.kind != "implied"], token, hypothetical)
+        confidence = _confidence(
+            trigger,
+            [a for a in actor if a.kind != "place"],
+            [r for r in recipient if r.kind != "implied"],
+            token,
+            hypothetical,
+        )
         trigger_span = _trigger_span(trigger)
         return Event(
             event=plover.event or "",  # "" marks a statement: it competes as main event, then is dropped
@@ -348,9 +592,15 @@ class EventCoder:
             actor=actor,
             recipient=recipient,
             event_text=trigger_span.text,
-            evidence=Evidence(sentence=sent_index, start=sent.start_char, end=sent.end_char,
-                              text=sent.text, rule=trigger.pattern.rule_id,
-                              trigger=trigger_span, steps=sorted(set(steps))),
+            evidence=Evidence(
+                sentence=sent_index,
+                start=sent.start_char,
+                end=sent.end_char,
+                text=sent.text,
+                rule=trigger.pattern.rule_id,
+                trigger=trigger_span,
+                steps=sorted(set(steps)),
+            ),
             confidence=confidence,
             event_loc=location,
             future=future,
@@ -364,8 +614,7 @@ class EventCoder:
         recipient: list[Entity] = []
         subject = _subject(token)
         passive_subject = next((c for c in token.children if c.dep_ == "nsubjpass"), None)
-        agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"),
-                     None)
+        agent = next((g for c in token.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
         if agent is not None:
             actor = entities_for(agent, actors, self.kb)
             if passive_subject is not None and passive_subject.i not in trigger.objects_used:
@@ -427,15 +676,20 @@ class EventCoder:
         """Who a discussion is held with: "discussed X with Y", "spoke with Y to discuss X"."""
         holders = [token, token.head] if token.dep_ in ("xcomp", "advcl", "conj") else [token]
         holders += [c for c in token.children if c.dep_ == "dobj"]  # the parser often hangs "with Y" on the topic
-        partners = [e for holder in holders for prep in holder.children
-                    if prep.dep_ == "prep" and prep.lower_ == "with"
-                    for pobj in prep.children if pobj.dep_ == "pobj"
-                    for e in entities_for(pobj, actors, self.kb)]
+        partners = [
+            e
+            for holder in holders
+            for prep in holder.children
+            if prep.dep_ == "prep" and prep.lower_ == "with"
+            for pobj in prep.children
+            if pobj.dep_ == "pobj"
+            for e in entities_for(pobj, actors, self.kb)
+        ]
         own = {a.code for a in actor}
         return [e for e in partners if e.code not in own]
 
     def _reported_subject(self, subject: Token) -> Token:
-        """"French farmers said they would blockade Paris": the pronoun is the speaker."""
+        """ "French farmers said they would blockade Paris": the pronoun is the speaker."""
         if subject.lower_ not in ("they", "it", "he", "she", "we"):
             return subject
         clause = subject.head
@@ -477,9 +731,8 @@ class EventCoder:
                     return found
         return []
 
-    def _object_owner(self, token: Token, trigger: _Trigger, actors: ActorIndex,
-                      actor: list[Entity]) -> list[Entity]:
-        """"rejected Saddam Hussein's proposal", "a US offer", "an appeal from X": whose object it is."""
+    def _object_owner(self, token: Token, trigger: _Trigger, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
+        """ "rejected Saddam Hussein's proposal", "a US offer", "an appeal from X": whose object it is."""
         codes = {a.code for a in actor}
         keys = {a.key() for a in actor}
         for i in trigger.objects_used:
@@ -498,7 +751,7 @@ class EventCoder:
         return []
 
     def _complement_recipient(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
-        """"demanded that the government end curbs": the one asked, warned or rejected is in the clause."""
+        """ "demanded that the government end curbs": the one asked, warned or rejected is in the clause."""
         codes = {a.key() for a in actor}
         for comp in _complements(token):
             candidates: list[Token] = []
@@ -567,7 +820,7 @@ _APPEAL = Pattern("020", "should", False, source="obligation")
 
 
 def _obligation(token: Token) -> _Trigger | None:
-    """"X said that Y must do Z" demands Z of Y (CAMEO 10); "should" appeals for it (02)."""
+    """ "X said that Y must do Z" demands Z of Y (CAMEO 10); "should" appeals for it (02)."""
     if token.lemma_.lower() not in REPORTING:
         return None
     for comp in token.children:
@@ -585,22 +838,30 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
     """The token indices the pattern's object consumed, or None when the pattern does not fit."""
     children = list(token.children)
     for particle in pattern.particles:
-        if not any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod", "agent", "dative")
-                   for c in children):
+        if not any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod", "agent", "dative") for c in children):
             return None
     if is_noun:
         words = [c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod") and c.i < token.i]
         if any(m not in words for m in pattern.modifiers):
             return None
-    if not is_noun and token.lemma_.lower() in HELP_VERBS and not pattern.objects and any(
-            c.dep_ in ("xcomp", "ccomp") for c in children):
+    if (
+        not is_noun
+        and token.lemma_.lower() in HELP_VERBS
+        and not pattern.objects
+        and any(c.dep_ in ("xcomp", "ccomp") for c in children)
+    ):
         return None  # "help de-escalate tensions" helps do something; it gives no aid
     used: set[int] = set()
     if pattern.objects:
         candidates = _object_candidates(token) if not is_noun else [token]
         # "put under investigation": the object of the pattern's own preposition counts too
-        candidates += [g for c in children if c.dep_ == "prep" and c.lower_ in pattern.particles
-                       for g in c.children if g.dep_ == "pobj"]
+        candidates += [
+            g
+            for c in children
+            if c.dep_ == "prep" and c.lower_ in pattern.particles
+            for g in c.children
+            if g.dep_ == "pobj"
+        ]
         for cand in candidates:
             lemma = cand.lemma_.lower()
             compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ in ("compound", "amod")] + [lemma])
@@ -619,8 +880,13 @@ def _object_candidates(token: Token) -> list[Token]:
             out.append(child)
             out.extend(child.conjuncts)
             # "700 kg of medicine", "a number of troops": the measured thing is the object
-            out.extend(g for p in child.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in p.children if g.dep_ == "pobj")
+            out.extend(
+                g
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
         if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
@@ -630,7 +896,7 @@ def _dangling_object(prep: Token) -> list[Token]:
     """A preposition the parser left without its object ("asylum to five Panamanian army officers holed
     up ...", where "officers" became a subject): the noun phrase that follows it."""
     doc = prep.doc
-    for t in doc[prep.i + 1:min(len(doc), prep.i + 6)]:
+    for t in doc[prep.i + 1 : min(len(doc), prep.i + 6)]:
         if t.pos_ in ("NOUN", "PROPN"):
             while t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
                 t = t.head
@@ -704,15 +970,76 @@ def _is_future(token: Token) -> bool:
     return False
 
 
-PLACE_NOUNS = {"town", "city", "village", "province", "region", "capital", "district", "area", "state", "county",
-               "governorate", "suburb", "port", "island", "enclave", "border", "outskirts"}
+PLACE_NOUNS = {
+    "town",
+    "city",
+    "village",
+    "province",
+    "region",
+    "capital",
+    "district",
+    "area",
+    "state",
+    "county",
+    "governorate",
+    "suburb",
+    "port",
+    "island",
+    "enclave",
+    "border",
+    "outskirts",
+}
 HOME_SECTORS = {"JUD", "COP"}  # roles that act inside their own country
 #: Nouns an adjective of nationality turns into a place ("in Syrian territory", "in Israeli custody").
-TERRITORY_NOUNS = {"territory", "waters", "airspace", "soil", "custody", "jail", "prison", "side", "part",
-                   "coast", "countryside", "north", "south", "east", "west", "zone", "sector", "lands"}
-CROWD_NOUNS = {"people", "protester", "demonstrator", "resident", "thousand", "hundred", "dozen", "prisoner",
-               "worker", "student", "villager", "crowd", "activist", "supporter", "inmate", "youth", "farmer",
-               "rioter", "mob", "citizen", "civilian", "employee", "teacher", "doctor", "driver", "miner", "member"}
+TERRITORY_NOUNS = {
+    "territory",
+    "waters",
+    "airspace",
+    "soil",
+    "custody",
+    "jail",
+    "prison",
+    "side",
+    "part",
+    "coast",
+    "countryside",
+    "north",
+    "south",
+    "east",
+    "west",
+    "zone",
+    "sector",
+    "lands",
+}
+CROWD_NOUNS = {
+    "people",
+    "protester",
+    "demonstrator",
+    "resident",
+    "thousand",
+    "hundred",
+    "dozen",
+    "prisoner",
+    "worker",
+    "student",
+    "villager",
+    "crowd",
+    "activist",
+    "supporter",
+    "inmate",
+    "youth",
+    "farmer",
+    "rioter",
+    "mob",
+    "citizen",
+    "civilian",
+    "employee",
+    "teacher",
+    "doctor",
+    "driver",
+    "miner",
+    "member",
+}
 
 
 def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
@@ -720,8 +1047,11 @@ def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
     subject = _subject(token)
     if subject is None or subject.pos_ not in ("NOUN", "PROPN"):
         return None
-    words = [subject, *[c for c in subject.children if c.dep_ == "compound"],  # "Judge Alejandro Rivera"
-             *[g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree]]
+    words = [
+        subject,
+        *[c for c in subject.children if c.dep_ == "compound"],  # "Judge Alejandro Rivera"
+        *[g for c in subject.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.subtree],
+    ]
     for w in words:
         sector = kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
         if sector:
@@ -731,8 +1061,22 @@ def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
 
 #: Nouns for people who act for no named country: unidentified attackers, local crowds and state organs
 #: named by role alone; they belong to the place of the event (rule "local-agent").
-LOCAL_AGENT_NOUNS = {"gunman", "gunmen", "attacker", "assailant", "militant", "insurgent", "bomber", "sniper",
-                     "rebel", "fighter", "mob", "rioter", "kidnapper", "hijacker"}
+LOCAL_AGENT_NOUNS = {
+    "gunman",
+    "gunmen",
+    "attacker",
+    "assailant",
+    "militant",
+    "insurgent",
+    "bomber",
+    "sniper",
+    "rebel",
+    "fighter",
+    "mob",
+    "rioter",
+    "kidnapper",
+    "hijacker",
+}
 
 
 FOREIGN_ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "consul", "attache", "emissary", "embassy"}
@@ -769,8 +1113,13 @@ def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _means_nouns(token: Token) -> list[Token]:
     """Nouns a violent verb names its means by: "killed in air strikes", "wounded during shelling"."""
-    return [g for c in token.children if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
-            for g in c.children if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")]
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")
+    ]
 
 
 def _other_than(recipient: list[Entity], actor: list[Entity]) -> list[Entity]:
@@ -778,11 +1127,13 @@ def _other_than(recipient: list[Entity], actor: list[Entity]) -> list[Entity]:
     two sides ("Brazilian governors called on President Sarney": BRA -> BRA, domestic politics); the
     same actor named twice, or a side whose code and sector repeat the actor's without a name of its
     own, is not."""
+
     def same(r: Entity, a: Entity) -> bool:
         if r.key() != a.key():
             return False
         named = r.kind in ("person", "organisation") and a.kind in ("person", "organisation")
         return not named or r.entity_name == a.entity_name
+
     return [r for r in recipient if not any(same(r, a) for a in actor)]
 
 
@@ -790,18 +1141,30 @@ def _other_person(token: Token, actors: ActorIndex, actor: list[Entity]) -> list
     """Rule "object-pronoun": "him"/"her" as the object is someone other than the subject - the last
     person named before it who acts for another side ("Biden spoke with Macron. The President
     thanked him": Macron)."""
-    pronoun = next((c for c in token.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her")),
-                   None)
+    pronoun = next((c for c in token.children if c.dep_ in ("dobj", "dative") and c.lower_ in ("him", "her")), None)
     if pronoun is None:
         return []
     own = {a.code for a in actor}
     for mention in reversed(actors.mentions):
         entity = mention.entity
-        if mention.end <= pronoun.idx and entity is not None and entity.kind == "person" and entity.code \
-                and entity.code not in own:
-            return [Entity(raw_text=pronoun.text, entity_name=entity.entity_name, code=entity.code,
-                           sector_code=entity.sector_code, start=pronoun.idx, end=pronoun.idx + len(pronoun),
-                           kind="person")]
+        if (
+            mention.end <= pronoun.idx
+            and entity is not None
+            and entity.kind == "person"
+            and entity.code
+            and entity.code not in own
+        ):
+            return [
+                Entity(
+                    raw_text=pronoun.text,
+                    entity_name=entity.entity_name,
+                    code=entity.code,
+                    sector_code=entity.sector_code,
+                    start=pronoun.idx,
+                    end=pronoun.idx + len(pronoun),
+                    kind="person",
+                )
+            ]
     return []
 
 
@@ -826,17 +1189,32 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
     if forms & FOREIGN_ENVOY_NOUNS:  # an ambassador in Minsk is, by his office, another state's
         return []
     words = [head, *[c for c in head.children if c.dep_ in ("compound", "amod")]]
-    sector = next((kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_) for w in words
-                   if kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)), None)
+    sector = next(
+        (
+            kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
+            for w in words
+            if kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
+        ),
+        None,
+    )
     if sector is None and forms & CROWD_NOUNS:
         sector = "CVL"
     if sector is None and forms & LOCAL_AGENT_NOUNS:
         sector = "UAF" if forms & {"gunman", "gunmen", "attacker", "assailant", "sniper"} else "REB"
     if sector is None:
         return []
-    phrase = head.doc[head.left_edge.i:head.i + 1]
-    return [Entity(raw_text=phrase.text, entity_name=phrase.text, code=country, sector_code=sector,
-                   start=phrase.start_char, end=phrase.end_char, kind="implied")]
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    return [
+        Entity(
+            raw_text=phrase.text,
+            entity_name=phrase.text,
+            code=country,
+            sector_code=sector,
+            start=phrase.start_char,
+            end=phrase.end_char,
+            kind="implied",
+        )
+    ]
 
 
 def _passive_agent(token: Token) -> Token | None:
@@ -869,7 +1247,8 @@ def _locative(token: Token) -> bool:
         if token.dep_ == "pobj":  # "in X", "near X", "the village of X"
             prep = token.head
             return prep.lower_ in LOCATIVE_PREPS or (
-                prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | CROWD_NOUNS)  # "residents of X"
+                prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | CROWD_NOUNS
+            )  # "residents of X"
         if token.dep_ not in ("appos", "conj") or token.head is token:
             return True
         token = token.head
@@ -904,8 +1283,7 @@ def _crowd_subject(token: Token) -> bool:
 def _conditional(token: Token) -> bool:
     current = token
     for _ in range(4):
-        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children)
-               for c in current.children):
+        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children) for c in current.children):
             return True
         if current.head == current:
             return False
@@ -955,13 +1333,15 @@ def _mentions_both_sides(sent: SpacySpan) -> bool:
 
 
 def _both_sides(trigger: _Trigger, sentence_says_both: bool) -> bool:
-    """"Both sides", "the two countries", or an agentless passive ("issues were discussed")."""
+    """ "Both sides", "the two countries", or an agentless passive ("issues were discussed")."""
     token = trigger.token
     if sentence_says_both:
         return True
-    return any(c.dep_ == "nsubjpass" for c in token.children) and not any(c.dep_ == "agent"
-                                                                          for c in token.children) \
+    return (
+        any(c.dep_ == "nsubjpass" for c in token.children)
+        and not any(c.dep_ == "agent" for c in token.children)
         or (trigger.pattern.noun and token.dep_ in ("nsubj", "nsubjpass"))
+    )
 
 
 def _embedding_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger | None:
@@ -1024,8 +1404,9 @@ def _compose(outer: str, inner: str, sent: SpacySpan) -> str:
         return reform if taxonomy.is_cameo(reform) else _REFORM_BY_OUTER[outer[:2]]
     if outer[:2] == "03":  # "plans to impose restrictions" is what a promise of that act is
         return _intent_code(inner, sent) if root in _INTENT_BY_ROOT or root in _THREAT_BY_ROOT else outer
-    table = {"02": _APPEAL_BY_ROOT, "10": _DEMAND_BY_ROOT, "12": _REJECT_BY_ROOT,
-             "13": _THREAT_BY_ROOT}.get(outer[:2], {})
+    table = {"02": _APPEAL_BY_ROOT, "10": _DEMAND_BY_ROOT, "12": _REJECT_BY_ROOT, "13": _THREAT_BY_ROOT}.get(
+        outer[:2], {}
+    )
     return table.get(root, outer)
 
 
@@ -1049,8 +1430,9 @@ def _contexts(sent: SpacySpan) -> list[str]:
     return out
 
 
-def _confidence(trigger: _Trigger, actor: list[Entity], recipient: list[Entity], token: Token,
-                hypothetical: bool) -> float:
+def _confidence(
+    trigger: _Trigger, actor: list[Entity], recipient: list[Entity], token: Token, hypothetical: bool
+) -> float:
     score = 0.45 + min(trigger.pattern.specificity, 5) * 0.03
     score += 0.15 if actor else 0.0
     score += 0.1 if recipient else 0.0
@@ -1072,12 +1454,12 @@ def _trigger_span(trigger: _Trigger) -> Span:
     start, end = min(indices), max(indices)
     if end - start > 6:
         start, end = token.i, token.i
-    span = doc[start:end + 1]
+    span = doc[start : end + 1]
     return Span(span.start_char, span.end_char, span.text)
 
 
 def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[int] | None = None) -> Location | None:
-    """"in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
+    """ "in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
     candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
     candidates += [token.doc[i] for i in sorted(consumed or ()) if i != token.i]  # "put under investigation in X"
     if code[:2] in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
@@ -1105,9 +1487,11 @@ def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[in
     from dyad.enrich.places import default_gazetteer
 
     gazetteer = default_gazetteer()
+
     def rank(loc: Location) -> tuple[bool, bool, bool]:
-        town = bool(loc.name) and gazetteer.geocode(loc.name, [loc.country_code] if loc.country_code else None) \
-            is not None
+        town = (
+            bool(loc.name) and gazetteer.geocode(loc.name, [loc.country_code] if loc.country_code else None) is not None
+        )
         return (loc.country_code is not None, bool(loc.name), town)
 
     best = max(found, key=rank)  # a known country first (it is the event's target too), a named town next
@@ -1125,8 +1509,9 @@ def _places_in(phrase: Token, actors: ActorIndex, depth: int = 0) -> list[Locati
     # Syria"), not whatever its clauses mention ("in defiance of Chinese authorities" is no place)
     words = [phrase, *[c for c in phrase.children if c.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod")]]
     if phrase.lemma_.lower() in PLACE_NOUNS:  # "the town of Samarra", "the Iraqi city of Basra"
-        words += [g for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children
-                  if g.dep_ == "pobj"]
+        words += [
+            g for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
+        ]
     words += [g for w in list(words) if w is not phrase for g in w.children if g.dep_ in ("compound", "poss")]
     for t in sorted(words, key=lambda w: w.i):
         if t.i in seen:
@@ -1152,14 +1537,20 @@ def _places_in(phrase: Token, actors: ActorIndex, depth: int = 0) -> list[Locati
                 out.extend(_places_in(pobj, actors, depth + 1))
     return out
 
-
     return None
 
 
 def _as_party(entity: Entity) -> Entity:
     """The state an actor acts for, as a party to a meeting (for "the two leaders" later on)."""
-    return Entity(raw_text=entity.raw_text, entity_name=entity.entity_name, code=entity.code, sector_code="GOV",
-                  start=None, end=None, kind="party")
+    return Entity(
+        raw_text=entity.raw_text,
+        entity_name=entity.entity_name,
+        code=entity.code,
+        sector_code="GOV",
+        start=None,
+        end=None,
+        kind="party",
+    )
 
 
 STATEMENT_ROOTS = {"02", "03", "05", "10", "11", "12"}  # appeals, promises, praise, demands, criticism, refusals
@@ -1190,8 +1581,17 @@ def _document_dyad(actors: ActorIndex) -> list[Entity]:
     pair = []
     for code in ranked[:2]:
         e = first[code]
-        pair.append(Entity(raw_text=e.raw_text, entity_name=e.entity_name, code=code, sector_code="GOV",
-                           start=None, end=None, kind="country"))
+        pair.append(
+            Entity(
+                raw_text=e.raw_text,
+                entity_name=e.entity_name,
+                code=code,
+                sector_code="GOV",
+                start=None,
+                end=None,
+                kind="country",
+            )
+        )
     return pair
 
 
@@ -1205,18 +1605,33 @@ def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:
     first = actor[0]
     if not first.code or first.code in ("IGO", "NGO", "IMG"):
         return []
-    state = first.sector_code in STATE_SECTORS and first.kind not in ("group",) and not (
-        first.kind == "country" and first.sector_code is None and code[:2] in ("10", "12"))
+    state = (
+        first.sector_code in STATE_SECTORS
+        and first.kind not in ("group",)
+        and not (first.kind == "country" and first.sector_code is None and code[:2] in ("10", "12"))
+    )
     root = code[:2]
-    if root in ("14", "10", "12", "08") and first.sector_code not in ("GOV", "MIL", "COP") and (
-            root == "14" or first.sector_code is not None):
+    if (
+        root in ("14", "10", "12", "08")
+        and first.sector_code not in ("GOV", "MIL", "COP")
+        and (root == "14" or first.sector_code is not None)
+    ):
         sector = "GOV"  # protesters, unions, rebels, elders: their demands and concessions face their state
     elif (root in ("17", "08") or code == "184") and state:
         sector = "CVL"  # curfews, arrests, human shields, concessions by a state: its own people
     else:
         return []
-    return [Entity(raw_text="", entity_name=f"{first.code} {sector} (implied)", code=first.code,
-                   sector_code=sector, start=None, end=None, kind="implied")]
+    return [
+        Entity(
+            raw_text="",
+            entity_name=f"{first.code} {sector} (implied)",
+            code=first.code,
+            sector_code=sector,
+            start=None,
+            end=None,
+            kind="implied",
+        )
+    ]
 
 
 def _prune(events: list[Event]) -> list[Event]:
@@ -1237,7 +1652,13 @@ def _reciprocate(event: Event) -> list[Event]:
         return [event]
     if not event.actor or not event.recipient:
         return [event]
-    mirror = Event(**{**event.__dict__, "actor": list(event.recipient), "recipient": list(event.actor),
-                      "confidence": round(event.confidence - 0.01, 3)})
+    mirror = Event(
+        **{
+            **event.__dict__,
+            "actor": list(event.recipient),
+            "recipient": list(event.actor),
+            "confidence": round(event.confidence - 0.01, 3),
+        }
+    )
     mirror.evidence = Evidence(**{**event.evidence.__dict__, "rule": event.evidence.rule + ":reciprocal"})
     return [event, mirror]

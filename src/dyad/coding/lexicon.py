@@ -15,13 +15,82 @@ from importlib import resources
 from dyad import taxonomy
 
 #: Verbs too general to be events without an object; their bare mined patterns are not loaded.
-LIGHT_VERBS = {"take", "make", "get", "give", "have", "do", "go", "come", "put", "set", "run", "hold", "keep",
-               "leave", "face", "find", "see", "bring", "turn", "open", "show", "lead", "follow", "remain",
-               "become", "use", "play", "carry", "move", "stand", "accord", "expect", "say", "tell", "call",
-               "work", "start", "begin", "end", "try", "seek", "want", "need", "help", "reach", "meet", "form",
-               "join", "raise", "issue", "pass", "close", "cross", "enter", "return", "receive", "include",
-               "involve", "point", "describe", "regard", "consider", "continue", "suggest", "note", "decide",
-               "affect", "aim", "introduce", "launch", "arrive", "establish", "promote", "signal"}
+LIGHT_VERBS = {
+    "take",
+    "make",
+    "get",
+    "give",
+    "have",
+    "do",
+    "go",
+    "come",
+    "put",
+    "set",
+    "run",
+    "hold",
+    "keep",
+    "leave",
+    "face",
+    "find",
+    "see",
+    "bring",
+    "turn",
+    "open",
+    "show",
+    "lead",
+    "follow",
+    "remain",
+    "become",
+    "use",
+    "play",
+    "carry",
+    "move",
+    "stand",
+    "accord",
+    "expect",
+    "say",
+    "tell",
+    "call",
+    "work",
+    "start",
+    "begin",
+    "end",
+    "try",
+    "seek",
+    "want",
+    "need",
+    "help",
+    "reach",
+    "meet",
+    "form",
+    "join",
+    "raise",
+    "issue",
+    "pass",
+    "close",
+    "cross",
+    "enter",
+    "return",
+    "receive",
+    "include",
+    "involve",
+    "point",
+    "describe",
+    "regard",
+    "consider",
+    "continue",
+    "suggest",
+    "note",
+    "decide",
+    "affect",
+    "aim",
+    "introduce",
+    "launch",
+    "arrive",
+    "establish",
+    "promote",
+    "signal",
+}
 #: Mined verbs whose PETRARCH-2 block code is a default for their listed objects, not a sense of the
 #: bare verb: they describe managing, changing degree, connecting or revealing ("enacts a curfew",
 #: "the court rules", "served as", "grants powers", "conducting strikes", "influences prices").
@@ -30,17 +99,99 @@ LIGHT_VERBS = {"take", "make", "get", "give", "have", "do", "go", "come", "put",
 #: their patterns with an object or particle ("expand [cooperation]", "conduct [raid]") are loaded.
 DESCRIPTIVE_VERBS = {
     # 060 block defaults
-    "abate", "add", "administer", "amplify", "attach", "attire", "augment", "better", "bind", "blend", "chain",
-    "coalesce", "combine", "command", "compound", "conduct", "conflate", "connect", "constitute", "control",
-    "dictate", "direct", "ease", "enact", "enhance", "enjoin", "enlarge", "enroll", "escalate", "establish",
-    "exaggerate", "expand", "expediate", "facilitate", "fuse", "gear", "govern", "grant", "handle", "head",
-    "heighten", "improve", "increase", "institute", "intensify", "lead", "link", "magnify", "manage", "merge",
-    "mitigate", "oversee", "prescribe", "regulate", "relate", "render", "rule", "serve", "simplify", "steer",
-    "stock", "supervise", "supervize", "task", "tender", "unify",
+    "abate",
+    "add",
+    "administer",
+    "amplify",
+    "attach",
+    "attire",
+    "augment",
+    "better",
+    "bind",
+    "blend",
+    "chain",
+    "coalesce",
+    "combine",
+    "command",
+    "compound",
+    "conduct",
+    "conflate",
+    "connect",
+    "constitute",
+    "control",
+    "dictate",
+    "direct",
+    "ease",
+    "enact",
+    "enhance",
+    "enjoin",
+    "enlarge",
+    "enroll",
+    "escalate",
+    "establish",
+    "exaggerate",
+    "expand",
+    "expediate",
+    "facilitate",
+    "fuse",
+    "gear",
+    "govern",
+    "grant",
+    "handle",
+    "head",
+    "heighten",
+    "improve",
+    "increase",
+    "institute",
+    "intensify",
+    "lead",
+    "link",
+    "magnify",
+    "manage",
+    "merge",
+    "mitigate",
+    "oversee",
+    "prescribe",
+    "regulate",
+    "relate",
+    "render",
+    "rule",
+    "serve",
+    "simplify",
+    "steer",
+    "stock",
+    "supervise",
+    "supervize",
+    "task",
+    "tender",
+    "unify",
     # 050 block defaults
-    "advertise", "advertize", "affect", "associate", "concert", "confess", "confide", "conform", "correlate",
-    "divulge", "expose", "exuberate", "exult", "impact", "influence", "integrate", "orchestrate", "organise",
-    "organize", "profess", "reveal", "synchronise", "synchronize", "tempt", "triumph", "unveil",
+    "advertise",
+    "advertize",
+    "affect",
+    "associate",
+    "concert",
+    "confess",
+    "confide",
+    "conform",
+    "correlate",
+    "divulge",
+    "expose",
+    "exuberate",
+    "exult",
+    "impact",
+    "influence",
+    "integrate",
+    "orchestrate",
+    "organise",
+    "organize",
+    "profess",
+    "reveal",
+    "synchronise",
+    "synchronize",
+    "tempt",
+    "triumph",
+    "unveil",
 }
 PREPOSITIONS = {"for", "with", "against", "to", "on", "upon", "in", "into", "about", "at", "from", "of"}
 
@@ -106,8 +257,13 @@ class Lexicon:
                 continue
             code, _, spec = line.partition("\t")
             pattern = parse_pattern(code.strip(), spec.strip(), lineno)
-            if priority == 0 and not pattern.noun and not pattern.objects and not pattern.particles \
-                    and (pattern.lemma in LIGHT_VERBS or pattern.lemma in DESCRIPTIVE_VERBS):
+            if (
+                priority == 0
+                and not pattern.noun
+                and not pattern.objects
+                and not pattern.particles
+                and (pattern.lemma in LIGHT_VERBS or pattern.lemma in DESCRIPTIVE_VERBS)
+            ):
                 continue
             self.add(Pattern(**{**pattern.__dict__, "source": source, "priority": priority}))
 
@@ -120,7 +276,7 @@ def parse_pattern(code: str, spec: str, line: int = 0) -> Pattern:
     match = _OBJECTS.search(spec)
     if match:
         objects = frozenset(o.strip().lower() for o in match.group(1).split("|") if o.strip())
-        spec = spec[:match.start()].strip()
+        spec = spec[: match.start()].strip()
     noun = spec.startswith("N:")
     words = spec[2:].split() if noun else spec.split()
     if not words:
@@ -129,6 +285,7 @@ def parse_pattern(code: str, spec: str, line: int = 0) -> Pattern:
         particles: list[str] = []
         while len(words) > 1 and words[-1] in PREPOSITIONS:
             particles.insert(0, words.pop())
-        return Pattern(code, words[-1].lower(), True, tuple(particles), tuple(w.lower() for w in words[:-1]),
-                       objects, line)
+        return Pattern(
+            code, words[-1].lower(), True, tuple(particles), tuple(w.lower() for w in words[:-1]), objects, line
+        )
     return Pattern(code, words[0].lower(), False, tuple(w.lower() for w in words[1:]), (), objects, line)

@@ -20,84 +20,104 @@ RULES: dict[str, Rule] = {
     "wire-structure": Rule(
         "Datelines, publication lines and sign-offs are layout, never actors or events; the dateline's "
         "place is the article's filing place (wire-copy conventions).",
-        "\"CAIRO, May 3 - Sudanese troops shelled rebel positions\" -> ASSAULT by SDN, placed in Cairo, never EGY."),
+        '"CAIRO, May 3 - Sudanese troops shelled rebel positions" -> ASSAULT by SDN, placed in Cairo, never EGY.',
+    ),
     "wrapped-line": Rule(
         "A line break inside a sentence of hard-wrapped copy is read as a space, so actor and recipient "
         "on the next line stay in the sentence.",
-        "\"... has formally asked\\nJapan to open its markets\" -> REQUEST PHL -> JPN."),
+        '"... has formally asked\\nJapan to open its markets" -> REQUEST PHL -> JPN.',
+    ),
     "no-sides": Rule(
         "An event is one actor's act towards another (the CAMEO/PLOVER dyad): with neither side resolved, "
         "no event is recorded.",
-        "\"Trade expanded rapidly last year\" -> no event."),
+        '"Trade expanded rapidly last year" -> no event.',
+    ),
     "dyadic": Rule(
         "CONSULT, REQUEST, THREATEN and SANCTION name their counterpart by definition (consult with, appeal "
         "to, threaten and sanction someone): found with one side unresolved, they are not recorded.",
-        "\"Japan urged restraint.\" -> no event."),
+        '"Japan urged restraint." -> no event.',
+    ),
     "complete-first": Rule(
         "Where a text yields events with both sides, its one-sided mentions (restatements, background) "
         "are not recorded; a text with no complete event keeps them.",
-        "\"Kenya and Uganda signed a border agreement ... Kenya pledged to build a new road.\" -> only the "
-        "agreement."),
+        '"Kenya and Uganda signed a border agreement ... Kenya pledged to build a new road." -> only the agreement.',
+    ),
     "not-an-act": Rule(
         "A trigger noun inside a multi-word name or modifying another noun is no event (PLOVER codes acts, "
         "not names or descriptions).",
-        "\"The Organisation for Economic Cooperation and Development published ...\" -> no COOPERATE."),
+        '"The Organisation for Economic Cooperation and Development published ..." -> no COOPERATE.',
+    ),
     "local-agent": Rule(
         "A side named only by a role or as a crowd (security forces, police, courts, protesters, gunmen) "
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
         "the text named (the ICEWS/PLOVER convention for unnamed domestic actors). Envoys are excluded.",
-        "\"Security forces kill 30 protesters in Mandalay\" -> ASSAULT MMR -> MMR."),
+        '"Security forces kill 30 protesters in Mandalay" -> ASSAULT MMR -> MMR.',
+    ),
     "state-of-the-place": Rule(
         "Arrests, trials and sentences with no named agent are acts of the state where they happen.",
-        "\"The gunman is later arrested\" after \"... in Nairobi, Kenya\" -> COERCE KEN -> KEN."),
+        '"The gunman is later arrested" after "... in Nairobi, Kenya" -> COERCE KEN -> KEN.',
+    ),
     "nominal-agent": Rule(
         "A killing's perpetrator named only by its means is its actor, and the means is not a second event.",
-        "\"Eight civilians were killed in Russian air strikes on Maarat, Syria\" -> ASSAULT RUS -> SYR."),
+        '"Eight civilians were killed in Russian air strikes on Maarat, Syria" -> ASSAULT RUS -> SYR.',
+    ),
     "repelled-attack": Rule(
         "\"X repelled Y's attack\" reports Y's attack on X (the article gold GUIDE: repelling is not an "
         "act of its own).",
-        "\"Ethiopia said its forces repelled an Eritrean attack\" -> ASSAULT ERI -> ETH."),
+        '"Ethiopia said its forces repelled an Eritrean attack" -> ASSAULT ERI -> ETH.',
+    ),
     "topic-not-recipient": Rule(
         "What is discussed is a topic, never a party; the other party of a discussion is who it is held "
         "with (CAMEO 04: consult with).",
-        "\"The leaders discussed developments in Libya\" -> CONSULT between the leaders' states, never LBY."),
+        '"The leaders discussed developments in Libya" -> CONSULT between the leaders\' states, never LBY.',
+    ),
     "joint-subject": Rule(
         "Two named subjects of a meeting or an agreement are one side each.",
-        "\"Argentina and Chile agreed to reopen the border crossing\" -> AGREE ARG <-> CHL."),
+        '"Argentina and Chile agreed to reopen the border crossing" -> AGREE ARG <-> CHL.',
+    ),
     "the-two-leaders": Rule(
-        "\"The leaders\", \"they\", \"both sides\" after a reported meeting are that meeting's two parties.",
-        "\"Scholz spoke with Macron. The leaders agreed to stay in close contact.\" -> AGREE DEU <-> FRA."),
+        '"The leaders", "they", "both sides" after a reported meeting are that meeting\'s two parties.',
+        '"Scholz spoke with Macron. The leaders agreed to stay in close contact." -> AGREE DEU <-> FRA.',
+    ),
     "title-coreference": Rule(
-        "\"The President\", \"the Vice President\", \"the Emir\" with no name is the first person the text "
+        '"The President", "the Vice President", "the Emir" with no name is the first person the text '
         "introduced with that title (the article's principal of that rank).",
-        "\"President Biden spoke with President Lopez Obrador. The President thanked him\" -> the thanks are "
-        "Biden's."),
+        '"President Biden spoke with President Lopez Obrador. The President thanked him" -> the thanks are Biden\'s.',
+    ),
     "object-pronoun": Rule(
-        "\"him\"/\"her\" as an object is someone other than the subject: the last person named before it who "
+        '"him"/"her" as an object is someone other than the subject: the last person named before it who '
         "acts for another side.",
-        "\"... The President thanked him for his cooperation\" -> SUPPORT USA -> MEX."),
+        '"... The President thanked him for his cooperation" -> SUPPORT USA -> MEX.',
+    ),
     "readout-counterpart": Rule(
         "In the account of a meeting or call, a position stated to no one named (an appeal, a promise, praise, "
         "criticism) is stated to the meeting's other party.",
-        "\"Scholz spoke with Macron. Scholz stressed the need to protect civilians.\" -> REQUEST DEU -> FRA."),
+        '"Scholz spoke with Macron. Scholz stressed the need to protect civilians." -> REQUEST DEU -> FRA.',
+    ),
     "not-done": Rule(
-        "An act in an \"if\", \"unless\" or \"whether\" clause has not happened and is not recorded; the "
+        'An act in an "if", "unless" or "whether" clause has not happened and is not recorded; the '
         "statement that states the condition is coded on its own (PLOVER: never code a hypothetical as done).",
-        "\"Iran will return to the deal if Washington lifts sanctions\" -> no RETREAT by the United States."),
+        '"Iran will return to the deal if Washington lifts sanctions" -> no RETREAT by the United States.',
+    ),
     "stance-not-nationality": Rule(
-        "A country named after \"pro-\" or \"anti-\" is a stance, not the group's nationality (applied when "
+        'A country named after "pro-" or "anti-" is a stance, not the group\'s nationality (applied when '
         "actors are resolved).",
-        "\"Pro-Russian separatists shelled positions near Donetsk\" -> the separatists act for no Russia; "
-        "as unnamed local fighters they are UKR (local-agent)."),
+        '"Pro-Russian separatists shelled positions near Donetsk" -> the separatists act for no Russia; '
+        "as unnamed local fighters they are UKR (local-agent).",
+    ),
 }
 
 
 def rules_markdown() -> str:
     """``docs/rules.md``: every named rule with its definition and example."""
-    lines = ["# The coder's named rules", "",
-             "Generated from `src/dyad/coding/rules.py` (a test keeps this file identical). An event's "
-             "`evidence.steps` lists the rules that shaped it beyond its trigger pattern; "
-             "`evidence.rule` names the pattern itself.", ""]
+    lines = [
+        "# The coder's named rules",
+        "",
+        "Generated from `src/dyad/coding/rules.py` (a test keeps this file identical). An event's "
+        "`evidence.steps` lists the rules that shaped it beyond its trigger pattern; "
+        "`evidence.rule` names the pattern itself.",
+        "",
+    ]
     for name, rule in RULES.items():
         lines += [f"## {name}", "", rule.definition, "", f"Example: {rule.example}", ""]
     return "\n".join(lines)

@@ -65,8 +65,9 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
         yield batch
 
 
-def code_parallel(documents: Iterable[Document], workers: int, batch_size: int = 8,
-                  memory: ActorMemory | None = None) -> Iterator[CodedDocument]:
+def code_parallel(
+    documents: Iterable[Document], workers: int, batch_size: int = 8, memory: ActorMemory | None = None
+) -> Iterator[CodedDocument]:
     """Code ``documents`` in ``workers`` processes; yields results in input order.
 
     Every worker is taught the same ``memory`` (the store's and users' actors) and nothing else,

@@ -45,10 +45,15 @@ class RaySettings:
     quiet: bool = True  # keep Ray's progress logs (INFO) out of the user's terminal
 
 
-def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.PathLike[str],
-                settings: ReadSettings | None = None, ray_settings: RaySettings | None = None,
-                memory: ActorMemory | None = None, stored: dict[str, str] | None = None,
-                load: bool = True) -> Iterator[CodedDocument | Rejection | str]:
+def code_on_ray(
+    paths: Iterable[str | os.PathLike[str]],
+    parquet_dir: str | os.PathLike[str],
+    settings: ReadSettings | None = None,
+    ray_settings: RaySettings | None = None,
+    memory: ActorMemory | None = None,
+    stored: dict[str, str] | None = None,
+    load: bool = True,
+) -> Iterator[CodedDocument | Rejection | str]:
     """Read and code every input on Ray; write one Parquet row per document (or rejection).
 
     With ``load`` (the default) results stream back to the caller in input order as Ray codes
@@ -88,12 +93,15 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
         # A local Ray gets one CPU slot more than there are coding actors: reading and writing are
         # light beside coding, but with every slot held by an actor they would never be scheduled.
         try:
-            ray.init(address=ray_settings.address, include_dashboard=False, log_to_driver=False,
-                     configure_logging=False,
-                     num_cpus=(ray_settings.workers or os.cpu_count() or 1) + 1 if local else None)
+            ray.init(
+                address=ray_settings.address,
+                include_dashboard=False,
+                log_to_driver=False,
+                configure_logging=False,
+                num_cpus=(ray_settings.workers or os.cpu_count() or 1) + 1 if local else None,
+            )
         except (ConnectionError, RuntimeError, ValueError) as exc:
-            raise DyadError(Msg.RAY_CONNECT.format(address=ray_settings.address or "this machine",
-                                                   error=exc)) from exc
+            raise DyadError(Msg.RAY_CONNECT.format(address=ray_settings.address or "this machine", error=exc)) from exc
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False  # a library does not draw on the user's terminal
     context.print_on_execution_start = False
@@ -107,9 +115,13 @@ def code_on_ray(paths: Iterable[str | os.PathLike[str]], parquet_dir: str | os.P
         dataset = dataset.flat_map(_read_rows, fn_kwargs={"settings": settings, "stored": stored_ref})
         dataset = dataset.repartition(target_num_rows_per_block=ray_settings.batch_size)
         dataset = dataset.map_batches(
-            _CodeBatch, fn_constructor_kwargs={"memory": memory or ActorMemory()},
-            compute=ray.data.ActorPoolStrategy(size=workers), batch_size=ray_settings.batch_size,
-            batch_format="pandas", num_cpus=1)
+            _CodeBatch,
+            fn_constructor_kwargs={"memory": memory or ActorMemory()},
+            compute=ray.data.ActorPoolStrategy(size=workers),
+            batch_size=ray_settings.batch_size,
+            batch_format="pandas",
+            num_cpus=1,
+        )
         if not load:
             dataset.write_parquet(str(root), partition_cols=["date"])
             return
@@ -126,8 +138,7 @@ def _stream(dataset: Any, root: Path) -> Iterator[CodedDocument | Rejection | st
     from dyad.serial import coded_from_json
 
     for n, table in enumerate(dataset.iter_batches(batch_format="pyarrow", batch_size=None, prefetch_batches=8)):
-        pq.write_to_dataset(table, str(root), partition_cols=["date"],
-                            basename_template=f"part-{n:06d}-{{i}}.parquet")
+        pq.write_to_dataset(table, str(root), partition_cols=["date"], basename_template=f"part-{n:06d}-{{i}}.parquet")
         for row in table.select(["kind", "id", "origin", "reason", "coded"]).to_pylist():
             if row["kind"] == "rejection":
                 yield Rejection(row["origin"], row["reason"])
@@ -154,8 +165,16 @@ def _read_rows(row: dict[str, Any], settings: ReadSettings, stored: Any) -> list
         elif known.get(item.id) == text_hash(item.text):
             values.update(kind="stored", id=item.id, date=item.date or "", origin=item.origin or "")
         else:
-            values.update(kind="document", id=item.id, date=item.date or "", title=item.title or "",
-                          url=item.url or "", source=item.source or "", origin=item.origin or "", text=item.text)
+            values.update(
+                kind="document",
+                id=item.id,
+                date=item.date or "",
+                title=item.title or "",
+                url=item.url or "",
+                source=item.source or "",
+                origin=item.origin or "",
+                text=item.text,
+            )
         out.append({"seq": base + n, **values})
     return out
 
@@ -192,8 +211,15 @@ class _CodeBatch:
 
 
 def _document(row: dict[str, Any]) -> Document:
-    return Document(id=row["id"], text=row["text"], date=row["date"] or None, title=row["title"] or None,
-                    url=row["url"] or None, source=row["source"] or None, origin=row["origin"] or None)
+    return Document(
+        id=row["id"],
+        text=row["text"],
+        date=row["date"] or None,
+        title=row["title"] or None,
+        url=row["url"] or None,
+        source=row["source"] or None,
+        origin=row["origin"] or None,
+    )
 
 
 _DONE = "__dyad_ray_done__"
@@ -225,8 +251,9 @@ def code_on_ray_apart(*args: Any, **kwargs: Any) -> Iterator[CodedDocument | Rej
                 item = channel.get(timeout=5)
             except queue_module.Empty:
                 if not producer.is_alive():
-                    raise DyadError(Msg.RAY_FAILED.format(
-                        error=f"the Ray driver exited ({producer.exitcode})")) from None
+                    raise DyadError(
+                        Msg.RAY_FAILED.format(error=f"the Ray driver exited ({producer.exitcode})")
+                    ) from None
                 continue
             if isinstance(item, tuple) and item and item[0] == _DONE:
                 if item[1]:

@@ -68,7 +68,7 @@ def enrich(coded: CodedDocument, doc: Doc, actors: ActorIndex, kb: KnowledgeBase
     # the article's tone: its sentences' tones weighted by length (each sentence is scored once)
     weights = [len(s.text) for s in sentences]
     coded.tone = round(sum(sentence_tone(n) * w for n, w in enumerate(weights)) / max(1, sum(weights)), 2)
-    scopes = {event_id: doc[t.left_edge.i:t.right_edge.i + 1].text for event_id, t in triggers.items()}
+    scopes = {event_id: doc[t.left_edge.i : t.right_edge.i + 1].text for event_id, t in triggers.items()}
     coded.commitments = extract_commitments(coded, _content_links(coded.events, triggers), scopes)
     return coded
 

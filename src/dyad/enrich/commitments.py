@@ -16,8 +16,16 @@ from dyad.model import CodedDocument, Event
 
 #: The CAMEO roots that carry out each kind of promise (intent code prefix -> roots of the act).
 PROMISED_ACTS: dict[str, tuple[str, ...]] = {
-    "031": ("06",), "032": ("05",), "033": ("07",), "034": ("08",), "035": ("08",), "036": ("04",),
-    "037": ("04", "05", "08"), "038": ("04",), "039": ("04",), "030": ("04", "05", "06", "07", "08"),
+    "031": ("06",),
+    "032": ("05",),
+    "033": ("07",),
+    "034": ("08",),
+    "035": ("08",),
+    "036": ("04",),
+    "037": ("04", "05", "08"),
+    "038": ("04",),
+    "039": ("04",),
+    "030": ("04", "05", "06", "07", "08"),
     "057": ("04", "05", "06", "07", "08"),
 }
 #: Acts that break a promise of cooperation: rejections, threats, sanctions, force.
@@ -39,9 +47,11 @@ def fulfils(commitment: dict[str, Any], event: dict[str, Any]) -> bool:
 
 def breaks(commitment: dict[str, Any], event: dict[str, Any]) -> bool:
     """True when the promiser later acts against the promise toward the same party."""
-    return bool(str(event["cameo"])[:2] in BREAKING_ROOTS
-                and set(event["actor_codes"]) & set(commitment["actor_codes"])
-                and set(event["recipient_codes"]) & set(commitment["recipient_codes"]))
+    return bool(
+        str(event["cameo"])[:2] in BREAKING_ROOTS
+        and set(event["actor_codes"]) & set(commitment["actor_codes"])
+        and set(event["recipient_codes"]) & set(commitment["recipient_codes"])
+    )
 
 
 def _same_dyad(a: dict[str, Any], b: dict[str, Any]) -> bool:
@@ -49,8 +59,9 @@ def _same_dyad(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return len(pa & pb) >= 2 or (pa == pb and bool(pa))
 
 
-def extract_commitments(coded: CodedDocument, content_links: dict[str, str],
-                        scopes: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def extract_commitments(
+    coded: CodedDocument, content_links: dict[str, str], scopes: dict[str, str] | None = None
+) -> list[dict[str, Any]]:
     """Commitment records for a coded document. ``content_links`` maps a commitment's event id to the
     id of the event in the same article that is its content (and so fulfils it, when later);
     ``scopes`` maps event ids to the text of the trigger's phrase."""

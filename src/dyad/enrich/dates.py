@@ -18,13 +18,48 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 WEEKDAYS = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-          "november", "december"]
+MONTHS = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+]
 MONTH_ABBR = {m[:3]: i + 1 for i, m in enumerate(MONTHS)} | {"sept": 9}
-NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                "eight": 8, "nine": 9, "ten": 10, "several": 3, "few": 3}
-SAME_DAY = ("today", "earlier in the day", "later in the day", "earlier today", "this morning", "this afternoon",
-            "this evening", "tonight", "on the day")
+NUMBER_WORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "several": 3,
+    "few": 3,
+}
+SAME_DAY = (
+    "today",
+    "earlier in the day",
+    "later in the day",
+    "earlier today",
+    "this morning",
+    "this afternoon",
+    "this evening",
+    "tonight",
+    "on the day",
+)
 
 
 @dataclass(frozen=True)
@@ -56,8 +91,11 @@ def resolve(expression: str, reference: dt.date) -> ResolvedDate | None:
         return ResolvedDate((ref - dt.timedelta(days=1)).isoformat(), "day", expression)
     if "tomorrow" in text:
         return ResolvedDate((ref + dt.timedelta(days=1)).isoformat(), "day", expression)
-    ago = re.search(r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
-                    r"(day|week|month|year)s?\s+ago\b", text)
+    ago = re.search(
+        r"\b(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)\s+"
+        r"(day|week|month|year)s?\s+ago\b",
+        text,
+    )
     if ago:
         n = int(ago.group(1)) if ago.group(1).isdigit() else NUMBER_WORDS[ago.group(1)]
         unit = ago.group(2)
@@ -105,8 +143,9 @@ def resolve(expression: str, reference: dt.date) -> ResolvedDate | None:
     return None
 
 
-def event_date(trigger: Token, date_spans: list[Span], reference: dt.date | None,
-               owners: dict[int, int] | None = None) -> ResolvedDate | None:
+def event_date(
+    trigger: Token, date_spans: list[Span], reference: dt.date | None, owners: dict[int, int] | None = None
+) -> ResolvedDate | None:
     """The date of the event whose trigger is ``trigger``: the nearest expression in its own clause.
 
     ``owners`` maps a date span's start to the trigger it is closest to; a span another event's
@@ -142,7 +181,7 @@ def date_spans(doc: Doc) -> list[Span]:
     words = [w.lower() for w in token_texts(doc)]
     for i, word in enumerate(words):  # the small model misses some ("earlier in the day")
         if word == "earlier" and i + 3 < len(words) and words[i + 3] == "day" and i not in covered:
-            spans.append(doc[i:i + 4])
+            spans.append(doc[i : i + 4])
     return spans
 
 
@@ -155,8 +194,12 @@ def _clause_tokens(trigger: Token) -> set[int]:
         if head.pos_ == "ADP":
             head = head.head
         if head.pos_ in ("VERB", "AUX"):
-            tokens |= {t.i for c in head.children
-                       if c.dep_ in ("npadvmod", "prep", "advmod", "tmod") and c.i != trigger.i for t in c.subtree}
+            tokens |= {
+                t.i
+                for c in head.children
+                if c.dep_ in ("npadvmod", "prep", "advmod", "tmod") and c.i != trigger.i
+                for t in c.subtree
+            }
             tokens.add(head.i)
     else:
         tokens |= {t.i for c in trigger.children for t in c.subtree}
@@ -164,7 +207,7 @@ def _clause_tokens(trigger: Token) -> set[int]:
 
 
 def _content_of_praise(trigger: Token) -> bool:
-    """"praised Anwar's efforts to help ...": the helping is what was praised, so it came first."""
+    """ "praised Anwar's efforts to help ...": the helping is what was praised, so it came first."""
     current = trigger
     through_object = False
     for _ in range(5):
@@ -172,8 +215,17 @@ def _content_of_praise(trigger: Token) -> bool:
             return False
         through_object = through_object or current.dep_ in ("dobj", "pobj")
         current = current.head
-        if current.lemma_.lower() in ("praise", "thank", "commend", "laud", "hail", "applaud", "welcome",
-                                      "credit", "congratulate"):
+        if current.lemma_.lower() in (
+            "praise",
+            "thank",
+            "commend",
+            "laud",
+            "hail",
+            "applaud",
+            "welcome",
+            "credit",
+            "congratulate",
+        ):
             return through_object
     return False
 

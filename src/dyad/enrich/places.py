@@ -45,8 +45,9 @@ class Gazetteer:
             code = gazetteer.iso3.get(city["countrycode"])
             if not code:
                 continue
-            place = Place(city["name"], float(city["latitude"]), float(city["longitude"]), code,
-                          int(city.get("population") or 0))
+            place = Place(
+                city["name"], float(city["latitude"]), float(city["longitude"]), code, int(city.get("population") or 0)
+            )
             names = {city["name"], *[n for n in city.get("alternatenames", []) if n.isascii() and n[:1].isupper()]}
             for name in names:
                 gazetteer.by_name[fold(name)].append(place)
@@ -76,9 +77,14 @@ def dateline(text: str) -> str | None:
 
 def locate(coded: CodedDocument, sentence_places: dict[int, Location], gazetteer: Gazetteer) -> None:
     """Give every event its place (in place), geocoded, by the rules in the module docstring."""
-    countries = [code for code, _ in Counter(
-        m.entity.code for m in coded.mentions if m.entity and m.entity.code and m.entity.kind in ("country", "capital")
-    ).most_common()]
+    countries = [
+        code
+        for code, _ in Counter(
+            m.entity.code
+            for m in coded.mentions
+            if m.entity and m.entity.code and m.entity.kind in ("country", "capital")
+        ).most_common()
+    ]
     filed_from = dateline(coded.document.text)
     filed_location = _geocoded(Location(name=filed_from), gazetteer, countries) if filed_from else None
     for event in coded.events:
@@ -86,16 +92,22 @@ def locate(coded: CodedDocument, sentence_places: dict[int, Location], gazetteer
             event.event_loc = sentence_places.get(event.evidence.sentence) or filed_location
         if event.event_loc is not None:
             event.event_loc = _geocoded(event.event_loc, gazetteer, countries)
-    same_day = [e.event_loc for e in coded.events if e.event_loc is not None and e.date_precision in ("day", "article")
-                and e.event_date == coded.document.date]
+    same_day = [
+        e.event_loc
+        for e in coded.events
+        if e.event_loc is not None and e.date_precision in ("day", "article") and e.event_date == coded.document.date
+    ]
     towns = [loc for loc in same_day if loc.lat is not None]  # a town says more than a whole country
     same_day = towns or same_day
     if same_day:
         main = Counter((loc.name, loc.country_code) for loc in same_day).most_common(1)[0][0]
         home = next(loc for loc in same_day if (loc.name, loc.country_code) == main)
         for event in coded.events:
-            if event.event_loc is None and event.event_date == coded.document.date and \
-                    event.date_precision in ("day", "article"):
+            if (
+                event.event_loc is None
+                and event.event_date == coded.document.date
+                and event.date_precision in ("day", "article")
+            ):
                 event.event_loc = Location(name=home.name, country_code=home.country_code, lat=home.lat, lon=home.lon)
     for location in coded.locations:
         _geocoded(location, gazetteer, countries, in_place=True)
@@ -107,8 +119,11 @@ def _geocoded(location: Location, gazetteer: Gazetteer, countries: list[str], in
         place = None  # an unknown "Springfield" far from the article's countries is not trusted
     if place is None or (location.country_code and place.country_code != location.country_code):
         return location
-    target = location if in_place else Location(name=location.name, country_code=place.country_code,
-                                                start=location.start, end=location.end)
+    target = (
+        location
+        if in_place
+        else Location(name=location.name, country_code=place.country_code, start=location.start, end=location.end)
+    )
     target.lat, target.lon = round(place.lat, 5), round(place.lon, 5)
     target.country_code = place.country_code
     return target

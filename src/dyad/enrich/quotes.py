@@ -19,11 +19,50 @@ from dyad.model import Entity, Evidence, Quote
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-SPEECH_VERBS = {"say", "add", "tell", "state", "note", "stress", "announce", "declare", "explain", "insist",
-                "confirm", "describe", "argue", "warn", "urge", "reiterate", "emphasize", "emphasise", "write",
-                "remark", "assert", "call", "laud", "praise", "tweet", "ask", "reply", "respond", "quote",
-                "comment", "acknowledge", "admit", "claim", "vow", "pledge", "promise", "underline",
-                "underscore", "point", "continue", "conclude", "recall"}
+SPEECH_VERBS = {
+    "say",
+    "add",
+    "tell",
+    "state",
+    "note",
+    "stress",
+    "announce",
+    "declare",
+    "explain",
+    "insist",
+    "confirm",
+    "describe",
+    "argue",
+    "warn",
+    "urge",
+    "reiterate",
+    "emphasize",
+    "emphasise",
+    "write",
+    "remark",
+    "assert",
+    "call",
+    "laud",
+    "praise",
+    "tweet",
+    "ask",
+    "reply",
+    "respond",
+    "quote",
+    "comment",
+    "acknowledge",
+    "admit",
+    "claim",
+    "vow",
+    "pledge",
+    "promise",
+    "underline",
+    "underscore",
+    "point",
+    "continue",
+    "conclude",
+    "recall",
+}
 QUOTE_MARKS = re.compile(r"[\"“”«»„]")
 MIN_WORDS = 1
 
@@ -59,15 +98,25 @@ def extract_quotes(doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> list[Quot
         if verb is None:
             continue
         speaker = _speaker(verb, actors, kb)
-        inner = text[passage.start:passage.end].strip(" ,.")
+        inner = text[passage.start : passage.end].strip(" ,.")
         start = text.index(inner, passage.start) if inner else passage.start
         end = start + len(inner)
         if len(inner.split()) < MIN_WORDS:
             continue
         quoted.append((start, end))
-        quotes.append(Quote(text=inner, speaker=speaker, evidence=Evidence(
-            sentence=sentence_index, start=start, end=end, text=text[start:end],
-            rule=f"quote:direct:{verb.lemma_.lower()}")))
+        quotes.append(
+            Quote(
+                text=inner,
+                speaker=speaker,
+                evidence=Evidence(
+                    sentence=sentence_index,
+                    start=start,
+                    end=end,
+                    text=text[start:end],
+                    rule=f"quote:direct:{verb.lemma_.lower()}",
+                ),
+            )
+        )
     quotes = _join_split_quotes(quotes, text)
     for sentence_index, sentence in enumerate(sentences):
         for token in sentence:
@@ -82,9 +131,19 @@ def extract_quotes(doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> list[Quot
                     said, start = said[5:], start + 5
                 if len(said.split()) < 4:
                     continue
-                quotes.append(Quote(text=said, speaker=_speaker(token, actors, kb), evidence=Evidence(
-                    sentence=sentence_index, start=start, end=start + len(said), text=text[start:start + len(said)],
-                    rule=f"quote:indirect:{token.lemma_.lower()}")))
+                quotes.append(
+                    Quote(
+                        text=said,
+                        speaker=_speaker(token, actors, kb),
+                        evidence=Evidence(
+                            sentence=sentence_index,
+                            start=start,
+                            end=start + len(said),
+                            text=text[start : start + len(said)],
+                            rule=f"quote:indirect:{token.lemma_.lower()}",
+                        ),
+                    )
+                )
     quotes.sort(key=lambda q: q.evidence.start)
     return quotes
 
@@ -96,8 +155,9 @@ def _sentence_of(sentences: list[Span], char: int) -> tuple[int, Span | None]:
     return -1, None
 
 
-def _speech_verb(doc: Doc, sentence: Span, passage: _Passage, sentences: list[Span],
-                 sentence_index: int) -> Token | None:
+def _speech_verb(
+    doc: Doc, sentence: Span, passage: _Passage, sentences: list[Span], sentence_index: int
+) -> Token | None:
     """The speech verb outside the passage that attributes it: in its sentence, or the sentence where
     a quote that spans sentences ends."""
     scope = [sentence]
@@ -132,17 +192,20 @@ def _speaker(verb: Token, actors: ActorIndex, kb: KnowledgeBase) -> Entity | Non
 
 
 def _join_split_quotes(quotes: list[Quote], text: str) -> list[Quote]:
-    """"...," he said, "..." is one quote in two parts: join parts with the same speaker and verb."""
+    """ "...," he said, "..." is one quote in two parts: join parts with the same speaker and verb."""
     joined: list[Quote] = []
     for quote in quotes:
         previous = joined[-1] if joined else None
-        if (previous is not None and previous.evidence.rule == quote.evidence.rule
-                and quote.evidence.sentence - previous.evidence.sentence <= 1
-                and (previous.speaker and quote.speaker and previous.speaker.code == quote.speaker.code)
-                and len(text[previous.evidence.end:quote.evidence.start]) < 80):
+        if (
+            previous is not None
+            and previous.evidence.rule == quote.evidence.rule
+            and quote.evidence.sentence - previous.evidence.sentence <= 1
+            and (previous.speaker and quote.speaker and previous.speaker.code == quote.speaker.code)
+            and len(text[previous.evidence.end : quote.evidence.start]) < 80
+        ):
             previous.text = f"{previous.text} … {quote.text}"
             previous.evidence.end = quote.evidence.end
-            previous.evidence.text = text[previous.evidence.start:quote.evidence.end]
+            previous.evidence.text = text[previous.evidence.start : quote.evidence.end]
             continue
         joined.append(quote)
     return joined

@@ -15,21 +15,59 @@ if TYPE_CHECKING:
     from spacy.tokens import Span
 
 TOPICS: dict[str, set[str]] = {
-    "defence industry": {"defence industry", "defense industry", "arms industry", "weapons", "drone", "drones",
-                         "fighter jet", "military industry", "defence", "defense"},
+    "defence industry": {
+        "defence industry",
+        "defense industry",
+        "arms industry",
+        "weapons",
+        "drone",
+        "drones",
+        "fighter jet",
+        "military industry",
+        "defence",
+        "defense",
+    },
     "investment": {"investment", "investments", "invest", "investor", "investors", "capital"},
     "trade": {"trade", "export", "exports", "import", "imports", "tariff", "tariffs", "market"},
-    "education": {"education", "university", "universities", "school", "schools", "student", "students",
-                  "scholarship", "academic"},
+    "education": {
+        "education",
+        "university",
+        "universities",
+        "school",
+        "schools",
+        "student",
+        "students",
+        "scholarship",
+        "academic",
+    },
     "culture": {"culture", "cultural", "heritage", "art", "arts"},
     "tourism": {"tourism", "tourist", "tourists", "visitor", "visitors"},
     "technology": {"technology", "technological", "innovation", "science", "digital", "cyber", "ai"},
-    "humanitarian": {"humanitarian", "aid", "relief", "refugee", "refugees", "famine", "displaced", "civilian",
-                     "civilians"},
+    "humanitarian": {
+        "humanitarian",
+        "aid",
+        "relief",
+        "refugee",
+        "refugees",
+        "famine",
+        "displaced",
+        "civilian",
+        "civilians",
+    },
     "energy": {"energy", "oil", "gas", "pipeline", "electricity", "nuclear power", "renewable"},
     "security": {"security", "terrorism", "terrorist", "counterterrorism", "border"},
-    "conflict": {"war", "attack", "attacks", "fighting", "clashes", "offensive", "airstrike", "airstrikes",
-                 "shelling", "killed"},
+    "conflict": {
+        "war",
+        "attack",
+        "attacks",
+        "fighting",
+        "clashes",
+        "offensive",
+        "airstrike",
+        "airstrikes",
+        "shelling",
+        "killed",
+    },
     "diplomacy": {"talks", "summit", "visit", "meeting", "negotiation", "negotiations", "diplomatic", "envoy"},
     "infrastructure": {"infrastructure", "railway", "port", "ports", "road", "roads", "bridge"},
     "health": {"health", "hospital", "disease", "epidemic", "vaccine", "covid", "cholera"},
@@ -64,5 +102,8 @@ def tone(text: str) -> float:
 def article_themes(sentence_topics: list[list[str]], contexts: list[list[str]]) -> dict[str, Any]:
     topics = Counter(t for ts in sentence_topics for t in ts)
     plover = Counter(c for cs in contexts for c in cs)
-    return {"topics": [t for t, _ in topics.most_common()], "topic_counts": dict(topics),
-            "contexts": [c for c, _ in plover.most_common()]}
+    return {
+        "topics": [t for t, _ in topics.most_common()],
+        "topic_counts": dict(topics),
+        "contexts": [c for c, _ in plover.most_common()],
+    }

@@ -89,8 +89,11 @@ def read_feed_list(path: str | Path) -> list[FeedSpec]:
 
 def read_url_list(path: str | Path) -> list[str]:
     """Article URLs, one a line; blank lines and ``#`` comments skipped."""
-    return [line.split()[0] for raw in Path(path).read_text(encoding="utf-8-sig").splitlines()
-            if (line := _strip_comment(raw))]
+    return [
+        line.split()[0]
+        for raw in Path(path).read_text(encoding="utf-8-sig").splitlines()
+        if (line := _strip_comment(raw))
+    ]
 
 
 def _strip_comment(line: str) -> str:
@@ -133,8 +136,9 @@ def parse_feed(data: bytes, url: str = "", label: str | None = None) -> Feed:
 def _parse_xml(data: bytes) -> Any:
     from lxml import etree
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_comments=True, remove_pis=True)
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True, remove_pis=True
+    )
     try:
         root = etree.fromstring(data, parser=parser)
     except etree.XMLSyntaxError as exc:
@@ -210,8 +214,7 @@ def _parse_rss(root: Any, url: str, label: str | None) -> Feed:
             for guid in _children(item, "guid"):
                 if guid.get("isPermaLink", "true").lower() == "true":
                     link = (guid.text or "").strip()
-        entries.append(_entry(link, url, _child_text(item, "title"), _child_text(item, "pubDate", "date"),
-                              source))
+        entries.append(_entry(link, url, _child_text(item, "title"), _child_text(item, "pubDate", "date"), source))
     return _finish(Feed("rss", title=title), entries)
 
 
@@ -219,9 +222,16 @@ def _parse_rdf(root: Any, url: str, label: str | None) -> Feed:
     channel = next(_children(root, "channel"), None)
     title = _child_text(channel, "title") if channel is not None else None
     source = label or title
-    entries = [_entry(_child_text(item, "link") or item.get(f"{{{NS['rdf']}}}about"), url,
-                      _child_text(item, "title"), _child_text(item, "date"), source)
-               for item in _children(root, "item")]
+    entries = [
+        _entry(
+            _child_text(item, "link") or item.get(f"{{{NS['rdf']}}}about"),
+            url,
+            _child_text(item, "title"),
+            _child_text(item, "date"),
+            source,
+        )
+        for item in _children(root, "item")
+    ]
     return _finish(Feed("rss", title=title), entries)
 
 
@@ -238,9 +248,16 @@ def _atom_link(entry: Any) -> str | None:
 def _parse_atom(root: Any, url: str, label: str | None) -> Feed:
     title = _child_text(root, "title")
     source = label or title
-    entries = [_entry(_atom_link(item), url, _child_text(item, "title"),
-                      _child_text(item, "published", "updated", "issued", "modified"), source)
-               for item in _children(root, "entry")]
+    entries = [
+        _entry(
+            _atom_link(item),
+            url,
+            _child_text(item, "title"),
+            _child_text(item, "published", "updated", "issued", "modified"),
+            source,
+        )
+        for item in _children(root, "entry")
+    ]
     return _finish(Feed("atom", title=title), entries)
 
 
@@ -254,8 +271,9 @@ def _parse_urlset(root: Any, url: str, label: str | None) -> Feed:
             date = _child_text(news, "publication_date")
             publication = next(_children(news, "publication"), None)
             name = _child_text(publication, "name") if publication is not None else None
-        entries.append(_entry(_child_text(node, "loc"), url, title, date or _child_text(node, "lastmod"),
-                              label or name))
+        entries.append(
+            _entry(_child_text(node, "loc"), url, title, date or _child_text(node, "lastmod"), label or name)
+        )
     return _finish(Feed("sitemap"), entries)
 
 
@@ -276,8 +294,13 @@ def _parse_json_feed(data: bytes, url: str, label: str | None) -> Feed:
         if not isinstance(item, dict):
             continue
         link = item.get("url") or item.get("external_url")
-        entries.append(_entry(link if isinstance(link, str) else None, url,
-                              item.get("title") if isinstance(item.get("title"), str) else None,
-                              item.get("date_published") if isinstance(item.get("date_published"), str) else None,
-                              source))
+        entries.append(
+            _entry(
+                link if isinstance(link, str) else None,
+                url,
+                item.get("title") if isinstance(item.get("title"), str) else None,
+                item.get("date_published") if isinstance(item.get("date_published"), str) else None,
+                source,
+            )
+        )
     return _finish(Feed("json", title=title), entries)

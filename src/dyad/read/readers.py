@@ -57,8 +57,9 @@ class ReadSettings:
         return self.today or (dt.date.today() + dt.timedelta(days=1))
 
 
-def read_inputs(paths: Iterable[str | os.PathLike[str]], settings: ReadSettings | None = None,
-                stdin: IO[str] | None = None) -> Iterator[Item]:
+def read_inputs(
+    paths: Iterable[str | os.PathLike[str]], settings: ReadSettings | None = None, stdin: IO[str] | None = None
+) -> Iterator[Item]:
     """Yield a Document or a Rejection for every input in ``paths``.
 
     A path may be a file, a directory (read recursively, in sorted order) or ``-`` for standard
@@ -171,29 +172,36 @@ def decode(data: bytes, origin: str) -> str | Rejection:
         return data.decode("latin-1")
 
 
-def read_text_document(text: str, doc_id: str | None = None, origin: str = "<text>",
-                       settings: ReadSettings | None = None, **meta: Any) -> Item:
+def read_text_document(
+    text: str, doc_id: str | None = None, origin: str = "<text>", settings: ReadSettings | None = None, **meta: Any
+) -> Item:
     """A text, possibly in the seed format (``date YYYY-MM-DD`` then the article), as a Document."""
     settings = settings or ReadSettings()
     date = meta.pop("date", None) or None
     match = DATE_LINE.match(text)
     if match:  # the seed line is metadata; a record's own date field still wins over it
         date = date or match.group(1)
-        text = text[match.end():]
+        text = text[match.end() :]
     text = _clean_text(text)
     if not text:
         return Rejection(origin, Msg.EMPTY.format(path=origin))
     if len(text.encode("utf-8")) > settings.max_bytes:
-        return Rejection(origin, Msg.TOO_LARGE.format(path=origin, size=len(text.encode("utf-8")),
-                                                      limit=settings.max_bytes))
+        return Rejection(
+            origin, Msg.TOO_LARGE.format(path=origin, size=len(text.encode("utf-8")), limit=settings.max_bytes)
+        )
     date = date or settings.default_date
     if date is not None:
         checked = check_date(str(date), origin, settings)
         if isinstance(checked, Rejection):
             return checked
         date = checked
-    return Document(id=str(doc_id) if doc_id else Document.content_id(text), text=text, date=date,
-                    origin=origin, **{k: (str(v) if v is not None else None) for k, v in meta.items()})
+    return Document(
+        id=str(doc_id) if doc_id else Document.content_id(text),
+        text=text,
+        date=date,
+        origin=origin,
+        **{k: (str(v) if v is not None else None) for k, v in meta.items()},
+    )
 
 
 def check_date(value: str, origin: str, settings: ReadSettings) -> str | Rejection:
@@ -226,8 +234,14 @@ def _from_record(record: dict[str, Any], origin: str, settings: ReadSettings) ->
         return Rejection(origin, Msg.NO_TEXT.format(path=origin))
     meta = {k: record.get(k) or None for k in META_FIELDS}
     doc_id = record.get("id")
-    return read_text_document(text, doc_id=str(doc_id) if doc_id not in (None, "") else None,
-                              origin=origin, settings=settings, date=record.get("date") or None, **meta)
+    return read_text_document(
+        text,
+        doc_id=str(doc_id) if doc_id not in (None, "") else None,
+        origin=origin,
+        settings=settings,
+        date=record.get("date") or None,
+        **meta,
+    )
 
 
 def _read_stdin(stream: IO[str], settings: ReadSettings) -> Iterator[Item]:
@@ -299,5 +313,4 @@ def _read_html(html: str, path: Path, settings: ReadSettings) -> Item:
     title = meta.title if meta is not None else None
     date = meta.date if meta is not None and meta.date else None
     url = meta.url if meta is not None else None
-    return read_text_document(text, doc_id=path.stem, origin=origin, settings=settings, date=date,
-                              title=title, url=url)
+    return read_text_document(text, doc_id=path.stem, origin=origin, settings=settings, date=date, title=title, url=url)

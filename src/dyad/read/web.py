@@ -145,15 +145,23 @@ class Fetcher:
 
     ``sleep`` and ``clock`` are the waiting and the time it uses (tests pass their own)."""
 
-    def __init__(self, settings: FetchSettings | None = None, client: Any = None,
-                 sleep: Callable[[float], None] = time.sleep, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        settings: FetchSettings | None = None,
+        client: Any = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
         import httpx
 
         self.settings = settings or FetchSettings()
         self.agent = self.settings.agent()
         self.client = client or httpx.Client(
-            headers={"User-Agent": self.agent}, follow_redirects=False, trust_env=False,
-            timeout=httpx.Timeout(self.settings.timeout))
+            headers={"User-Agent": self.agent},
+            follow_redirects=False,
+            trust_env=False,
+            timeout=httpx.Timeout(self.settings.timeout),
+        )
         self.sleep = sleep
         self.clock = clock
         self._last: dict[str, float] = {}  # host -> when its last request ended
@@ -231,8 +239,9 @@ class Fetcher:
             headers["If-Modified-Since"] = last_modified
         return self._follow(url, headers, self.settings.retries, self.settings.max_bytes)
 
-    def _follow(self, url: str, headers: dict[str, str], retries: int, max_bytes: int,
-                robots: bool = True) -> Fetched | WebRejection:
+    def _follow(
+        self, url: str, headers: dict[str, str], retries: int, max_bytes: int, robots: bool = True
+    ) -> Fetched | WebRejection:
         """``_get`` through at most ``max_redirects`` redirects, each hop checked against robots.txt."""
         visited = {url}
         current = url
@@ -252,8 +261,9 @@ class Fetcher:
             current = target
         return WebRejection(url, Msg.FETCH_REDIRECTS.format(url=url, limit=self.settings.max_redirects))
 
-    def _get(self, url: str, headers: dict[str, str], retries: int, max_bytes: int,
-             robots: bool = True) -> Fetched | WebRejection:
+    def _get(
+        self, url: str, headers: dict[str, str], retries: int, max_bytes: int, robots: bool = True
+    ) -> Fetched | WebRejection:
         import httpx
 
         if robots:
@@ -271,25 +281,44 @@ class Fetcher:
             except _TooLarge:
                 return WebRejection(url, Msg.FETCH_TOO_LARGE.format(url=url, limit=max_bytes))
             except httpx.TimeoutException:
-                failure = WebRejection(url, Msg.FETCH_TIMEOUT.format(url=url, timeout=self.settings.timeout,
-                                                                     tries=note), transient=True)
+                failure = WebRejection(
+                    url, Msg.FETCH_TIMEOUT.format(url=url, timeout=self.settings.timeout, tries=note), transient=True
+                )
                 wait = None
             except (httpx.HTTPError, OSError, ValueError) as exc:
-                failure = WebRejection(url, Msg.FETCH_ERROR.format(url=url, error=type(exc).__name__ + (
-                    f": {exc}" if str(exc) else ""), tries=note), transient=True)
+                failure = WebRejection(
+                    url,
+                    Msg.FETCH_ERROR.format(
+                        url=url, error=type(exc).__name__ + (f": {exc}" if str(exc) else ""), tries=note
+                    ),
+                    transient=True,
+                )
                 wait = None
             else:
                 if answer.status in RETRY_STATUSES:
                     wait = _retry_after(answer.retry_after)
-                    failure = WebRejection(url, Msg.FETCH_STATUS.format(url=url, status=answer.status, tries=note),
-                                           transient=True, status=answer.status)
+                    failure = WebRejection(
+                        url,
+                        Msg.FETCH_STATUS.format(url=url, status=answer.status, tries=note),
+                        transient=True,
+                        status=answer.status,
+                    )
                     if wait is not None and wait > self.settings.max_retry_after:
-                        return WebRejection(url, Msg.FETCH_RETRY_AFTER.format(
-                            url=url, status=answer.status, seconds=wait, limit=self.settings.max_retry_after),
-                            transient=True, status=answer.status)
+                        return WebRejection(
+                            url,
+                            Msg.FETCH_RETRY_AFTER.format(
+                                url=url, status=answer.status, seconds=wait, limit=self.settings.max_retry_after
+                            ),
+                            transient=True,
+                            status=answer.status,
+                        )
                 elif answer.status >= 400:
-                    return WebRejection(url, Msg.FETCH_STATUS.format(url=url, status=answer.status, tries=note),
-                                        transient=False, status=answer.status)
+                    return WebRejection(
+                        url,
+                        Msg.FETCH_STATUS.format(url=url, status=answer.status, tries=note),
+                        transient=False,
+                        status=answer.status,
+                    )
                 else:
                     return answer
             finally:
@@ -321,8 +350,14 @@ class Fetcher:
 
                     raise httpx.ReadTimeout("the download took too long")
                 chunks.append(chunk)
-            return Fetched(url, status, b"".join(chunks), response.headers.get("content-type", ""),
-                           response.headers.get("etag"), response.headers.get("last-modified"))
+            return Fetched(
+                url,
+                status,
+                b"".join(chunks),
+                response.headers.get("content-type", ""),
+                response.headers.get("etag"),
+                response.headers.get("last-modified"),
+            )
 
 
 def _not_html(fetched: Fetched) -> str | None:
@@ -339,8 +374,12 @@ def _not_html(fetched: Fetched) -> str | None:
     return None
 
 
-def extract_article(fetched: Fetched | WebRejection, entry: Entry, settings: FetchSettings | None = None,
-                    read_settings: ReadSettings | None = None) -> Document | WebRejection:
+def extract_article(
+    fetched: Fetched | WebRejection,
+    entry: Entry,
+    settings: FetchSettings | None = None,
+    read_settings: ReadSettings | None = None,
+) -> Document | WebRejection:
     """The article at ``entry.url`` as a Document: main text by trafilatura; title, date and source
     from the feed entry, else the page's metadata (never the time it was fetched)."""
     import trafilatura
@@ -352,8 +391,9 @@ def extract_article(fetched: Fetched | WebRejection, entry: Entry, settings: Fet
     what = _not_html(fetched)
     if what:
         return WebRejection(url, Msg.FETCH_NOT_HTML.format(url=url, what=what))
-    text = trafilatura.extract(fetched.content, url=fetched.url, include_comments=False, include_tables=False,
-                               favor_precision=True)
+    text = trafilatura.extract(
+        fetched.content, url=fetched.url, include_comments=False, include_tables=False, favor_precision=True
+    )
     if not text:
         return WebRejection(url, Msg.FETCH_NO_TEXT.format(url=url))
     words = len(text.split())
@@ -365,11 +405,18 @@ def extract_article(fetched: Fetched | WebRejection, entry: Entry, settings: Fet
             meta = trafilatura.extract_metadata(fetched.content, default_url=fetched.url)
     date = entry.date or (meta.date if meta is not None and meta.date else None)
     title = entry.title or (meta.title if meta is not None else None)
-    source = entry.source or (meta.sitename if meta is not None and meta.sitename else None) \
-        or urlsplit(url).hostname
+    source = entry.source or (meta.sitename if meta is not None and meta.sitename else None) or urlsplit(url).hostname
     normal = normalize_url(url)
-    item = read_text_document(text, doc_id=web_id(normal), origin=url, settings=read_settings, date=date,
-                              title=title, url=normal, source=source)
+    item = read_text_document(
+        text,
+        doc_id=web_id(normal),
+        origin=url,
+        settings=read_settings,
+        date=date,
+        title=title,
+        url=normal,
+        source=source,
+    )
     if isinstance(item, Rejection) and not isinstance(item, WebRejection):
         return WebRejection(item.origin, item.reason)
     return item

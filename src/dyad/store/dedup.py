@@ -38,7 +38,7 @@ def shingles(text: str) -> set[int]:
     words = re.findall(r"\w+", text.lower())
     if len(words) < SHINGLE:
         return {hash32(" ".join(words))} if words else set()
-    return {hash32(" ".join(words[i:i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    return {hash32(" ".join(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
 
 
 def hash32(text: str) -> int:
@@ -55,8 +55,10 @@ def signature(text: str) -> list[int]:
 
 
 def bands(sig: list[int]) -> list[str]:
-    return [f"{i}:" + hashlib.blake2b(repr(sig[i * ROWS:(i + 1) * ROWS]).encode(), digest_size=8).hexdigest()
-            for i in range(BANDS)]
+    return [
+        f"{i}:" + hashlib.blake2b(repr(sig[i * ROWS : (i + 1) * ROWS]).encode(), digest_size=8).hexdigest()
+        for i in range(BANDS)
+    ]
 
 
 def similarity(a: list[int], b: list[int]) -> float:

@@ -73,8 +73,9 @@ def text_hash(text: str) -> str:
 class Store:
     """A Dyad database. Use as a context manager, or call ``close()``."""
 
-    def __init__(self, path: str | Path = DEFAULT_DB, read_only: bool = False, shared: bool = False,
-                 wait: float = 30.0) -> None:
+    def __init__(
+        self, path: str | Path = DEFAULT_DB, read_only: bool = False, shared: bool = False, wait: float = 30.0
+    ) -> None:
         """Open (creating or migrating) a database.
 
         DuckDB lets one process write a file, or several read it, never both at once. With
@@ -99,8 +100,11 @@ class Store:
             migrate(con)
         elif found < SCHEMA_VERSION:
             self.close()
-            raise DyadError(Msg.BAD_DB.format(path=self.path, error=f"schema version {found}; open it for "
-                                              "writing once (dyad ingest) to migrate"))
+            raise DyadError(
+                Msg.BAD_DB.format(
+                    path=self.path, error=f"schema version {found}; open it for writing once (dyad ingest) to migrate"
+                )
+            )
         self.release()
 
     @property
@@ -210,39 +214,96 @@ class Store:
             return False
         con = self.con
         if stored is not None:  # a changed text replaces every row of the old one
-            for table, key in (("documents", "id"), ("sentences", "doc_id"), ("mentions", "doc_id"),
-                               ("events", "doc_id"), ("quotes", "doc_id"), ("commitments", "doc_id"),
-                               ("doc_bands", "doc_id")):
+            for table, key in (
+                ("documents", "id"),
+                ("sentences", "doc_id"),
+                ("mentions", "doc_id"),
+                ("events", "doc_id"),
+                ("quotes", "doc_id"),
+                ("commitments", "doc_id"),
+                ("doc_bands", "doc_id"),
+            ):
                 con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
         sig = dedup.signature(doc.text)
         duplicate_of = self._duplicate_of(doc.id, sig)
         con.execute(
             "INSERT INTO documents (id, date, title, url, source, origin, text, text_hash, n_events, tone, themes,"
             " duplicate_of, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [doc.id, doc.date, doc.title, doc.url, doc.source, doc.origin, doc.text, text_hash(doc.text),
-             len(coded.events), coded.tone, json.dumps(coded.themes), duplicate_of, sig])
+            [
+                doc.id,
+                doc.date,
+                doc.title,
+                doc.url,
+                doc.source,
+                doc.origin,
+                doc.text,
+                text_hash(doc.text),
+                len(coded.events),
+                coded.tone,
+                json.dumps(coded.themes),
+                duplicate_of,
+                sig,
+            ],
+        )
         _insert(con, "doc_bands", ["band", "doc_id"], [[band, doc.id] for band in dedup.bands(sig)])
         if coded.commitments:
             con.executemany(
                 "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [[c["id"], doc.id, c["event_id"], c["kind"], c["actor_codes"], c["recipient_codes"],
-                  json.dumps(c["actor"], ensure_ascii=False), json.dumps(c["recipient"], ensure_ascii=False),
-                  c["what"], c["cameo"], c["context"], c["made_on"], c["due"], c["status"], c["fulfilled_by"],
-                  None, json.dumps(c["evidence"], ensure_ascii=False)] for c in coded.commitments])
+                [
+                    [
+                        c["id"],
+                        doc.id,
+                        c["event_id"],
+                        c["kind"],
+                        c["actor_codes"],
+                        c["recipient_codes"],
+                        json.dumps(c["actor"], ensure_ascii=False),
+                        json.dumps(c["recipient"], ensure_ascii=False),
+                        c["what"],
+                        c["cameo"],
+                        c["context"],
+                        c["made_on"],
+                        c["due"],
+                        c["status"],
+                        c["fulfilled_by"],
+                        None,
+                        json.dumps(c["evidence"], ensure_ascii=False),
+                    ]
+                    for c in coded.commitments
+                ],
+            )
         if coded.sentences:
-            sentences_frame = pd.DataFrame([[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences],
-                                           columns=["doc_id", "idx", "start_char", "end_char", "text"])
+            sentences_frame = pd.DataFrame(
+                [[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences],
+                columns=["doc_id", "idx", "start_char", "end_char", "text"],
+            )
             con.register("_new_sentences", sentences_frame)
             con.execute("INSERT INTO sentences SELECT * FROM _new_sentences")
             con.unregister("_new_sentences")
-        _insert(con, "mentions", ["doc_id", "idx", "text", "start_char", "end_char", "label", "code", "sector",
-                                  "entity_name", "kind"],
-                [[doc.id, i, m.text, m.start, m.end, m.label, m.entity.code if m.entity else None,
-                  m.entity.sector_code if m.entity else None, m.entity.entity_name if m.entity else None,
-                  m.entity.kind if m.entity else None] for i, m in enumerate(coded.mentions)])
+        _insert(
+            con,
+            "mentions",
+            ["doc_id", "idx", "text", "start_char", "end_char", "label", "code", "sector", "entity_name", "kind"],
+            [
+                [
+                    doc.id,
+                    i,
+                    m.text,
+                    m.start,
+                    m.end,
+                    m.label,
+                    m.entity.code if m.entity else None,
+                    m.entity.sector_code if m.entity else None,
+                    m.entity.entity_name if m.entity else None,
+                    m.entity.kind if m.entity else None,
+                ]
+                for i, m in enumerate(coded.mentions)
+            ],
+        )
         if coded.events:
-            events_frame = pd.DataFrame([_event_row(doc.id, doc.date, e) for e in coded.events],
-                                        columns=list(EVENT_COLUMNS))
+            events_frame = pd.DataFrame(
+                [_event_row(doc.id, doc.date, e) for e in coded.events], columns=list(EVENT_COLUMNS)
+            )
             con.register("_new_events", events_frame)
             con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM _new_events")
             con.unregister("_new_events")
@@ -250,16 +311,25 @@ class Store:
             con.execute(
                 "INSERT OR IGNORE INTO actor_aliases (name, code, sector, valid_from, aliases, source, doc_id,"
                 " evidence) VALUES (?, ?, ?, ?, ?, 'learned', ?, ?)",
-                [learned.name, learned.code, learned.sector, doc.date, [], doc.id, learned.evidence])
+                [learned.name, learned.code, learned.sector, doc.date, [], doc.id, learned.evidence],
+            )
         if coded.quotes:
             con.executemany(
                 "INSERT INTO quotes (doc_id, idx, text, speaker_code, speaker, evidence, kind) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [[doc.id, i, q.text, q.speaker.code if q.speaker else None,
-                  json.dumps(asdict(q.speaker), ensure_ascii=False) if q.speaker else None,
-                  json.dumps(asdict(q.evidence), ensure_ascii=False),
-                  "indirect" if ":indirect:" in q.evidence.rule else "direct"]
-                 for i, q in enumerate(coded.quotes)])
+                [
+                    [
+                        doc.id,
+                        i,
+                        q.text,
+                        q.speaker.code if q.speaker else None,
+                        json.dumps(asdict(q.speaker), ensure_ascii=False) if q.speaker else None,
+                        json.dumps(asdict(q.evidence), ensure_ascii=False),
+                        "indirect" if ":indirect:" in q.evidence.rule else "direct",
+                    ]
+                    for i, q in enumerate(coded.quotes)
+                ],
+            )
         return True
 
     def _duplicate_of(self, doc_id: str, sig: list[int]) -> str | None:
@@ -267,9 +337,14 @@ class Store:
         bands = dedup.bands(sig)
         rows = self.con.execute(
             "SELECT DISTINCT d.id, d.minhash, d.duplicate_of FROM doc_bands b JOIN documents d ON d.id = b.doc_id "
-            "WHERE b.band IN (SELECT unnest(?)) AND d.id <> ?", [bands, doc_id]).fetchall()
-        matches = [(other, dup) for other, other_sig, dup in rows
-                   if other_sig and dedup.similarity(sig, list(other_sig)) >= dedup.THRESHOLD]
+            "WHERE b.band IN (SELECT unnest(?)) AND d.id <> ?",
+            [bands, doc_id],
+        ).fetchall()
+        matches = [
+            (other, dup)
+            for other, other_sig, dup in rows
+            if other_sig and dedup.similarity(sig, list(other_sig)) >= dedup.THRESHOLD
+        ]
         if not matches:
             return None
         return sorted(dup or other for other, dup in matches)[0]
@@ -280,7 +355,8 @@ class Store:
 
         open_rows = self.con.execute(
             "SELECT id, doc_id, event_id, cameo, actor_codes, recipient_codes, made_on FROM commitments "
-            "WHERE status = 'open'").fetchall()
+            "WHERE status = 'open'"
+        ).fetchall()
         changed = 0
         for cid, doc_id, event_id, cameo, actors, recipients, made_on in open_rows:
             commitment = {"cameo": cameo, "actor_codes": list(actors or []), "recipient_codes": list(recipients or [])}
@@ -290,30 +366,37 @@ class Store:
                 "WHERE coalesce(event_date, doc_date) > ? AND NOT (doc_id = ? AND event_id = ?) "
                 "AND len(list_intersect(list_concat(actor_codes, recipient_codes), ?)) >= 1 "
                 "ORDER BY coalesce(event_date, doc_date), doc_id, event_id",
-                [made_on, doc_id, event_id, codes]).fetchall()
+                [made_on, doc_id, event_id, codes],
+            ).fetchall()
             for edoc, eid, ecameo, eactors, erecipients in later:
                 event = {"cameo": ecameo, "actor_codes": list(eactors), "recipient_codes": list(erecipients)}
                 if fulfils(commitment, event):
-                    self.con.execute("UPDATE commitments SET status = 'fulfilled', fulfilled_by = ? WHERE id = ?",
-                                     [f"{edoc}:{eid}", cid])
+                    self.con.execute(
+                        "UPDATE commitments SET status = 'fulfilled', fulfilled_by = ? WHERE id = ?",
+                        [f"{edoc}:{eid}", cid],
+                    )
                     changed += 1
                     break
                 if breaks(commitment, event):
-                    self.con.execute("UPDATE commitments SET status = 'broken', broken_by = ? WHERE id = ?",
-                                     [f"{edoc}:{eid}", cid])
+                    self.con.execute(
+                        "UPDATE commitments SET status = 'broken', broken_by = ? WHERE id = ?", [f"{edoc}:{eid}", cid]
+                    )
                     changed += 1
                     break
         self.release()
         return changed
 
-    def commitments(self, dyad: str | None = None, status: str | None = None, actor: str | None = None,
-                    limit: int | None = None) -> pd.DataFrame:
+    def commitments(
+        self, dyad: str | None = None, status: str | None = None, actor: str | None = None, limit: int | None = None
+    ) -> pd.DataFrame:
         """Commitment records, newest first; ``dyad`` matches both directions."""
         where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
         if dyad:
             a, b = parse_dyad(dyad)
-            where.append("((list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
-                         "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))")
+            where.append(
+                "((list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
+                "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))"
+            )
             params += [a, b, b, a]
         if actor:
             where.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))")
@@ -336,9 +419,11 @@ class Store:
             params.append(speaker.upper())
         if dyad:
             a, b = parse_dyad(dyad)
-            sql += (" AND q.speaker_code IN (?, ?) AND q.doc_id IN (SELECT doc_id FROM events WHERE "
-                    "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
-                    "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))")
+            sql += (
+                " AND q.speaker_code IN (?, ?) AND q.doc_id IN (SELECT doc_id FROM events WHERE "
+                "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)) OR "
+                "(list_contains(actor_codes, ?) AND list_contains(recipient_codes, ?)))"
+            )
             params += [a, b, a, b, b, a]
         sql += " ORDER BY d.date DESC NULLS LAST, q.doc_id, q.idx"
         if limit is not None:
@@ -352,8 +437,10 @@ class Store:
         where, params = ["d.duplicate_of IS NULL", "len(e.actor_codes) > 0"], []  # type: tuple[list[str], list[Any]]
         if dyad:
             a, b = parse_dyad(dyad)
-            where.append("((list_contains(e.actor_codes, ?) AND list_contains(e.recipient_codes, ?)) OR "
-                         "(list_contains(e.actor_codes, ?) AND list_contains(e.recipient_codes, ?)))")
+            where.append(
+                "((list_contains(e.actor_codes, ?) AND list_contains(e.recipient_codes, ?)) OR "
+                "(list_contains(e.actor_codes, ?) AND list_contains(e.recipient_codes, ?)))"
+            )
             params += [a, b, b, a]
         sql = (
             "SELECT e.event, array_to_string(e.actor_codes, ',') AS actor, "
@@ -363,7 +450,8 @@ class Store:
             "count(DISTINCT coalesce(d.source, d.id)) AS sources, avg(e.goldstein) AS goldstein, "
             "list(e.doc_id || ':' || e.event_id ORDER BY e.doc_id, e.event_id) AS members "
             f"FROM events e JOIN documents d ON d.id = e.doc_id WHERE {' AND '.join(where)} "
-            "GROUP BY 1, 2, 3, 4, 5 ORDER BY date DESC NULLS LAST, mentions DESC")
+            "GROUP BY 1, 2, 3, 4, 5 ORDER BY date DESC NULLS LAST, mentions DESC"
+        )
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
@@ -371,27 +459,61 @@ class Store:
 
     # --- reading --------------------------------------------------------------------------------
 
-    def events(self, actor: str | None = None, dyad: str | None = None, event: str | None = None,
-               cameo: str | None = None, since: str | None = None, until: str | None = None,
-               directed: bool = False, limit: int | None = None, offset: int = 0,
-               source: str | None = None) -> pd.DataFrame:
+    def events(
+        self,
+        actor: str | None = None,
+        dyad: str | None = None,
+        event: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        directed: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+        source: str | None = None,
+    ) -> pd.DataFrame:
         """Events matching the filters, newest first. ``dyad="TUR-MYS"`` matches both directions
         unless ``directed``; ``cameo`` matches a code and its sub-codes ("04" is every CONSULT); ``source``
         keeps events of articles from that outlet."""
-        frame, _ = self.search_events(actor=actor, dyad=dyad, event=event, cameo=cameo, since=since, until=until,
-                                      directed=directed, limit=limit, offset=offset, count=False, source=source)
+        frame, _ = self.search_events(
+            actor=actor,
+            dyad=dyad,
+            event=event,
+            cameo=cameo,
+            since=since,
+            until=until,
+            directed=directed,
+            limit=limit,
+            offset=offset,
+            count=False,
+            source=source,
+        )
         return frame
 
-    def search_events(self, actor: str | None = None, dyad: str | None = None, event: str | None = None,
-                      cameo: str | None = None, since: str | None = None, until: str | None = None,
-                      text: str | None = None, doc_id: str | None = None, directed: bool = False,
-                      sort: str = "date", limit: int | None = None, offset: int = 0,
-                      count: bool = True, source: str | None = None) -> tuple[pd.DataFrame, int | None]:
+    def search_events(
+        self,
+        actor: str | None = None,
+        dyad: str | None = None,
+        event: str | None = None,
+        cameo: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        text: str | None = None,
+        doc_id: str | None = None,
+        directed: bool = False,
+        sort: str = "date",
+        limit: int | None = None,
+        offset: int = 0,
+        count: bool = True,
+        source: str | None = None,
+    ) -> tuple[pd.DataFrame, int | None]:
         """Events and how many match in all (for pagination). Every value is a bound parameter."""
         where, params = _event_filters(actor, dyad, event, cameo, since, until, text, doc_id, directed, source)
-        order = {"date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
-                 "confidence": "confidence DESC, doc_id, event_id",
-                 "goldstein": "goldstein, doc_id, event_id"}[sort]
+        order = {
+            "date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
+            "confidence": "confidence DESC, doc_id, event_id",
+            "goldstein": "goldstein, doc_id, event_id",
+        }[sort]
         sql = f"SELECT * FROM events WHERE {where} ORDER BY {order}"
         page = list(params)
         if limit is not None:
@@ -413,7 +535,9 @@ class Store:
             f"SELECT date_trunc('{interval}', coalesce(event_date, doc_date)) AS period, quad_code, "
             "count(*) AS events, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum "
             f"FROM events WHERE {where} AND coalesce(event_date, doc_date) IS NOT NULL "
-            "GROUP BY 1, 2 ORDER BY 1, 2", params).df()
+            "GROUP BY 1, 2 ORDER BY 1, 2",
+            params,
+        ).df()
 
     def network(self, since: str | None = None, until: str | None = None, min_count: int = 1) -> dict[str, Any]:
         """Countries as nodes, their interactions as edges (the dashboard's network query, unfiltered but
@@ -428,7 +552,9 @@ class Store:
             "SELECT least(a, r) || '-' || greatest(a, r) AS dyad, count(*) AS events, avg(goldstein) AS goldstein "
             "FROM (SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events "
             "WHERE len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
-            "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [int(limit)]).df()
+            "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+            [int(limit)],
+        ).df()
 
     def places(self, dyad: str | None = None, limit: int = 2000) -> pd.DataFrame:
         where, params = _event_filters(None, dyad, None, None, None, None, None, None, False)
@@ -436,11 +562,14 @@ class Store:
             "SELECT json_extract_string(event_loc, '$.name') AS name, loc_country, lat, lon, count(*) AS events, "
             "avg(goldstein) AS goldstein, list(DISTINCT event) AS types "
             f"FROM events WHERE {where} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC LIMIT ?",
-            [*params, int(limit)]).df()
+            [*params, int(limit)],
+        ).df()
 
     def documents(self, limit: int | None = None, offset: int = 0) -> pd.DataFrame:
-        sql = ("SELECT id, date, title, source, origin, n_events, tone, duplicate_of, ingested_at FROM documents "
-               "ORDER BY date DESC NULLS LAST, id")
+        sql = (
+            "SELECT id, date, title, source, origin, n_events, tone, duplicate_of, ingested_at FROM documents "
+            "ORDER BY date DESC NULLS LAST, id"
+        )
         params: list[Any] = []
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
@@ -449,23 +578,24 @@ class Store:
 
     def document(self, doc_id: str) -> dict[str, Any]:
         """One document with its events, mentions and quotes, as plain data."""
-        row = self.con.execute("SELECT id, date, title, url, source, origin, text FROM documents WHERE id = ?",
-                               [doc_id]).fetchone()
+        row = self.con.execute(
+            "SELECT id, date, title, url, source, origin, text FROM documents WHERE id = ?", [doc_id]
+        ).fetchone()
         if row is None:
             raise DyadError(Msg.NO_DOCUMENT.format(id=doc_id))
         keys = ("id", "date", "title", "url", "source", "origin", "text")
         out: dict[str, Any] = dict(zip(keys, row, strict=True))
         out["date"] = out["date"].isoformat() if out["date"] else None
-        out["events"] = self.con.execute("SELECT * FROM events WHERE doc_id = ? ORDER BY sentence, event_id",
-                                         [doc_id]).df()
-        out["mentions"] = self.con.execute("SELECT * FROM mentions WHERE doc_id = ? ORDER BY idx",
-                                           [doc_id]).df()
+        out["events"] = self.con.execute(
+            "SELECT * FROM events WHERE doc_id = ? ORDER BY sentence, event_id", [doc_id]
+        ).df()
+        out["mentions"] = self.con.execute("SELECT * FROM mentions WHERE doc_id = ? ORDER BY idx", [doc_id]).df()
         out["quotes"] = self.con.execute("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", [doc_id]).df()
-        out["commitments"] = self.con.execute("SELECT * FROM commitments WHERE doc_id = ? ORDER BY id",
-                                              [doc_id]).df()
+        out["commitments"] = self.con.execute("SELECT * FROM commitments WHERE doc_id = ? ORDER BY id", [doc_id]).df()
         meta = self.con.execute("SELECT tone, themes, duplicate_of FROM documents WHERE id = ?", [doc_id]).fetchone()
-        out["tone"], out["themes"], out["duplicate_of"] = (meta[0], json.loads(meta[1]) if meta[1] else {}, meta[2]) \
-            if meta else (None, {}, None)
+        out["tone"], out["themes"], out["duplicate_of"] = (
+            (meta[0], json.loads(meta[1]) if meta[1] else {}, meta[2]) if meta else (None, {}, None)
+        )
         return out
 
     # --- following the news: feed state and URLs already handled -----------------------------------
@@ -473,23 +603,33 @@ class Store:
     def feed_state(self, url: str) -> dict[str, Any] | None:
         """What the last poll of a feed left: its ETag and Last-Modified (to ask only for changes)."""
         try:
-            row = self.con.execute("SELECT etag, last_modified, status, entries, polled_at, title FROM feeds "
-                                   "WHERE url = ?", [url]).fetchone()
+            row = self.con.execute(
+                "SELECT etag, last_modified, status, entries, polled_at, title FROM feeds WHERE url = ?", [url]
+            ).fetchone()
         finally:
             self.release()
         if row is None:
             return None
         return dict(zip(("etag", "last_modified", "status", "entries", "polled_at", "title"), row, strict=True))
 
-    def save_feed_state(self, url: str, etag: str | None, last_modified: str | None, status: int,
-                        entries: int, label: str | None = None, country: str | None = None,
-                        title: str | None = None) -> None:
+    def save_feed_state(
+        self,
+        url: str,
+        etag: str | None,
+        last_modified: str | None,
+        status: int,
+        entries: int,
+        label: str | None = None,
+        country: str | None = None,
+        title: str | None = None,
+    ) -> None:
         """Record a finished poll (only once every entry it listed is stored or rejected for good)."""
         try:
             self.con.execute(
                 "INSERT OR REPLACE INTO feeds (url, label, country, title, etag, last_modified, status, entries, "
                 "polled_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, current_timestamp)",
-                [url, label, country, title, etag, last_modified, status, entries])
+                [url, label, country, title, etag, last_modified, status, entries],
+            )
         finally:
             self.release()
 
@@ -507,7 +647,9 @@ class Store:
         try:
             rows = self.con.execute(
                 "SELECT url FROM documents WHERE list_contains(?, url) UNION SELECT url FROM web_seen "
-                "WHERE list_contains(?, url)", [urls, urls]).fetchall()
+                "WHERE list_contains(?, url)",
+                [urls, urls],
+            ).fetchall()
         finally:
             self.release()
         return {row[0] for row in rows}
@@ -515,8 +657,9 @@ class Store:
     def mark_url(self, url: str, reason: str, feed: str | None = None) -> None:
         """Remember a URL that will never give a document (not HTML, 404, disallowed, a stub)."""
         try:
-            self.con.execute("INSERT OR REPLACE INTO web_seen (url, reason, feed) VALUES (?, ?, ?)",
-                             [url, reason, feed])
+            self.con.execute(
+                "INSERT OR REPLACE INTO web_seen (url, reason, feed) VALUES (?, ?, ?)", [url, reason, feed]
+            )
         finally:
             self.release()
 
@@ -526,8 +669,9 @@ class Store:
         if self.shared and self._known is not None:
             return digest in set(self._known.values())
         try:
-            return self.con.execute("SELECT 1 FROM documents WHERE text_hash = ? LIMIT 1",
-                                    [digest]).fetchone() is not None
+            return (
+                self.con.execute("SELECT 1 FROM documents WHERE text_hash = ? LIMIT 1", [digest]).fetchone() is not None
+            )
         finally:
             self.release()
 
@@ -535,8 +679,10 @@ class Store:
 
     def aliases(self, search: str | None = None) -> pd.DataFrame:
         """Learned and user-added actors, optionally those whose name or aliases contain ``search``."""
-        sql = ("SELECT name, code, sector, valid_from, valid_to, aliases, source, doc_id, evidence, created_at "
-               "FROM actor_aliases")
+        sql = (
+            "SELECT name, code, sector, valid_from, valid_to, aliases, source, doc_id, evidence, created_at "
+            "FROM actor_aliases"
+        )
         params: list[Any] = []
         if search:
             sql += " WHERE name ILIKE ? OR list_contains(aliases, ?) OR code = upper(?)"
@@ -559,10 +705,22 @@ class Store:
         # a fixed order: the knowledge base breaks ties by order, and every run must break them alike
         rows = self.con.execute(
             "SELECT source, name, code, sector, valid_from, valid_to, aliases FROM actor_aliases "
-            "ORDER BY name, code, sector NULLS FIRST, valid_from NULLS FIRST, source").fetchall()
-        return [(src, ActorRecord(name=n, code=c, sector=s, aliases=list(a or []),
-                                  start=f.isoformat() if f else None, end=t.isoformat() if t else None))
-                for src, n, c, s, f, t, a in rows]
+            "ORDER BY name, code, sector NULLS FIRST, valid_from NULLS FIRST, source"
+        ).fetchall()
+        return [
+            (
+                src,
+                ActorRecord(
+                    name=n,
+                    code=c,
+                    sector=s,
+                    aliases=list(a or []),
+                    start=f.isoformat() if f else None,
+                    end=t.isoformat() if t else None,
+                ),
+            )
+            for src, n, c, s, f, t, a in rows
+        ]
 
     def add_alias(self, record: ActorRecord, source: str = "user") -> None:
         """Add or replace an actor in the memory (users' edits win over what was learned)."""
@@ -570,7 +728,8 @@ class Store:
         self.con.execute(
             "INSERT INTO actor_aliases (name, code, sector, valid_from, valid_to, aliases, source) "
             "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [record.name, record.code, record.sector, record.start, record.end, record.aliases, source])
+            [record.name, record.code, record.sector, record.start, record.end, record.aliases, source],
+        )
 
     def remove_alias(self, name: str, code: str | None = None) -> int:
         params: list[Any] = [name]
@@ -591,6 +750,7 @@ class Store:
 
     def stats(self) -> dict[str, Any]:
         con = self.con
+
         def one(sql: str) -> Any:
             row = con.execute(sql).fetchone()
             return row[0] if row else None
@@ -618,9 +778,18 @@ class Store:
         }
 
 
-def _event_filters(actor: str | None, dyad: str | None, event: str | None, cameo: str | None, since: str | None,
-                   until: str | None, text: str | None, doc_id: str | None,
-                   directed: bool, source: str | None = None) -> tuple[str, list[Any]]:
+def _event_filters(
+    actor: str | None,
+    dyad: str | None,
+    event: str | None,
+    cameo: str | None,
+    since: str | None,
+    until: str | None,
+    text: str | None,
+    doc_id: str | None,
+    directed: bool,
+    source: str | None = None,
+) -> tuple[str, list[Any]]:
     """A WHERE clause and its parameters; nothing from the caller is ever spliced into the SQL."""
     where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
     if actor:
@@ -671,10 +840,39 @@ def _entities_json(entities: list[Entity]) -> str:
 
 
 EVENT_COLUMNS = (
-    "doc_id", "event_id", "event", "mode", "context", "cameo", "quad_code", "goldstein", "actor_codes",
-    "recipient_codes", "actor", "recipient", "event_text", "event_loc", "loc_country", "event_date", "doc_date",
-    "confidence", "sentence", "evidence_start", "evidence_end", "evidence_text", "rule", "trigger_start",
-    "trigger_end", "future", "date_precision", "date_text", "due_date", "tone", "topics", "lat", "lon",
+    "doc_id",
+    "event_id",
+    "event",
+    "mode",
+    "context",
+    "cameo",
+    "quad_code",
+    "goldstein",
+    "actor_codes",
+    "recipient_codes",
+    "actor",
+    "recipient",
+    "event_text",
+    "event_loc",
+    "loc_country",
+    "event_date",
+    "doc_date",
+    "confidence",
+    "sentence",
+    "evidence_start",
+    "evidence_end",
+    "evidence_text",
+    "rule",
+    "trigger_start",
+    "trigger_end",
+    "future",
+    "date_precision",
+    "date_text",
+    "due_date",
+    "tone",
+    "topics",
+    "lat",
+    "lon",
 )
 
 
@@ -682,13 +880,37 @@ def _event_row(doc_id: str, doc_date: str | None, e: Any) -> list[Any]:
     trigger = e.evidence.trigger
     loc = e.event_loc
     return [
-        doc_id, e.id, e.event, e.mode, list(e.context), e.cameo, e.quad_code, e.goldstein,
-        sorted({a.code for a in e.actor if a.code}), sorted({r.code for r in e.recipient if r.code}),
-        _entities_json(e.actor), _entities_json(e.recipient), e.event_text,
+        doc_id,
+        e.id,
+        e.event,
+        e.mode,
+        list(e.context),
+        e.cameo,
+        e.quad_code,
+        e.goldstein,
+        sorted({a.code for a in e.actor if a.code}),
+        sorted({r.code for r in e.recipient if r.code}),
+        _entities_json(e.actor),
+        _entities_json(e.recipient),
+        e.event_text,
         json.dumps(asdict(loc), ensure_ascii=False) if loc else None,
-        loc.country_code if loc else None, e.event_date, doc_date, e.confidence,
-        e.evidence.sentence, e.evidence.start, e.evidence.end, e.evidence.text, e.evidence.rule,
-        trigger.start if trigger else None, trigger.end if trigger else None, e.future,
-        e.date_precision, e.date_text, e.due_date, e.tone, list(e.topics), loc.lat if loc else None,
+        loc.country_code if loc else None,
+        e.event_date,
+        doc_date,
+        e.confidence,
+        e.evidence.sentence,
+        e.evidence.start,
+        e.evidence.end,
+        e.evidence.text,
+        e.evidence.rule,
+        trigger.start if trigger else None,
+        trigger.end if trigger else None,
+        e.future,
+        e.date_precision,
+        e.date_text,
+        e.due_date,
+        e.tone,
+        list(e.topics),
+        loc.lat if loc else None,
         loc.lon if loc else None,
     ]

@@ -85,8 +85,7 @@ MIGRATIONS: dict[int, list[str]] = {
 
 
 def current_version(con: Any) -> int:
-    exists = con.execute(
-        "SELECT count(*) FROM information_schema.tables WHERE table_name = 'dyad_meta'").fetchone()[0]
+    exists = con.execute("SELECT count(*) FROM information_schema.tables WHERE table_name = 'dyad_meta'").fetchone()[0]
     if not exists:
         return 0
     row = con.execute("SELECT value FROM dyad_meta WHERE key = 'schema_version'").fetchone()

@@ -52,8 +52,18 @@ class ViewFilter:
 
     def where(self) -> tuple[str, list[Any]]:
         """A WHERE clause over the events table, and its parameters."""
-        where, params = _event_filters(self.actor, self.dyad, self.event, self.cameo, self.since, self.until,
-                                       self.text, self.doc_id, self.directed, self.source)
+        where, params = _event_filters(
+            self.actor,
+            self.dyad,
+            self.event,
+            self.cameo,
+            self.since,
+            self.until,
+            self.text,
+            self.doc_id,
+            self.directed,
+            self.source,
+        )
         clauses = [where]
         if self.types:
             clauses.append(f"event IN ({', '.join('?' for _ in self.types)})")
@@ -73,21 +83,26 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     return [{k: json_value(v) for k, v in row.items()} for row in frame.to_dict(orient="records")]
 
 
-def events(store: Store, f: ViewFilter, sort: str = "date", limit: int = 50,
-           offset: int = 0) -> tuple[pd.DataFrame, int]:
+def events(
+    store: Store, f: ViewFilter, sort: str = "date", limit: int = 50, offset: int = 0
+) -> tuple[pd.DataFrame, int]:
     """Event mentions matching the filter, one page, and how many match in all."""
     where, params = f.where()
-    order = {"date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
-             "confidence": "confidence DESC, doc_id, event_id",
-             "goldstein": "goldstein, doc_id, event_id"}[sort]
-    frame = store.con.execute(f"SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?",
-                              [*params, int(limit), int(offset)]).df()
+    order = {
+        "date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
+        "confidence": "confidence DESC, doc_id, event_id",
+        "goldstein": "goldstein, doc_id, event_id",
+    }[sort]
+    frame = store.con.execute(
+        f"SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]
+    ).df()
     row = store.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
     return frame, int(row[0]) if row else 0
 
 
-def canonical(store: Store, f: ViewFilter, mutual: bool = False, limit: int = 100,
-              evidence: int = 12) -> list[dict[str, Any]]:
+def canonical(
+    store: Store, f: ViewFilter, mutual: bool = False, limit: int = 100, evidence: int = 12
+) -> list[dict[str, Any]]:
     """One real event, one row, as ``Store.canonical_events`` clusters them, under the filter. With
     ``mutual``, the two directions of a MUTUAL type (a meeting) are one row. Each row carries up to
     ``evidence`` of its mentions (sentence, trigger, article) to expand in place.
@@ -98,7 +113,9 @@ def canonical(store: Store, f: ViewFilter, mutual: bool = False, limit: int = 10
     where, params = f.where()
     row = store.con.execute(
         f"SELECT coalesce(event_date, doc_date) FROM events WHERE {where} AND coalesce(event_date, doc_date) "
-        "IS NOT NULL ORDER BY 1 DESC LIMIT 1 OFFSET ?", [*params, int(limit) * 20]).fetchone()
+        "IS NOT NULL ORDER BY 1 DESC LIMIT 1 OFFSET ?",
+        [*params, int(limit) * 20],
+    ).fetchone()
     if row is not None:
         recent = ViewFilter(**{**f.__dict__, "since": max(row[0].isoformat(), f.since or "")})
         rows = _canonical(store, recent, mutual, limit, evidence)
@@ -128,7 +145,8 @@ def _canonical(store: Store, f: ViewFilter, mutual: bool, limit: int, evidence: 
         f"  coalesce(event_date, doc_date) AS date, {merge} AS m FROM events WHERE {where})) e "
         "JOIN documents d ON d.id = e.doc_id WHERE d.duplicate_of IS NULL AND len(e.actor_codes) > 0 "
         "GROUP BY e.event, e.ka, e.kr, e.date, e.loc_country "
-        "ORDER BY e.date DESC NULLS LAST, mentions DESC, 1, 2, 3, 5 NULLS FIRST LIMIT ?")
+        "ORDER BY e.date DESC NULLS LAST, mentions DESC, 1, 2, 3, 5 NULLS FIRST LIMIT ?"
+    )
     frame = store.con.execute(sql, [int(evidence), *params, int(limit)]).df()
     return _rows(frame)
 
@@ -142,7 +160,9 @@ def timeline(store: Store, f: ViewFilter, interval: str = "month") -> pd.DataFra
         f"SELECT date_trunc('{interval}', coalesce(event_date, doc_date)) AS period, quad_code, "
         "count(*) AS events, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum "
         f"FROM events WHERE {where} AND coalesce(event_date, doc_date) IS NOT NULL "
-        "GROUP BY 1, 2 ORDER BY 1, 2", params).df()
+        "GROUP BY 1, 2 ORDER BY 1, 2",
+        params,
+    ).df()
 
 
 def places(store: Store, f: ViewFilter, limit: int = 2000) -> pd.DataFrame:
@@ -152,7 +172,8 @@ def places(store: Store, f: ViewFilter, limit: int = 2000) -> pd.DataFrame:
         "SELECT json_extract_string(event_loc, '$.name') AS name, loc_country, lat, lon, count(*) AS events, "
         "avg(goldstein) AS goldstein, list(DISTINCT event) AS types "
         f"FROM events WHERE {where} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC, 1 LIMIT ?",
-        [*params, int(limit)]).df()
+        [*params, int(limit)],
+    ).df()
 
 
 def countries(store: Store, f: ViewFilter) -> pd.DataFrame:
@@ -160,7 +181,9 @@ def countries(store: Store, f: ViewFilter) -> pd.DataFrame:
     where, params = f.where()
     return store.con.execute(
         "SELECT loc_country AS country, count(*) AS events, avg(goldstein) AS goldstein "
-        f"FROM events WHERE {where} AND loc_country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1", params).df()
+        f"FROM events WHERE {where} AND loc_country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1",
+        params,
+    ).df()
 
 
 def network(store: Store, f: ViewFilter, min_count: int = 1) -> dict[str, Any]:
@@ -170,14 +193,20 @@ def network(store: Store, f: ViewFilter, min_count: int = 1) -> dict[str, Any]:
         "SELECT a AS source, r AS target, count(*) AS events, avg(goldstein) AS goldstein FROM ("
         f" SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events WHERE {where}"
         " AND len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
-        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, 1, 2 LIMIT 2000", [*params, int(min_count)]).df()
+        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, 1, 2 LIMIT 2000",
+        [*params, int(min_count)],
+    ).df()
     nodes: dict[str, int] = {}
     for row in edges.itertuples():
         nodes[str(row.source)] = nodes.get(str(row.source), 0) + int(row.events)
         nodes[str(row.target)] = nodes.get(str(row.target), 0) + int(row.events)
-    return {"nodes": [{"id": code, "events": n} for code, n in sorted(nodes.items(), key=lambda kv: -kv[1])],
-            "edges": [{"source": r.source, "target": r.target, "events": int(r.events),
-                       "goldstein": round(float(r.goldstein), 2)} for r in edges.itertuples()]}
+    return {
+        "nodes": [{"id": code, "events": n} for code, n in sorted(nodes.items(), key=lambda kv: -kv[1])],
+        "edges": [
+            {"source": r.source, "target": r.target, "events": int(r.events), "goldstein": round(float(r.goldstein), 2)}
+            for r in edges.itertuples()
+        ],
+    }
 
 
 def top_dyads(store: Store, f: ViewFilter, limit: int = 20) -> pd.DataFrame:
@@ -187,17 +216,26 @@ def top_dyads(store: Store, f: ViewFilter, limit: int = 20) -> pd.DataFrame:
         "SELECT least(a, r) || '-' || greatest(a, r) AS dyad, count(*) AS events, avg(goldstein) AS goldstein "
         f"FROM (SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events "
         f"WHERE {where} AND len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
-        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?", [*params, int(limit)]).df()
+        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        [*params, int(limit)],
+    ).df()
 
 
 def facets(store: Store) -> dict[str, Any]:
     """What the filter bar offers: event types, sources and the date range present in the store."""
     types = [r[0] for r in store.con.execute("SELECT DISTINCT event FROM events ORDER BY 1").fetchall()]
-    sources = [r[0] for r in store.con.execute(
-        "SELECT source FROM documents WHERE source IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 200"
-    ).fetchall()]
+    sources = [
+        r[0]
+        for r in store.con.execute(
+            "SELECT source FROM documents WHERE source IS NOT NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 200"
+        ).fetchall()
+    ]
     first, last = store.con.execute(
-        "SELECT min(coalesce(event_date, doc_date)), max(coalesce(event_date, doc_date)) FROM events").fetchone() \
-        or (None, None)
-    return {"types": types, "sources": sources, "first_date": first.isoformat() if first else None,
-            "last_date": last.isoformat() if last else None}
+        "SELECT min(coalesce(event_date, doc_date)), max(coalesce(event_date, doc_date)) FROM events"
+    ).fetchone() or (None, None)
+    return {
+        "types": types,
+        "sources": sources,
+        "first_date": first.isoformat() if first else None,
+        "last_date": last.isoformat() if last else None,
+    }
