@@ -40,6 +40,8 @@ class PollInfo:
     known: int = 0  # entries already stored or rejected for good (not fetched again)
     repeated: int = 0  # entries listed twice in this poll (in two feeds, or twice in one)
     stopped: bool = False  # stopped before the end (Ctrl-C): the rest waits for the next poll
+    fetch_seconds: float = 0.0  # spent reading feeds, fetching and extracting pages (not coding)
+    seconds: float = 0.0  # the whole poll
     ingest: IngestInfo = field(default_factory=IngestInfo)
 
     @property
@@ -62,6 +64,8 @@ class PollInfo:
             "known": self.known,
             "repeated": self.repeated,
             "stopped": self.stopped,
+            "fetch_seconds": round(self.fetch_seconds, 3),
+            "seconds": round(self.seconds, 3),
             **self.ingest.as_dict(),
         }
 
@@ -185,6 +189,19 @@ class _Poll:
         return complete
 
 
+def _timed(items: Iterable[Document | Rejection], info: PollInfo) -> Iterator[Document | Rejection]:
+    """``items`` as they come, adding the time spent producing them (fetching, extracting) to
+    ``info.fetch_seconds``: the ingest pulls them between coding batches, so the rest is coding."""
+    walk = iter(items)
+    while True:
+        start = time.perf_counter()
+        item = next(walk, None)
+        info.fetch_seconds += time.perf_counter() - start
+        if item is None:
+            return
+        yield item
+
+
 def _is_feed(fetched: Fetched) -> bool:
     ctype = fetched.content_type.split(";", 1)[0].strip().lower()
     if ctype in ("text/html", "application/xhtml+xml"):
@@ -207,12 +224,13 @@ def poll(
     """Read ``feeds`` (conditionally), article ``urls`` and ``targets`` (URLs that may be a feed, a
     sitemap or an article); code and store what is new. ``stop`` ends it between articles."""
     info = PollInfo()
+    start = time.perf_counter()
     own = fetcher is None
     fetcher = fetcher or Fetcher()
     walk = _Poll(store, fetcher, read_settings or ReadSettings(), info, stop or threading.Event())
     try:
         info.ingest = ingest_items(
-            walk.items(list(feeds), list(urls), list(targets)), store, pipeline, on_document, workers
+            _timed(walk.items(list(feeds), list(urls), list(targets)), info), store, pipeline, on_document, workers
         )
     finally:
         if own:
@@ -228,6 +246,7 @@ def poll(
             done.spec.country,
             done.title,
         )
+    info.seconds = time.perf_counter() - start
     return info
 
 
