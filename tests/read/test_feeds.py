@@ -94,19 +94,26 @@ class Server:
         return sum(1 for p, _, _ in self.log if p.split("?", 1)[0] == path)
 
 
-@pytest.fixture
-def server() -> Iterator[Server]:
+@contextlib.contextmanager
+def running_server() -> Iterator[Server]:
     s = Server()
     thread = threading.Thread(target=s.httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
     thread.start()
-    yield s
-    s.httpd.shutdown()
-    s.httpd.server_close()
+    try:
+        yield s
+    finally:
+        s.httpd.shutdown()
+        s.httpd.server_close()
 
 
-@pytest.fixture(autouse=True)
-def only_loopback(monkeypatch):
-    """Nothing in this module reaches beyond 127.0.0.1."""
+@pytest.fixture
+def server() -> Iterator[Server]:
+    with running_server() as s:
+        yield s
+
+
+def guard_loopback(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Fail any connection this process tries beyond 127.0.0.1."""
     real = socket.socket.connect
 
     def connect(self, address):  # type: ignore[no-untyped-def]
@@ -115,6 +122,12 @@ def only_loopback(monkeypatch):
         return real(self, address)
 
     monkeypatch.setattr(socket.socket, "connect", connect)
+
+
+@pytest.fixture(autouse=True)
+def only_loopback(monkeypatch):
+    """Nothing in this module reaches beyond 127.0.0.1."""
+    guard_loopback(monkeypatch)
 
 
 FAST = FetchSettings(
