@@ -429,6 +429,23 @@ class EventCoder:
                 )
             ]
             steps.append("state-of-the-place")
+        if (
+            not actor
+            and local
+            and code[:2] == "14"
+            and trigger.pattern.noun
+            and token.lemma_.lower() in PROTEST_NOUNS
+            and token.dep_ in ("nsubj", "ROOT")
+            and not _named_owner(token)
+        ):
+            # rule "local-protest": "protests erupted", "rioting spread" report protesters; with no one
+            # named, they are people of the place where they happen (ICEWS/PLOVER convention). Only
+            # as the clause's subject: "arrested during protests" or "a war that began with protests"
+            # mention them as a time or a background, and "strikes" may be air strikes
+            actor = [
+                Entity(raw_text="", entity_name=f"protesters in {local}", code=local, sector_code="CVL", kind="implied")
+            ]
+            steps.append("local-protest")
         if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [
@@ -558,6 +575,23 @@ class EventCoder:
             steps.append("readout-counterpart")
         if actor and not recipient and not envoy_patient:
             recipient = _implied_domestic_target(code, actor)
+        known = actor or recipient
+        home_state = known[0].code if known and known[0].sector_code in STATE_SECTORS else None
+        if (
+            bool(actor) != bool(recipient)
+            and home_state in self.kb.country_names
+            and code[:2] in DOMESTIC_COUNTERPART_ROOTS
+            and (local is None or local == home_state)
+        ):
+            # rule "domestic-counterpart": a state's official who meets, thanks, urges or criticises a
+            # group named by role alone ("governors", "advocates", "union leaders") deals with people
+            # of that state, and such a group that appeals to or criticises the official is of it too
+            assert home_state is not None
+            heads = [_subject(token)] if recipient else [_direct_object(token), *_counterpart_objects(token)]
+            side = next((found for h in heads if (found := _home_group(h, home_state, self.kb))), [])
+            if side:
+                actor, recipient = (actor, side) if actor else (side, recipient)
+                steps.append("domestic-counterpart")
         if not trigger.pattern.noun and token.lemma_.lower() in REPEL_VERBS and code[:2] in VIOLENT_ROOTS:
             # rule "repelled-attack": "Iraq repelled an Iranian attack" reports Iran's attack on Iraq
             # (the article gold GUIDE; repelling is not an act of its own); the attacker is whoever
@@ -1088,7 +1122,10 @@ NAME_ENTITY_TYPES = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "NO
 def _names_or_modifies(token: Token) -> bool:
     """Rule "not-an-act": a noun inside a name ("the General Agreement on Tariffs and Trade",
     "U.S. Trade Representative") or modifying another noun ("trade issues", "cooperation
-    agreement" - the head says what it is) is no event of its own."""
+    agreement" - the head says what it is) is no event of its own; nor is a word of a date ("in
+    March", "since the March talks": the month)."""
+    if token.ent_type_ in ("DATE", "TIME") or (token.lower_ == "march" and token.is_title and not token.is_sent_start):
+        return True
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return True
     if token.ent_type_ in NAME_ENTITY_TYPES and token.is_title:
@@ -1104,6 +1141,12 @@ MEANS_PREPS = {"in", "during", "by", "from", "under"}
 def _modifiers(noun: Token) -> list[Token]:
     """The words that say whose a noun is: "Russian strikes", "rebel shelling", "Iran's attack"."""
     return [m for m in noun.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+
+
+def _named_owner(noun: Token) -> bool:
+    """Whether a noun's owner is named, known or not ("Russian strikes", "Navalny's march"), as
+    opposed to described ("renewed protests", "student protests")."""
+    return any(m.dep_ == "poss" or m.pos_ == "PROPN" or m.ent_type_ == "NORP" for m in _modifiers(noun))
 
 
 def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
@@ -1188,7 +1231,8 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
     forms = {head.lemma_.lower(), head.lower_}
     if forms & FOREIGN_ENVOY_NOUNS:  # an ambassador in Minsk is, by his office, another state's
         return []
-    words = [head, *[c for c in head.children if c.dep_ in ("compound", "amod")]]
+    # the modifier says more than the head: "union leaders" are labour, "business leaders" business
+    words = [*[c for c in head.children if c.dep_ in ("compound", "amod")], head]
     sector = next(
         (
             kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
@@ -1223,6 +1267,36 @@ def _passive_agent(token: Token) -> Token | None:
         if prep.dep_ == "agent":
             return next((c for c in prep.children if c.dep_ == "pobj"), None)
     return None
+
+
+#: CAMEO roots of talk and of non-violent pressure, where an unnamed domestic counterpart is of the
+#: actor's own state (rule "domestic-counterpart"); force is left to the place rules.
+DOMESTIC_COUNTERPART_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12"}
+#: Nouns that can only mean a protest ("strike" may be an air strike, "March" a month).
+PROTEST_NOUNS = {"protest", "demonstration", "rally", "riot", "rioting", "march", "sit-in", "unrest"}
+#: Modifiers that put a role abroad: "foreign ministers", "world leaders", "allied commanders".
+ABROAD_MODIFIERS = {"foreign", "world", "international", "global", "regional", "allied", "visiting", "overseas"}
+
+
+def _counterpart_objects(token: Token) -> list[Token]:
+    """The objects of a verb's "with", "to" and "on" phrases: "met with governors", "called on lawmakers"."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "on", "upon")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _home_group(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:
+    """A side named by role alone (rule "local-agent"), placed in ``country`` unless a modifier puts it
+    abroad ("foreign ministers") or it is a counterpart by definition ("his counterparts")."""
+    if head is None or any(c.lower_ in ABROAD_MODIFIERS for c in head.children):
+        return []
+    side = _local_agent(head, country, kb)
+    # unidentified attackers ("the bomber", "gunmen") are no one's counterpart in talk
+    return [] if any(e.sector_code == "UAF" for e in side) else side
 
 
 def _direct_object(token: Token) -> Token | None:

@@ -43,8 +43,8 @@ RULES: dict[str, Rule] = {
         '"Kenya and Uganda signed a border agreement ... Kenya pledged to build a new road." -> only the agreement.',
     ),
     "not-an-act": Rule(
-        "A trigger noun inside a multi-word name or modifying another noun is no event (PLOVER codes acts, "
-        "not names or descriptions).",
+        "A trigger noun inside a multi-word name, modifying another noun, or part of a date ('in March') is "
+        "no event (PLOVER codes acts, not names or descriptions).",
         '"The Organisation for Economic Cooperation and Development published ..." -> no COOPERATE.',
     ),
     "local-agent": Rule(
@@ -52,6 +52,18 @@ RULES: dict[str, Rule] = {
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
         "the text named (the ICEWS/PLOVER convention for unnamed domestic actors). Envoys are excluded.",
         '"Security forces kill 30 protesters in Mandalay" -> ASSAULT MMR -> MMR.',
+    ),
+    "domestic-counterpart": Rule(
+        "In talk, appeals, criticism and aid (CAMEO 02-07, 10-12), a group named by role alone (governors, "
+        "union leaders, advocates) facing a state's official is of that official's state, unless a modifier "
+        "puts it abroad ('foreign ministers') or the event's place is another state (domestic politics is "
+        "coded X -> X by CAMEO coders).",
+        '"Union leaders called on Brazilian President Lula da Silva to raise the minimum wage" -> REQUEST BRA -> BRA.',
+    ),
+    "local-protest": Rule(
+        "A protest noun that is its clause's subject ('protests erupted', 'rioting spread') reports protesters; "
+        "with no one named they are people of the place (PLOVER PROTEST; the local-agent convention).",
+        '"Renewed protests entered their third day in Baghdad" -> PROTEST IRQ.',
     ),
     "state-of-the-place": Rule(
         "Arrests, trials and sentences with no named agent are acts of the state where they happen.",

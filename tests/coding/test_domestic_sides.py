@@ -1,0 +1,59 @@
+"""Rules "domestic-counterpart" and "local-protest", and dates that are no acts ("not-an-act").
+
+Sentences written for these tests, in the manner of news summaries and official readouts.
+"""
+
+from __future__ import annotations
+
+
+def sides(record: dict, event: str) -> list[tuple[set[str], set[str]]]:
+    return [
+        ({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
+        for e in record["events"]
+        if e["event"] == event
+    ]
+
+
+def test_an_official_meeting_a_group_named_by_role_meets_his_own_people(coded):
+    record = coded(
+        "President Biden met with governors at the White House to discuss disaster relief.", date="2023-03-01"
+    )
+    assert ({"USA"}, {"USA"}) in sides(record, "CONSULT")
+
+
+def test_a_group_named_by_role_appealing_to_a_president_is_of_his_country(coded):
+    record = coded(
+        "Union leaders called on Brazilian President Lula da Silva to raise the minimum wage.", date="2024-03-01"
+    )
+    assert sides(record, "REQUEST") == [({"BRA"}, {"BRA"})]
+    assert record["events"][0]["actor"][0]["sector_code"] == "LAB"  # the union, not the leaders' title
+
+
+def test_a_modifier_that_puts_the_group_abroad_leaves_it_unresolved(coded):
+    record = coded("President Biden met with foreign ministers at the White House on Monday.", date="2023-03-01")
+    assert ({"USA"}, {"USA"}) not in sides(record, "CONSULT")
+
+
+def test_protests_with_no_one_named_are_by_people_of_the_place(coded):
+    record = coded("Renewed protests entered their third day in Baghdad on Tuesday.", date="2019-10-28")
+    assert [actor for actor, _ in sides(record, "PROTEST")] == [{"IRQ"}]
+
+
+def test_rioting_is_a_protest_by_people_of_the_place(coded):
+    record = coded("Rioting erupted in Paris after the final.", date="2020-08-23")
+    assert [actor for actor, _ in sides(record, "PROTEST")] == [{"FRA"}]
+
+
+def test_protests_mentioned_as_background_or_time_get_no_protesters(coded):
+    record = coded("The war in Syria began with protests in Damascus in 2011.", date="2015-06-01")
+    assert all(actor == set() for actor, _ in sides(record, "PROTEST"))
+
+
+def test_air_strikes_are_no_labour_strike(coded):
+    record = coded("Dozens were killed in Idlib, Syria, and the strikes continued overnight.", date="2016-02-01")
+    assert sides(record, "PROTEST") == []
+
+
+def test_the_month_of_march_is_no_march(coded):
+    record = coded("Talks between Kenya and Uganda resumed in Nairobi in March after a long pause.", date="2021-05-01")
+    assert sides(record, "PROTEST") == []
