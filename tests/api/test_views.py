@@ -52,3 +52,51 @@ def test_a_meeting_reported_both_ways_is_one_canonical_row(client):
 )
 def test_bad_filters_are_refused(client, params):
     assert client.get("/api/canonical", params=params).status_code == 422
+
+
+def test_the_mirror_answers_what_the_store_answers_and_follows_its_writes(sample_db, tmp_path):
+    import shutil
+
+    from dyad.store import Store, views
+    from dyad.store.views import Mirror, ViewFilter
+
+    db = tmp_path / "copy.duckdb"
+    shutil.copy(sample_db, db)
+    mirror = Mirror()
+    filters = [
+        ViewFilter(),
+        ViewFilter.parse(dyad="TUR-MYS"),
+        ViewFilter.parse(types="CONSULT,AGREE", quad="1", since="2025-01-01"),
+        ViewFilter.parse(actor="TUR", text="talks"),
+        ViewFilter.parse(country="TUR"),
+    ]
+    with Store(db, read_only=True) as store:
+        view = mirror.view(store)
+        for f in filters:
+            assert views.count(view, f) == views.count(store, f)
+            assert views.timeline(view, f).equals(views.timeline(store, f))
+            assert views.countries(view, f).equals(views.countries(store, f))
+            assert views.places(view, f).equals(views.places(store, f))
+            assert views.top_dyads(view, f).equals(views.top_dyads(store, f))
+            assert views.network(view, f) == views.network(store, f)
+            assert views.canonical(view, f, mutual=True) == views.canonical(store, f, mutual=True)
+        assert views.facets(view) == views.facets(store)
+        before = views.count(view, ViewFilter())
+        view.close()
+    with Store(db) as store:  # a write: one event fewer
+        store.con.execute("DELETE FROM events WHERE rowid = (SELECT min(rowid) FROM events)")
+    with Store(db, read_only=True) as store:
+        view = mirror.view(store)
+        assert views.count(view, ViewFilter()) == before - 1
+        view.close()
+
+
+@pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 13])
+def test_canonical_rows_from_a_window_are_those_of_clustering_everything(sample_db, limit):
+    from dyad.store import Store, views
+    from dyad.store.views import ViewFilter
+
+    with Store(sample_db, read_only=True) as store:
+        for f in (ViewFilter(), ViewFilter.parse(dyad="TUR-MYS")):
+            everything = views._canonical(store, f, True, 10_000, 12)
+            assert views.canonical(store, f, mutual=True, limit=limit) == everything[:limit]

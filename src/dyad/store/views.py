@@ -2,18 +2,90 @@
 source, words) applied alike to the event list, canonical events, timeline, map, network and top dyads.
 
 Every value is a bound parameter; the SQL is built only from fixed fragments. These read a ``Store``'s
-connection and return plain data, so the API serves them as they are.
+connection, or a ``Mirror``'s (an in-memory copy of the columns they read, refreshed when the store
+changes), and return plain data, so the API serves them as they are.
 """
 
 from __future__ import annotations
 
+import threading
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Protocol
 
 import pandas as pd
 
 from dyad.errors import DyadError
-from dyad.store.duck import Store, _event_filters
+from dyad.store.duck import Store, _event_filters, parse_dyad
+
+
+class Source(Protocol):
+    """Where a view reads: a ``Store`` or a ``MirrorView`` (both have the tables ``events`` and ``documents``)."""
+
+    @property
+    def con(self) -> Any: ...
+
+
+#: The events' columns the views read (all but the actors' and recipients' full JSON and the enrichment's
+#: extras), and the documents' ones: what a mirror holds.
+MIRRORED_EVENTS = (
+    "doc_id, event_id, event, cameo, quad_code, goldstein, actor_codes, recipient_codes, event_text, event_loc, "
+    "loc_country, event_date, doc_date, lat, lon, evidence_start, evidence_text"
+)
+MIRRORED_DOCUMENTS = "id, date, title, source, duplicate_of"
+#: What changes when anything is written: an ingest adds rows or replaces a document (a newer time).
+_VERSION = (
+    "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM documents), "
+    "(SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL), (SELECT max(ingested_at) FROM documents)"
+)
+
+
+@dataclass(frozen=True)
+class MirrorView:
+    """One request's cursor on a mirror; close it when done."""
+
+    con: Any
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class Mirror:
+    """An in-memory DuckDB copy of the columns the dashboard's views read, for one store file.
+
+    Opening the file for each request starts with cold buffers, and the file is let go between requests
+    so an ingest can write; the views' scans over a million events then cost a few hundred milliseconds
+    each. The copy is made on the first request and again on the first request after the store changed
+    (its event and document counts or newest ingest time differ), so it always answers what the file
+    would. It costs memory: about the size of the events' evidence sentences and codes.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()  # one copy at a time; readers of the old copy finish on it
+        self._con: Any = None
+        self._version: tuple[Any, ...] | None = None
+
+    def view(self, store: Store) -> MirrorView:
+        """A cursor on a copy as new as ``store`` (copying it now if the store changed)."""
+        version = tuple(store.con.execute(_VERSION).fetchall()[0])  # fetchall: the result is finished
+        with self._lock:
+            if self._con is None or version != self._version:
+                self._con = self._copy(store)
+                self._version = version
+            return MirrorView(self._con.cursor())
+
+    @staticmethod
+    def _copy(store: Store) -> Any:
+        import duckdb
+
+        events = store.con.sql(f"SELECT {MIRRORED_EVENTS} FROM events").to_arrow_table()
+        documents = store.con.sql(f"SELECT {MIRRORED_DOCUMENTS} FROM documents").to_arrow_table()
+        con = duckdb.connect(":memory:")
+        for name, table in (("events", events), ("documents", documents)):
+            con.register("incoming", table)
+            con.execute(f"CREATE TABLE {name} AS SELECT * FROM incoming")
+            con.unregister("incoming")
+        return con
+
 
 #: Event types that are one act whichever side a sentence names first: a meeting of A and B is also a
 #: meeting of B and A, so "one real event, one row" merges the two directions.
@@ -84,7 +156,7 @@ def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
 
 
 def events(
-    store: Store, f: ViewFilter, sort: str = "date", limit: int = 50, offset: int = 0
+    store: Source, f: ViewFilter, sort: str = "date", limit: int = 50, offset: int = 0
 ) -> tuple[pd.DataFrame, int]:
     """Event mentions matching the filter, one page, and how many match in all."""
     where, params = f.where()
@@ -96,12 +168,83 @@ def events(
     frame = store.con.execute(
         f"SELECT * FROM events WHERE {where} ORDER BY {order} LIMIT ? OFFSET ?", [*params, int(limit), int(offset)]
     ).df()
+    return frame, count(store, f)
+
+
+def count(store: Source, f: ViewFilter) -> int:
+    """How many event mentions match the filter."""
+    where, params = f.where()
     row = store.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
-    return frame, int(row[0]) if row else 0
+    return int(row[0]) if row else 0
+
+
+def quotes(store: Source, f: ViewFilter, limit: int = 50) -> pd.DataFrame:
+    """Quotes, newest first, under the filter's parts that a quote has: the article's date and source, the
+    speaker (``actor``), the words, and with ``dyad`` a quote by either side in an article about both."""
+    where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
+    if f.actor:
+        where.append("q.speaker_code = ?")
+        params.append(f.actor.upper())
+    if f.dyad:
+        dyad_where, dyad_params = ViewFilter(dyad=f.dyad).where()
+        a, b = parse_dyad(f.dyad)
+        where.append(f"q.speaker_code IN (?, ?) AND q.doc_id IN (SELECT doc_id FROM events WHERE {dyad_where})")
+        params += [a, b, *dyad_params]
+    where, params = _document_filters(f, where, params)
+    if f.text:
+        where.append("contains(lower(q.text), lower(?))")
+        params.append(f.text)
+    return store.con.execute(
+        "SELECT q.*, d.date AS doc_date, d.title FROM quotes q JOIN documents d ON d.id = q.doc_id "
+        f"WHERE {' AND '.join(where)} ORDER BY d.date DESC NULLS LAST, q.doc_id, q.idx LIMIT ?",
+        [*params, int(limit)],
+    ).df()
+
+
+def commitments(store: Source, f: ViewFilter, status: str | None = None, limit: int = 100) -> pd.DataFrame:
+    """Commitments, newest first, under the filter's parts that a commitment has: its sides (``actor``,
+    ``dyad``), the date it was made, its article's source and the words of what was promised."""
+    where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
+    sides, side_params = ViewFilter(actor=f.actor, dyad=f.dyad, directed=f.directed).where()
+    where.append(sides)
+    params += side_params
+    if f.since:
+        where.append("c.made_on >= TRY_CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        where.append("c.made_on <= TRY_CAST(? AS DATE)")
+        params.append(f.until)
+    if f.source:
+        where.append("c.doc_id IN (SELECT id FROM documents WHERE source = ?)")
+        params.append(f.source)
+    if f.text:
+        where.append("contains(lower(c.what), lower(?))")
+        params.append(f.text)
+    if status:
+        where.append("c.status = ?")
+        params.append(status)
+    return store.con.execute(
+        f"SELECT c.* FROM commitments c WHERE {' AND '.join(where)} ORDER BY c.made_on DESC NULLS LAST, c.id LIMIT ?",
+        [*params, int(limit)],
+    ).df()
+
+
+def _document_filters(f: ViewFilter, where: list[str], params: list[Any]) -> tuple[list[str], list[Any]]:
+    """The filter's date range and source, on the article (``d``)."""
+    if f.since:
+        where.append("d.date >= TRY_CAST(? AS DATE)")
+        params.append(f.since)
+    if f.until:
+        where.append("d.date <= TRY_CAST(? AS DATE)")
+        params.append(f.until)
+    if f.source:
+        where.append("d.source = ?")
+        params.append(f.source)
+    return where, params
 
 
 def canonical(
-    store: Store, f: ViewFilter, mutual: bool = False, limit: int = 100, evidence: int = 12
+    store: Source, f: ViewFilter, mutual: bool = False, limit: int = 100, evidence: int = 12
 ) -> list[dict[str, Any]]:
     """One real event, one row, as ``Store.canonical_events`` clusters them, under the filter. With
     ``mutual``, the two directions of a MUTUAL type (a meeting) are one row. Each row carries up to
@@ -109,49 +252,67 @@ def canonical(
 
     Rows come newest first and a row's mentions share its date, so the newest rows are all among the
     mentions on or after some date: clustering only those gives the same rows as clustering everything,
-    as long as they make ``limit`` rows (else everything is clustered)."""
+    as long as they make ``limit`` rows. The window starts at the newest ``20 x limit`` mentions and
+    grows by what the last one yielded until it holds ``limit`` rows or everything."""
     where, params = f.where()
-    row = store.con.execute(
-        f"SELECT coalesce(event_date, doc_date) FROM events WHERE {where} AND coalesce(event_date, doc_date) "
-        "IS NOT NULL ORDER BY 1 DESC LIMIT 1 OFFSET ?",
-        [*params, int(limit) * 20],
-    ).fetchone()
-    if row is not None:
+    window = int(limit) * 20
+    while True:
+        row = store.con.execute(
+            f"SELECT coalesce(event_date, doc_date) FROM events WHERE {where} AND coalesce(event_date, doc_date) "
+            "IS NOT NULL ORDER BY 1 DESC LIMIT 1 OFFSET ?",
+            [*params, window],
+        ).fetchone()
+        if row is None:  # fewer mentions than the window: cluster them all
+            return _canonical(store, f, mutual, limit, evidence)
         recent = ViewFilter(**{**f.__dict__, "since": max(row[0].isoformat(), f.since or "")})
         rows = _canonical(store, recent, mutual, limit, evidence)
         if len(rows) >= limit:
             return rows
-    return _canonical(store, f, mutual, limit, evidence)
+        # clusters are about window/len(rows) mentions each: aim for half as many again as needed
+        window = int(window * max(2.0, 1.5 * limit / max(len(rows), 1)))
 
 
-def _canonical(store: Store, f: ViewFilter, mutual: bool, limit: int, evidence: int) -> list[dict[str, Any]]:
+#: The order of canonical rows: newest first, then the most reported; the rest breaks ties.
+_CANONICAL_ORDER = "date DESC NULLS LAST, mentions DESC, event, actor, recipient, place NULLS FIRST"
+
+
+def _canonical(store: Source, f: ViewFilter, mutual: bool, limit: int, evidence: int) -> list[dict[str, Any]]:
+    """Two passes over the filtered mentions: the first ranks cluster keys alone (no text, no join), the
+    second gathers counts and evidence for the ``limit`` chosen clusters only."""
     where, params = f.where()
     kinds = ", ".join(f"'{t}'" for t in MUTUAL)  # fixed constants, not caller input
     merge = f"event IN ({kinds})" if mutual else "false"
     # the key orders a mutual pair; the row shows the sides as reported when one direction was
     sql = (
-        "SELECT e.event, CASE WHEN count(DISTINCT e.a) = 1 THEN min(e.a) ELSE e.ka END AS actor, "
-        "CASE WHEN count(DISTINCT e.a) = 1 THEN min(e.r) ELSE e.kr END AS recipient, e.date, e.loc_country AS place, "
-        "min(e.cameo) AS cameo, min(e.quad_code) AS quad_code, count(*) AS mentions, "
-        "count(DISTINCT e.doc_id) AS articles, count(DISTINCT coalesce(d.source, d.id)) AS sources, "
-        "avg(e.goldstein) AS goldstein, count(DISTINCT e.a) > 1 AS both_directions, "
-        "list(e.doc_id || ':' || e.event_id ORDER BY e.doc_id, e.event_id) AS members, "
-        "list(struct_pack(doc_id := e.doc_id, event_id := e.event_id, event_text := e.event_text, "
-        "  evidence_text := e.evidence_text, cameo := e.cameo, actor := e.a, recipient := e.r, title := d.title, "
-        "  source := d.source) ORDER BY e.doc_id, e.evidence_start, e.event_id)[1:?] AS evidence "
-        "FROM (SELECT *, CASE WHEN m THEN least(a, r) ELSE a END AS ka, "
-        "  CASE WHEN m THEN greatest(a, r) ELSE r END AS kr "
+        "WITH m AS MATERIALIZED (SELECT doc_id, event_id, event, cameo, quad_code, goldstein, a, r, date, "
+        "  loc_country AS place, evidence_start, event_text, evidence_text, "
+        "  CASE WHEN mutual THEN least(a, r) ELSE a END AS ka, CASE WHEN mutual THEN greatest(a, r) ELSE r END AS kr "
         "  FROM (SELECT *, array_to_string(actor_codes, ',') AS a, array_to_string(recipient_codes, ',') AS r, "
-        f"  coalesce(event_date, doc_date) AS date, {merge} AS m FROM events WHERE {where})) e "
-        "JOIN documents d ON d.id = e.doc_id WHERE d.duplicate_of IS NULL AND len(e.actor_codes) > 0 "
-        "GROUP BY e.event, e.ka, e.kr, e.date, e.loc_country "
-        "ORDER BY e.date DESC NULLS LAST, mentions DESC, 1, 2, 3, 5 NULLS FIRST LIMIT ?"
+        f"   coalesce(event_date, doc_date) AS date, {merge} AS mutual FROM events WHERE {where} "
+        "   AND len(actor_codes) > 0 AND doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL))), "
+        "top AS (SELECT event, ka, kr, date, place, count(*) AS mentions, "
+        "  CASE WHEN count(DISTINCT a) = 1 THEN min(a) ELSE ka END AS actor, "
+        "  CASE WHEN count(DISTINCT a) = 1 THEN min(r) ELSE kr END AS recipient "
+        f"  FROM m GROUP BY event, ka, kr, date, place ORDER BY {_CANONICAL_ORDER} LIMIT ?) "
+        "SELECT t.event, t.actor, t.recipient, t.date, t.place, min(m.cameo) AS cameo, "
+        "min(m.quad_code) AS quad_code, t.mentions, count(DISTINCT m.doc_id) AS articles, "
+        "count(DISTINCT coalesce(d.source, d.id)) AS sources, avg(m.goldstein) AS goldstein, "
+        "count(DISTINCT m.a) > 1 AS both_directions, "
+        "list(m.doc_id || ':' || m.event_id ORDER BY m.doc_id, m.event_id) AS members, "
+        "list(struct_pack(doc_id := m.doc_id, event_id := m.event_id, event_text := m.event_text, "
+        "  evidence_text := m.evidence_text, cameo := m.cameo, actor := m.a, recipient := m.r, title := d.title, "
+        "  source := d.source) ORDER BY m.doc_id, m.evidence_start, m.event_id)[1:?] AS evidence "
+        "FROM top t JOIN m ON m.event = t.event AND m.ka IS NOT DISTINCT FROM t.ka "
+        "AND m.kr IS NOT DISTINCT FROM t.kr AND m.date IS NOT DISTINCT FROM t.date "
+        "AND m.place IS NOT DISTINCT FROM t.place JOIN documents d ON d.id = m.doc_id "
+        "GROUP BY t.event, t.ka, t.kr, t.date, t.place, t.mentions, t.actor, t.recipient "
+        f"ORDER BY {_CANONICAL_ORDER}"
     )
-    frame = store.con.execute(sql, [int(evidence), *params, int(limit)]).df()
+    frame = store.con.execute(sql, [*params, int(limit), int(evidence)]).df()
     return _rows(frame)
 
 
-def timeline(store: Store, f: ViewFilter, interval: str = "month") -> pd.DataFrame:
+def timeline(store: Source, f: ViewFilter, interval: str = "month") -> pd.DataFrame:
     """Per period and quad class: event count, mean and summed Goldstein, under the filter."""
     if interval not in ("day", "week", "month", "year"):
         raise DyadError(f"interval must be day, week, month or year, not {interval!r}")
@@ -165,18 +326,21 @@ def timeline(store: Store, f: ViewFilter, interval: str = "month") -> pd.DataFra
     ).df()
 
 
-def places(store: Store, f: ViewFilter, limit: int = 2000) -> pd.DataFrame:
-    """Located events grouped by place, under the filter."""
+def places(store: Source, f: ViewFilter, limit: int = 2000) -> pd.DataFrame:
+    """Located events grouped by place, under the filter. Mentions are first counted per stored place
+    (a few thousand JSON values), so the place's name is read once per place, not once per mention."""
     where, params = f.where()
     return store.con.execute(
-        "SELECT json_extract_string(event_loc, '$.name') AS name, loc_country, lat, lon, count(*) AS events, "
-        "avg(goldstein) AS goldstein, list(DISTINCT event) AS types "
-        f"FROM events WHERE {where} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4 ORDER BY events DESC, 1 LIMIT ?",
+        "SELECT json_extract_string(event_loc, '$.name') AS name, loc_country, lat, lon, sum(n)::BIGINT AS events, "
+        "sum(g) / sum(n) AS goldstein, list_sort(list_distinct(flatten(list(types)))) AS types FROM ("
+        " SELECT event_loc, loc_country, lat, lon, count(*) AS n, sum(goldstein) AS g, list(DISTINCT event) AS types"
+        f" FROM events WHERE {where} AND lat IS NOT NULL GROUP BY 1, 2, 3, 4) "
+        "GROUP BY 1, 2, 3, 4 ORDER BY events DESC, 1 LIMIT ?",
         [*params, int(limit)],
     ).df()
 
 
-def countries(store: Store, f: ViewFilter) -> pd.DataFrame:
+def countries(store: Source, f: ViewFilter) -> pd.DataFrame:
     """Events per country where they happened (located or not), with mean Goldstein, under the filter."""
     where, params = f.where()
     return store.con.execute(
@@ -186,14 +350,21 @@ def countries(store: Store, f: ViewFilter) -> pd.DataFrame:
     ).df()
 
 
-def network(store: Store, f: ViewFilter, min_count: int = 1) -> dict[str, Any]:
+#: Single-actor, single-recipient mentions as (a, r) pairs, counted and summed per pair first: indexing a
+#: one-element list is far cheaper than unnesting a million of them.
+_PAIRS = (
+    "SELECT actor_codes[1] AS a, recipient_codes[1] AS r, count(*) AS n, sum(goldstein) AS g FROM events "
+    "WHERE {where} AND len(actor_codes) = 1 AND len(recipient_codes) = 1 GROUP BY 1, 2"
+)
+
+
+def network(store: Source, f: ViewFilter, min_count: int = 1) -> dict[str, Any]:
     """Countries as nodes, their interactions as edges, under the filter (as ``Store.network``)."""
     where, params = f.where()
     edges = store.con.execute(
-        "SELECT a AS source, r AS target, count(*) AS events, avg(goldstein) AS goldstein FROM ("
-        f" SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events WHERE {where}"
-        " AND len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
-        "GROUP BY 1, 2 HAVING count(*) >= ? ORDER BY events DESC, 1, 2 LIMIT 2000",
+        "SELECT a AS source, r AS target, n AS events, g / n AS goldstein FROM ("
+        + _PAIRS.format(where=where)
+        + ") WHERE a <> r AND n >= ? ORDER BY events DESC, 1, 2 LIMIT 2000",
         [*params, int(min_count)],
     ).df()
     nodes: dict[str, int] = {}
@@ -209,19 +380,26 @@ def network(store: Store, f: ViewFilter, min_count: int = 1) -> dict[str, Any]:
     }
 
 
-def top_dyads(store: Store, f: ViewFilter, limit: int = 20) -> pd.DataFrame:
+def top_dyads(store: Source, f: ViewFilter, limit: int = 20) -> pd.DataFrame:
     """Undirected dyads by event count, with mean Goldstein, under the filter."""
     where, params = f.where()
     return store.con.execute(
-        "SELECT least(a, r) || '-' || greatest(a, r) AS dyad, count(*) AS events, avg(goldstein) AS goldstein "
-        f"FROM (SELECT unnest(actor_codes) AS a, unnest(recipient_codes) AS r, goldstein FROM events "
-        f"WHERE {where} AND len(actor_codes) = 1 AND len(recipient_codes) = 1) WHERE a <> r "
-        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        "SELECT least(a, r) || '-' || greatest(a, r) AS dyad, sum(n)::BIGINT AS events, sum(g) / sum(n) AS goldstein "
+        "FROM (" + _PAIRS.format(where=where) + ") WHERE a <> r GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
         [*params, int(limit)],
     ).df()
 
 
-def facets(store: Store) -> dict[str, Any]:
+def counts(store: Store) -> dict[str, int]:
+    """How many documents, event mentions, quotes and commitments the store holds."""
+    row = store.con.execute(
+        "SELECT (SELECT count(*) FROM documents), (SELECT count(*) FROM events), (SELECT count(*) FROM quotes), "
+        "(SELECT count(*) FROM commitments)"
+    ).fetchone() or (0, 0, 0, 0)
+    return dict(zip(("documents", "events", "quotes", "commitments"), (int(n) for n in row), strict=True))
+
+
+def facets(store: Source) -> dict[str, Any]:
     """What the filter bar offers: event types, sources and the date range present in the store."""
     types = [r[0] for r in store.con.execute("SELECT DISTINCT event FROM events ORDER BY 1").fetchall()]
     sources = [
