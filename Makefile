@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 DB ?= dyad.duckdb
 SHARED ?= ../shared
 
-.PHONY: venv demo test lint typecheck eval bench lock clean kb screenshots vendor
+.PHONY: venv demo test test-fast lint format typecheck docs eval bench lock clean kb screenshots vendor
 
 venv: $(STAMP)
 
@@ -32,12 +32,32 @@ demo: venv
 	@echo "Dashboard: http://$(HOST):$(PORT)/#/dyad/TUR-MYS  (Ctrl-C stops it)"
 	$(BIN)/dyad serve --db $(DB) --host $(HOST) --port $(PORT)
 
+LINTED := src tests scripts benchmarks
+
+# The whole suite, slow, browser and process tests included (CI runs this).
 test: venv
 	$(BIN)/python -m pytest -q
 
+# The edit-run loop: no slow, browser or process tests (markers in pyproject.toml); under a minute.
+test-fast: venv
+	$(BIN)/python -m pytest -q -m "not slow and not browser and not process"
+
+# What CI checks before the tests: the house format, ruff's rules, strict mypy.
 lint: venv
-	$(BIN)/ruff check src tests scripts benchmarks
+	$(BIN)/ruff format --check $(LINTED)
+	$(BIN)/ruff check $(LINTED)
 	$(BIN)/mypy src
+
+format: venv
+	$(BIN)/ruff format $(LINTED)
+	$(BIN)/ruff check --fix $(LINTED)
+
+typecheck: venv
+	$(BIN)/mypy src
+
+# docs/cli.md is generated from the commands; a test fails when it is out of date.
+docs: venv
+	$(BIN)/python scripts/cli_reference.py --output docs/cli.md
 
 eval: venv
 	$(BIN)/dyad eval $(SHARED)/eval/dev/gold.jsonl

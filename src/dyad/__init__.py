@@ -14,6 +14,7 @@ The stages are importable on their own: ``dyad.read``, ``dyad.annotate``, ``dyad
 from __future__ import annotations
 
 from collections.abc import Iterable
+from importlib.metadata import PackageNotFoundError, version
 from typing import Any, overload
 
 from dyad.ingest import IngestInfo, ingest
@@ -21,7 +22,16 @@ from dyad.model import CodedDocument, Document, Rejection
 from dyad.pipeline import Pipeline
 from dyad.store import Store
 
-__version__ = "0.1.0"
+
+def _installed_version() -> str:
+    # pyproject.toml is the one place the version is written; the installed metadata carries it
+    try:
+        return version("dyad")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "0+unknown"
+
+
+__version__ = _installed_version()
 __all__ = [
     "CodedDocument",
     "Document",

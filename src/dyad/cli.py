@@ -75,7 +75,7 @@ format_option = click.option(
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="dyad")
+@click.version_option(package_name="dyad")  # the package metadata, as dyad.__version__
 def main() -> None:
     """Dyad: international-affairs news in, evidence-linked event data out.
 
@@ -435,7 +435,7 @@ def watch(
     stop = threading.Event()
     count = 0
 
-    def on_sigint(signum: int, frame: Any) -> None:
+    def on_sigint(_signum: int, _frame: Any) -> None:
         if stop.is_set():
             raise KeyboardInterrupt
         stop.set()

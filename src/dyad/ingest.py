@@ -150,23 +150,10 @@ def write_results(
         batch.clear()
 
     ids = DistinctIds()  # engines that read files apart (Ray) meet repeated ids only here
-    for n, coded in enumerate(results, start=1):
-        if isinstance(coded, Rejection):
-            info.rejected.append(coded)
-            if on_document:
-                on_document(coded)
+    for n, result in enumerate(results, start=1):
+        coded = _new_document(result, store, ids, info, on_document)
+        if coded is None:
             continue
-        if isinstance(coded, str):
-            info.skipped += 1
-            continue
-        document, repeated = ids.admit(coded.document)
-        if repeated or store.has(document.id, document.text):
-            info.skipped += 1
-            if on_document:
-                on_document(document)
-            continue
-        if document is not coded.document:
-            coded = dataclasses.replace(coded, document=document)
         batch.append(coded)
         if len(batch) >= WRITE_BATCH:
             flush()
@@ -176,6 +163,32 @@ def write_results(
         flush()
     store.link_commitments()
     return info
+
+
+def _new_document(
+    result: CodedDocument | Rejection | str,
+    store: Store,
+    ids: DistinctIds,
+    info: IngestInfo,
+    on_document: Callable[[Document | Rejection], None] | None,
+) -> CodedDocument | None:
+    """The coded document to write, or None when ``result`` is a rejection or a document already
+    stored (counted in ``info`` and reported)."""
+    if isinstance(result, Rejection):
+        info.rejected.append(result)
+        if on_document:
+            on_document(result)
+        return None
+    if isinstance(result, str):
+        info.skipped += 1
+        return None
+    document, repeated = ids.admit(result.document)
+    if repeated or store.has(document.id, document.text):
+        info.skipped += 1
+        if on_document:
+            on_document(document)
+        return None
+    return result if document is result.document else dataclasses.replace(result, document=document)
 
 
 def _ingest_on_ray(

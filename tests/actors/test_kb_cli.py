@@ -57,7 +57,7 @@ def test_update_rejects_a_bad_date(tmp_path):
     assert result.exit_code == 1 and "YYYY-MM-DD" in result.output
 
 
-def test_a_user_recodes_a_former_state_and_a_run_uses_it(tmp_path):
+def test_a_user_recodes_a_former_state_and_a_run_uses_it():
     """The code table is the user's to override: the Soviet Union as SUN rather than Dyad's RUS."""
     from dyad.actors import ActorRecord
     from dyad.pipeline import Pipeline, shared_knowledge_base

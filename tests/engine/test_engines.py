@@ -28,6 +28,8 @@ def local_two_workers(corpus200, tmp_path_factory):
         yield info, contents(store)
 
 
+@pytest.mark.process
+@pytest.mark.slow
 def test_local_pool_stores_what_one_process_stores(corpus200, local_two_workers, pipeline, tmp_path):
     # one answer: every document is coded with what the store held when the run began, so one
     # process and a pool store the same rows, people mentions included
@@ -39,6 +41,8 @@ def test_local_pool_stores_what_one_process_stores(corpus200, local_two_workers,
     assert one == parallel
 
 
+@pytest.mark.process
+@pytest.mark.slow
 def test_input_order_does_not_change_the_events(corpus200, local_two_workers, pipeline, tmp_path):
     files = sorted(corpus200.iterdir())
     assert len(files) > 1
@@ -48,16 +52,18 @@ def test_input_order_does_not_change_the_events(corpus200, local_two_workers, pi
         assert contents(store) == expected
 
 
-def test_small_inputs_are_coded_in_process(tmp_path, monkeypatch):
+def test_small_inputs_are_coded_in_process(monkeypatch):
     from dyad.engine import local
 
-    monkeypatch.setattr(local, "code_parallel", lambda *a, **k: pytest.fail("a pool for a tiny input"))
+    monkeypatch.setattr(local, "code_parallel", lambda *_args, **_kwargs: pytest.fail("a pool for a tiny input"))
     workers, items = local.workers_for(iter(range(5)), 4)
     assert workers == 1 and list(items) == [0, 1, 2, 3, 4]
     workers, items = local.workers_for(iter(range(100)), 4)
     assert workers == 4 and list(items) == list(range(100))
 
 
+@pytest.mark.process
+@pytest.mark.slow
 def test_ray_engine_stores_what_the_local_engine_stores(corpus200, local_two_workers, tmp_path):
     from dyad.engine.ray_data import RaySettings
 
@@ -81,6 +87,8 @@ def test_ray_engine_stores_what_the_local_engine_stores(corpus200, local_two_wor
         assert contents(store) == expected
 
 
+@pytest.mark.process
+@pytest.mark.slow
 def test_dyad_code_with_workers_prints_what_one_process_prints(corpus200):
     import subprocess
     import sys
@@ -94,6 +102,8 @@ def test_dyad_code_with_workers_prints_what_one_process_prints(corpus200):
     assert len(lines) == 200 and lines == two.stdout.splitlines()  # same records, same order
 
 
+@pytest.mark.process
+@pytest.mark.slow
 def test_ray_engine_can_leave_its_parquet_as_the_result(corpus200, tmp_path):
     from dyad.engine.ray_data import RaySettings
 

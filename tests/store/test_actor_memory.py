@@ -57,7 +57,7 @@ def test_actors_cli_lists_searches_adds_and_removes(tmp_path):
     assert missing.exit_code == 1 and "no learned or user actor" in missing.stderr
 
 
-def test_migration_from_version_1_keeps_the_data(tmp_path, pipeline):
+def test_migration_from_version_1_keeps_the_data(tmp_path):
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
     con.execute("CREATE TABLE dyad_meta (key VARCHAR PRIMARY KEY, value VARCHAR)")

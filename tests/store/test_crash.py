@@ -17,6 +17,8 @@ import pytest
 from dyad.ingest import ingest
 from dyad.store import Store
 
+pytestmark = [pytest.mark.process, pytest.mark.slow]  # starts and kills ingest processes, twenty times
+
 TRIALS = int(os.environ.get("DYAD_CRASH_TRIALS", "20"))
 SENTENCES = [
     "Turkish President Recep Tayyip Erdogan met Malaysian Prime Minister Anwar Ibrahim in Ankara on Wednesday.",

@@ -113,6 +113,7 @@ def test_read_only_missing_file_is_a_clear_error(tmp_path):
         Store(tmp_path / "missing.duckdb", read_only=True)
 
 
+@pytest.mark.process
 def test_parallel_ingest_stores_what_one_process_stores(tmp_path, pipeline, monkeypatch):
     from dyad.engine import local
 
@@ -129,6 +130,7 @@ def test_parallel_ingest_stores_what_one_process_stores(tmp_path, pipeline, monk
         assert one.commitments()["id"].tolist() == two.commitments()["id"].tolist()
 
 
+@pytest.mark.slow  # waits for the watcher's polls
 def test_watch_ingests_files_as_they_arrive(tmp_path, pipeline):
     import threading
     import time

@@ -107,7 +107,7 @@ def code_on_ray(
     context.print_on_execution_start = False
     context.execution_options.preserve_order = True  # the store sees documents in input order
     try:
-        cpus = int(ray.cluster_resources().get("CPU", 2))
+        cpus = int(ray.cluster_resources().get("CPU", 2))  # type: ignore[no-untyped-call]  # ray leaves it unannotated
         workers = ray_settings.workers or max(1, cpus - 1)  # one slot stays free for reading and writing
         stored_ref = ray.put(stored or {})
         items = [{"path": path, "file_index": i} for i, path in enumerate(files)]

@@ -94,7 +94,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> list[Quot
         sentence_index, sentence = _sentence_of(sentences, passage.start)
         if sentence is None:
             continue
-        verb = _speech_verb(doc, sentence, passage, sentences, sentence_index)
+        verb = _speech_verb(sentence, passage, sentences)
         if verb is None:
             continue
         speaker = _speaker(verb, actors, kb)
@@ -155,9 +155,7 @@ def _sentence_of(sentences: list[Span], char: int) -> tuple[int, Span | None]:
     return -1, None
 
 
-def _speech_verb(
-    doc: Doc, sentence: Span, passage: _Passage, sentences: list[Span], sentence_index: int
-) -> Token | None:
+def _speech_verb(sentence: Span, passage: _Passage, sentences: list[Span]) -> Token | None:
     """The speech verb outside the passage that attributes it: in its sentence, or the sentence where
     a quote that spans sentences ends."""
     scope = [sentence]

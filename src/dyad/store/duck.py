@@ -347,7 +347,8 @@ class Store:
         ]
         if not matches:
             return None
-        return sorted(dup or other for other, dup in matches)[0]
+        first: str = sorted(dup or other for other, dup in matches)[0]
+        return first
 
     def link_commitments(self) -> int:
         """Mark open commitments fulfilled or broken by later events of the same parties (any article)."""
