@@ -52,14 +52,44 @@ def test_input_order_does_not_change_the_events(corpus200, local_two_workers, pi
         assert contents(store) == expected
 
 
-def test_small_inputs_are_coded_in_process(monkeypatch):
-    from dyad.engine import local
+class _RecordingPipeline:
+    """Stands in for the pipeline: records what it is asked to code, codes nothing."""
 
-    monkeypatch.setattr(local, "code_parallel", lambda *_args, **_kwargs: pytest.fail("a pool for a tiny input"))
-    workers, items = local.workers_for(iter(range(5)), 4)
-    assert workers == 1 and list(items) == [0, 1, 2, 3, 4]
-    workers, items = local.workers_for(iter(range(100)), 4)
-    assert workers == 4 and list(items) == list(range(100))
+    def __init__(self) -> None:
+        self.coded: list[str] = []
+
+    def taught(self, _memory):
+        return self
+
+    def code_documents(self, documents):
+        self.coded.extend(d.id for d in documents)
+        return iter(())
+
+
+def test_small_inputs_are_coded_in_process_and_large_ones_by_the_pool(tmp_path, monkeypatch):
+    import importlib
+
+    from dyad.engine.local import PARALLEL_MIN_DOCUMENTS
+    from dyad.model import Document
+
+    ingest_module = importlib.import_module("dyad.ingest")  # the module: `dyad.ingest` is also the function
+    pools: list[tuple[list[str], int]] = []
+
+    def pool(documents, workers, memory=None):  # noqa: ARG001  code_parallel's signature
+        pools.append(([d.id for d in documents], workers))
+        return iter(())
+
+    monkeypatch.setattr(ingest_module, "code_parallel", pool)  # the name ingest calls
+    small = [Document(id=f"s{i}", text=f"Text {i}.") for i in range(PARALLEL_MIN_DOCUMENTS - 1)]
+    large = [Document(id=f"l{i}", text=f"Text {i}.") for i in range(PARALLEL_MIN_DOCUMENTS)]
+    with Store(tmp_path / "s.duckdb") as store:
+        in_process = _RecordingPipeline()
+        ingest_module.ingest_items(small, store, in_process, workers=4)
+        assert pools == [] and in_process.coded == [d.id for d in small]  # no pool for a small input
+
+        by_pool = _RecordingPipeline()
+        ingest_module.ingest_items(large, store, by_pool, workers=4)
+        assert by_pool.coded == [] and pools == [([d.id for d in large], 4)]
 
 
 @pytest.mark.process
