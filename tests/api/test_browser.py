@@ -141,6 +141,8 @@ def test_overview_to_dyad_to_article_with_highlighted_evidence(server, page):
     assert "press conference" in triggers and "praised" in triggers
     actors = page.locator("mark.actor").all_inner_texts()
     assert "Anwar Ibrahim" in actors and "Türkiye" in actors
+    assert "why: rule" not in page.inner_text("main")  # one row per event; the reasons are one click away
+    page.locator("table.canonical button.expand").first.click()
     assert "why: rule" in page.inner_text("main")
     shot(page, "article-seed")
     assert page.errors == []
@@ -220,3 +222,63 @@ def test_hostile_text_is_shown_inert(server, page):
     show(page, server, "#/search?q=script&view=mentions")
     assert page.evaluate("window.__pwned === undefined")
     assert page.locator("main script, main img").count() == 0
+
+
+def test_the_article_lists_each_real_event_once_with_its_mentions(server, page):
+    import json
+    from urllib.request import urlopen
+
+    with urlopen(f"{server}/api/documents/000_e51a7bb7ba208ab8") as r:
+        mentions = len(json.load(r)["events"])
+    show(page, server, "#/doc/000_e51a7bb7ba208ab8")
+    rows = page.locator("table.canonical tr.canonical")
+    counts = [int(t.split()[-1]) for t in rows.locator("button.expand").all_inner_texts()]
+    assert sum(counts) == mentions and rows.count() < mentions  # every mention once, the repeats folded
+    meeting = rows.filter(has_text="↔").filter(has_text="CONSULT")
+    assert meeting.count() == 1 and int(meeting.locator("button.expand").inner_text().split()[-1]) > 1
+    meeting.locator("button.expand").click()
+    assert "press conference" in page.locator("tr.mentions:visible").inner_text()
+    assert page.errors == []
+
+
+def test_the_dyad_page_shows_themes_and_filters_its_quotes_and_commitments(server, page):
+    show(page, server, "#/dyad/TUR-MYS")
+    assert page.locator("p.themes .tag").count() > 0
+    assert page.locator("main h2:has-text('Quotes') + ul li").count() > 0
+    show(page, server, "#/dyad/TUR-MYS?since=2030-01-01")  # after every article: nothing is left anywhere
+    assert "No quotes." in page.inner_text("main") and "No commitments." in page.inner_text("main")
+    assert page.errors == []
+
+
+def test_the_map_shades_by_mean_goldstein_on_request(server, page):
+    show(page, server, "#/map")
+    turkey = page.locator("svg.worldmap path.country[data-code='TUR']")
+    by_count = turkey.get_attribute("style")
+    page.select_option("select[name=shade]", "goldstein")
+    page.wait_for_function("() => location.hash.includes('shade=goldstein')")
+    page.wait_for_function("() => document.querySelector('main').dataset.rendered === location.hash")
+    assert page.get_attribute("svg.worldmap", "data-shade") == "goldstein"
+    assert turkey.get_attribute("style") != by_count
+    assert "mean Goldstein" in page.inner_text("main figure .legend")
+    assert page.errors == []
+
+
+def test_the_network_drags_and_zooms(server, page):
+    show(page, server, "#/network")
+    node = page.locator("svg.network circle.node[data-id='TUR']")
+    before = (float(node.get_attribute("cx")), float(node.get_attribute("cy")))
+    box = node.bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.mouse.down()
+    page.mouse.move(box["x"] + 80, box["y"] + 60, steps=5)
+    page.mouse.up()
+    after = (float(node.get_attribute("cx")), float(node.get_attribute("cy")))
+    assert after != before and page.url.endswith("#/network")  # moved, and the drag was no click
+    page.locator("svg.network").scroll_into_view_if_needed()
+    svg = page.locator("svg.network").bounding_box()
+    page.mouse.move(svg["x"] + 40, svg["y"] + 40)
+    page.mouse.wheel(0, -300)
+    page.wait_for_function(
+        "() => (document.querySelector('svg.network g.viewport').getAttribute('transform') || '').includes('scale')"
+    )
+    assert page.errors == []

@@ -29,7 +29,7 @@ class Source(Protocol):
 #: extras), and the documents' ones: what a mirror holds.
 MIRRORED_EVENTS = (
     "doc_id, event_id, event, cameo, quad_code, goldstein, actor_codes, recipient_codes, event_text, event_loc, "
-    "loc_country, event_date, doc_date, lat, lon, evidence_start, evidence_text"
+    "loc_country, event_date, doc_date, lat, lon, evidence_start, evidence_text, topics"
 )
 MIRRORED_DOCUMENTS = "id, date, title, source, duplicate_of"
 #: What changes when anything is written: an ingest adds rows or replaces a document (a newer time).
@@ -386,6 +386,16 @@ def top_dyads(store: Source, f: ViewFilter, limit: int = 20) -> pd.DataFrame:
     return store.con.execute(
         "SELECT least(a, r) || '-' || greatest(a, r) AS dyad, sum(n)::BIGINT AS events, sum(g) / sum(n) AS goldstein "
         "FROM (" + _PAIRS.format(where=where) + ") WHERE a <> r GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        [*params, int(limit)],
+    ).df()
+
+
+def topics(store: Source, f: ViewFilter, limit: int = 30) -> pd.DataFrame:
+    """The themes of the filtered events (enrichment's topics), most frequent first."""
+    where, params = f.where()
+    return store.con.execute(
+        f"SELECT topic, count(*) AS events FROM (SELECT unnest(topics) AS topic FROM events WHERE {where} "
+        "AND len(topics) > 0) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
         [*params, int(limit)],
     ).df()
 

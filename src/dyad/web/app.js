@@ -80,8 +80,11 @@ function twin(path, params = {}) {
   a.href = url.pathname + url.search; a.textContent = url.pathname + url.search;
 }
 
-let FACETS = null;
-async function facets() { return FACETS || (FACETS = await api("/api/facets")); }
+let FACETS = null;  // what the filter bar offers, fetched once per visit (the overview refreshes it for its counts)
+async function facets(fresh = false) {
+  if (fresh || !FACETS) FACETS = api("/api/facets").catch((error) => { FACETS = null; throw error; });
+  return FACETS;
+}
 
 // --- downloads -----------------------------------------------------------------------------------
 
@@ -252,8 +255,8 @@ async function eventList(base, view, limit = 100) {
     return [listSwitch(view), el("p", { class: "muted", text: `${data.total} mentions match${data.total > limit ? `; the first ${limit} shown` : ""}.` }), eventsTable(data.events)];
   }
   twin("/api/canonical", { ...base, mutual: true, limit });
-  const [canon, count] = await Promise.all([api("/api/canonical", { ...base, mutual: true, limit }), api("/api/events", { ...base, limit: 1 })]);
-  return [listSwitch(view), canonicalTable(canon.events, { total: count.total })];
+  const canon = await api("/api/canonical", { ...base, mutual: true, limit });
+  return [listSwitch(view), canonicalTable(canon.events, { total: canon.total })];
 }
 
 // --- the timeline (Observable Plot) --------------------------------------------------------------
@@ -332,14 +335,21 @@ async function world() {
   return WORLD;
 }
 
-async function worldMap(countries, places, { height = 460, title = "Map of events" } = {}) {
+const SHADES = { events: "events", goldstein: "mean Goldstein" };
+
+async function worldMap(countries, places, { height = 460, title = "Map of events", shadeBy = "events" } = {}) {
   const { features, borders } = await world();
   const width = mainWidth();
   const projection = d3.geoNaturalEarth1().fitExtent([[4, 4], [width - 4, height - 4]], { type: "Sphere" });
   const path = d3.geoPath(projection);
   const byCode = new Map(countries.map((c) => [c.country, c]));
   const max = d3.max(countries, (c) => c.events) || 1;
+  const byGoldstein = shadeBy === "goldstein";
   const shade = d3.scaleSequentialSqrt([0, max], (t) => d3.interpolateBlues(0.12 + 0.78 * t));
+  // mean Goldstein: red for conflict, green for cooperation, symmetric around 0 so that 0 stays pale
+  const spread = Math.max(1, d3.max(countries, (c) => Math.abs(c.goldstein ?? 0)) || 1);
+  const tone = d3.scaleDiverging([-spread, 0, spread], (t) => d3.interpolateRdYlGn(0.08 + 0.84 * t)).clamp(true);
+  const fillOf = (c) => (byGoldstein ? tone(c.goldstein ?? 0) : shade(c.events));
   const radius = d3.scaleSqrt([0, d3.max(places, (p) => p.events) || 1], [0, 16]);
   const tip = el("div", { class: "tooltip", hidden: true, role: "status" });
   const wrap = el("div", { class: "mapwrap" });
@@ -350,7 +360,7 @@ async function worldMap(countries, places, { height = 460, title = "Map of event
     tip.hidden = false;
   };
   const hide = () => { tip.hidden = true; };
-  const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": title, class: "worldmap" });
+  const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": title, class: "worldmap", "data-shade": shadeBy });
   const g = el("svg:g");
   const zoom = d3.zoom().scaleExtent([1, 16]).on("zoom", (ev) => {
     g.setAttribute("transform", ev.transform.toString());
@@ -368,7 +378,7 @@ async function worldMap(countries, places, { height = 460, title = "Map of event
   for (const f of features) {
     const c = f.code ? byCode.get(f.code) : null;
     const name = f.properties.name;
-    g.append(el("svg:path", { d: path(f), class: c ? "country has-events" : "country", "data-code": f.code || "", style: c ? `fill:${shade(c.events)}` : null,
+    g.append(el("svg:path", { d: path(f), class: c ? "country has-events" : "country", "data-code": f.code || "", style: c ? `fill:${fillOf(c)}` : null,
       onmousemove: (ev) => show(ev, [name, c ? `${c.events} events happened here, mean Goldstein ${num(c.goldstein)}` : "no events", "click: zoom in"]),
       onmouseleave: hide, onclick: () => zoomTo(f) }, el("svg:title", { text: c ? `${name}: ${c.events} events` : name })));
   }
@@ -388,10 +398,15 @@ async function worldMap(countries, places, { height = 460, title = "Map of event
   d3.select(svg).call(zoom);
   wrap.append(svg, tip);
   const legendScale = el("div", { class: "legend" },
-    el("span", {}, el("i", { style: `background:${shade(0)}` }), "0"), el("span", {}, el("i", { style: `background:${shade(max)}` }), `${max} events (country shade)`),
+    ...(byGoldstein
+      ? [el("span", {}, el("i", { style: `background:${tone(-spread)}` }), `${num(-spread)} conflict`), el("span", {}, el("i", { style: `background:${tone(0)}` }), "0"),
+        el("span", {}, el("i", { style: `background:${tone(spread)}` }), `+${num(spread)} cooperation (country shade: mean Goldstein)`)]
+      : [el("span", {}, el("i", { style: `background:${shade(0)}` }), "0"), el("span", {}, el("i", { style: `background:${shade(max)}` }), `${max} events (country shade)`)]),
     el("span", {}, el("i", { class: "dot", style: `background:${QUADS[2][1]}` }), "place, cooperative on average"),
     el("span", {}, el("i", { class: "dot", style: `background:${QUADS[4][1]}` }), "conflictual (area: mentions)"));
-  return el("figure", { class: "chart" }, el("div", { class: "toolbar" },
+  const shadeSelect = el("select", { "aria-label": "Shade countries by", name: "shade", onchange: (e) => setParams({ shade: e.target.value === "events" ? "" : e.target.value }) },
+    Object.entries(SHADES).map(([value, label]) => el("option", { value, text: `shade by ${label}`, selected: value === shadeBy })));
+  return el("figure", { class: "chart" }, el("div", { class: "toolbar" }, shadeSelect,
     el("button", { type: "button", class: "link", text: "Reset zoom", onclick: () => d3.select(svg).transition().duration(400).call(zoom.transform, d3.zoomIdentity) }),
     el("span", { class: "muted", text: "Scroll or click a country to zoom; click a place for its events." }),
     dataDownloads("countries", countries, ["country", "events", "goldstein"]), imageDownloads("map", () => svg)),
@@ -402,9 +417,10 @@ async function worldMap(countries, places, { height = 460, title = "Map of event
 
 async function overview(main, params) {
   const f = filtersOf(params), interval = params.get("interval") || "month";
-  const [bar, stats, dyads, timeline, countries, places] = await Promise.all([filterBar("/", params), api("/api/stats"),
+  const fac = facets(true);
+  const [bar, { counts: stats }, dyads, timeline, countries, places] = await Promise.all([filterBar("/", params), fac,
     api("/api/dyads", { ...f, limit: 12 }), api("/api/timeline", { ...f, interval }), api("/api/countries", f), api("/api/places", { ...f, limit: 2000 })]);
-  const [map, list] = await Promise.all([worldMap(countries.countries, places.places, { height: 420, title: "Where events happened: countries shaded by events, places sized by mentions" }),
+  const [map, list] = await Promise.all([worldMap(countries.countries, places.places, { height: 420, shadeBy: params.get("shade") || "events", title: `Where events happened: countries shaded by ${SHADES[params.get("shade")] || "events"}, places sized by mentions` }),
     eventList(f, params.get("view"), 25)]);
   main.replaceChildren(el("h1", { text: "Overview" }), bar, el("p", { class: "muted", text: filterSummary(f) }),
     el("div", { class: "cards" }, ["documents", "events", "quotes", "commitments"].map((k) =>
@@ -423,13 +439,18 @@ async function overview(main, params) {
 async function dyadPage(main, dyad, params) {
   const [a, b] = dyad.toUpperCase().split("-");
   const f = filtersOf(params), interval = params.get("interval") || "month", base = { ...f, dyad: `${a}-${b}` };
-  const [bar, timeline, list, quotes, commitments] = await Promise.all([filterBar(`/dyad/${a}-${b}`, params),
+  const [bar, timeline, list, quotes, commitments, topics] = await Promise.all([filterBar(`/dyad/${a}-${b}`, params),
     api("/api/timeline", { ...base, interval }), eventList(base, params.get("view"), 200),
-    api("/api/quotes", { dyad: base.dyad, limit: 50 }), api("/api/commitments", { dyad: base.dyad })]);
+    api("/api/quotes", { ...base, limit: 50 }), api("/api/commitments", base), api("/api/topics", { ...base, limit: 20 })]);
+  const ignored = ["types", "quad", "country"].filter((k) => f[k]);
   main.replaceChildren(el("h1", { text: `${a} – ${b}` }), bar,
     el("p", { class: "muted", text: `Events between ${a} and ${b}, both directions. ${filterSummary(f)}` }),
     timelineChart(timeline.series, { interval, title: `Cooperation and conflict between ${a} and ${b}, per ${interval}` }),
+    el("h2", { text: "Themes" }),
+    topics.topics.length ? el("p", { class: "themes" }, topics.topics.map((t) => el("span", { class: "tag", text: `${t.topic} (${t.events})` })))
+      : el("p", { class: "muted", text: "No themes tagged on these events." }),
     el("h2", { text: "Events" }), ...list,
+    ignored.length ? el("p", { class: "muted", text: `Commitments and quotes follow the dates, actor, source and words of the filter; ${ignored.join(", ")} apply to events only.` }) : null,
     el("h2", { text: "Commitments" }),
     commitments.commitments.length ? el("table", {}, el("thead", {}, el("tr", {}, ["Made", "Who → whom", "What", "Status"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, commitments.commitments.map((c) => el("tr", {}, el("td", { text: c.made_on }),
@@ -464,25 +485,43 @@ async function network(main, params) {
   const svg = el("svg:svg", { viewBox: `0 0 ${width} ${height}`, width: "100%", role: "img", "aria-label": "Network of countries", class: "network" });
   svg.append(el("svg:defs", {}, el("svg:marker", { id: "arrow", viewBox: "0 -4 8 8", refX: 8, markerWidth: 9, markerHeight: 9, markerUnits: "userSpaceOnUse", orient: "auto" },
     el("svg:path", { d: "M0,-4L8,0L0,4", fill: "#8c959f" }))));
+  const view = el("svg:g", { class: "viewport" });
+  svg.append(view);
   const directed = new Set(links.map((e) => `${e.source.id}>${e.target.id}`));
-  for (const e of links) {
+  const placeLink = (e) => {
     const dx = e.target.x - e.source.x, dy = e.target.y - e.source.y, len = Math.hypot(dx, dy) || 1, rt = r(e.target.events) + 3;
     // both directions: two parallel arrows, side by side
     const off = directed.has(`${e.target.id}>${e.source.id}`) ? 4 : 0, ox = (-dy / len) * off, oy = (dx / len) * off;
-    svg.append(el("svg:a", { href: withFilters(`/dyad/${e.source.id}-${e.target.id}`) },
-      el("svg:line", { x1: e.source.x + ox, y1: e.source.y + oy, x2: e.target.x - (dx / len) * rt + ox, y2: e.target.y - (dy / len) * rt + oy,
-        stroke: e.goldstein >= 0 ? QUADS[2][1] : QUADS[4][1], "stroke-width": 1 + (5 * e.events) / maxE, opacity: 0.55, "marker-end": "url(#arrow)" },
-      el("svg:title", { text: `${e.source.id} → ${e.target.id}: ${e.events} events, mean Goldstein ${e.goldstein}` }))));
+    for (const [k, v] of Object.entries({ x1: e.source.x + ox, y1: e.source.y + oy, x2: e.target.x - (dx / len) * rt + ox, y2: e.target.y - (dy / len) * rt + oy })) e.line.setAttribute(k, v);
+  };
+  for (const e of links) {
+    e.line = el("svg:line", { stroke: e.goldstein >= 0 ? QUADS[2][1] : QUADS[4][1], "stroke-width": 1 + (5 * e.events) / maxE, opacity: 0.55, "marker-end": "url(#arrow)" },
+      el("svg:title", { text: `${e.source.id} → ${e.target.id}: ${e.events} events, mean Goldstein ${e.goldstein}` }));
+    placeLink(e);
+    view.append(el("svg:a", { href: withFilters(`/dyad/${e.source.id}-${e.target.id}`) }, e.line));
   }
+  const touching = new Map(nodes.map((n) => [n, links.filter((e) => e.source === n || e.target === n)]));
   for (const n of nodes) {
-    svg.append(el("svg:a", { href: withFilters("/search", { actor: n.id }) },
-      el("svg:circle", { cx: n.x, cy: n.y, r: r(n.events), fill: "#ddf4ff", stroke: "#0969da", class: "node", "data-id": n.id }),
-      el("svg:text", { x: n.x, y: n.y + r(n.events) + 12, "text-anchor": "middle", text: n.id }),
-      el("svg:title", { text: `${n.id}: ${n.events} events` })));
+    n.circle = el("svg:circle", { cx: n.x, cy: n.y, r: r(n.events), fill: "#ddf4ff", stroke: "#0969da", class: "node", "data-id": n.id });
+    n.label = el("svg:text", { x: n.x, y: n.y + r(n.events) + 12, "text-anchor": "middle", text: n.id });
+    const link = el("svg:a", { href: withFilters("/search", { actor: n.id }), class: "node-link" }, n.circle, n.label, el("svg:title", { text: `${n.id}: ${n.events} events` }));
+    view.append(link);
+    // drag a country to untangle the picture (d3-drag swallows the click that ends a drag, so it does not navigate)
+    d3.select(link).datum(n).call(d3.drag().on("drag", (ev, d) => {
+      d.x = ev.x; d.y = ev.y;
+      d.circle.setAttribute("cx", d.x); d.circle.setAttribute("cy", d.y);
+      d.label.setAttribute("x", d.x); d.label.setAttribute("y", d.y + r(d.events) + 12);
+      for (const e of touching.get(d)) placeLink(e);
+    }));
   }
+  const zoom = d3.zoom().scaleExtent([0.4, 8]).on("zoom", (ev) => view.setAttribute("transform", ev.transform.toString()));
+  d3.select(svg).call(zoom);
   const edges = data.edges.slice(0, 100);
   main.replaceChildren(el("h1", { text: "Network" }), bar, el("p", { class: "muted", text: `${filterSummary(f)} Countries and organisations; arrows are interactions (green: cooperative on average, red: conflictual; width: number of events). Click a country for its events, a line for the dyad.` }),
-    el("figure", { class: "chart" }, el("div", { class: "toolbar" }, imageDownloads("network", () => svg)), svg),
+    el("figure", { class: "chart" }, el("div", { class: "toolbar" },
+      el("button", { type: "button", class: "link", text: "Reset view", onclick: () => d3.select(svg).transition().duration(400).call(zoom.transform, d3.zoomIdentity) }),
+      el("span", { class: "muted", text: "Scroll to zoom, drag the background to pan, drag a country to move it." }),
+      imageDownloads("network", () => svg)), svg),
     el("h2", { text: "Edges" }), el("div", { class: "toolbar" }, dataDownloads("edges", edges, ["source", "target", "events", "goldstein"])),
     el("table", {}, el("thead", {}, el("tr", {}, ["Dyad", "Events", "Mean Goldstein"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, edges.map((e) => el("tr", {}, el("td", {}, dyadLink(e.source, e.target)), el("td", { class: "n", text: e.events }), el("td", { class: "n", text: num(e.goldstein) }))))));
@@ -492,7 +531,7 @@ async function mapPage(main, params) {
   const f = filtersOf(params);
   twin("/api/places", { ...f, limit: 2000 });
   const [bar, countries, places] = await Promise.all([filterBar("/map", params), api("/api/countries", f), api("/api/places", { ...f, limit: 2000 })]);
-  const map = await worldMap(countries.countries, places.places, { height: 560, title: "Where events happened: countries shaded by events, places sized by mentions, coloured by mean Goldstein" });
+  const map = await worldMap(countries.countries, places.places, { height: 560, shadeBy: params.get("shade") || "events", title: `Where events happened: countries shaded by ${SHADES[params.get("shade")] || "events"}, places sized by mentions, coloured by mean Goldstein` });
   const shown = places.places.slice(0, 100);
   main.replaceChildren(el("h1", { text: "Map" }), bar, el("p", { class: "muted", text: filterSummary(f) }), map,
     el("h2", { text: "Places" }), el("div", { class: "toolbar" }, dataDownloads("places", shown, ["name", "loc_country", "lat", "lon", "events", "goldstein", "types"])),
@@ -516,9 +555,50 @@ function highlighted(text, marks) {
   return out;
 }
 
+function mentionItem(id, e) {
+  // one mention of an event in its article: the trigger (a link to it in the text) and why it was coded so
+  return el("li", { class: "wrap" },
+    el("a", { href: `#/doc/${encodeURIComponent(id)}`, onclick: (ev) => { ev.preventDefault(); document.getElementById(`ev-${e.event_id}`)?.scrollIntoView({ block: "center" }); }, text: `${e.event} ${e.cameo}` }),
+    ` ${codes(e.actor_codes)} → ${codes(e.recipient_codes)}: “${e.event_text}”`,
+    el("div", { class: "evidence", text: `why: rule ${e.rule}; trigger “${e.event_text}”; actor ${(e.actor || []).map((a) => a.raw_text).join(", ") || "?"}; recipient ${(e.recipient || []).map((a) => a.raw_text).join(", ") || "?"}; date ${e.event_date} (${e.date_precision}); place ${e.event_loc ? e.event_loc.name : "–"}; confidence ${e.confidence}` }));
+}
+
+function articleEvents(id, doc, canon) {
+  // one row per real event of the article (the store's clustering, a meeting's two directions as one),
+  // expandable to its mentions; mentions the clustering leaves out (no actor, a duplicate article) are rows of their own
+  const order = new Map(doc.events.map((e, i) => [e.event_id, i]));
+  const byId = new Map(doc.events.map((e) => [e.event_id, e]));
+  const groups = canon.events.map((c) => ({ ...c, items: c.members.map((m) => byId.get(m.slice(id.length + 1))).filter(Boolean) }));
+  const grouped = new Set(groups.flatMap((g) => g.items.map((e) => e.event_id)));
+  for (const e of doc.events) if (!grouped.has(e.event_id)) {
+    groups.push({ event: e.event, cameo: e.cameo, quad_code: e.quad_code, actor: codes(e.actor_codes), recipient: codes(e.recipient_codes),
+      date: e.event_date || e.doc_date, place: e.loc_country, mentions: 1, goldstein: e.goldstein, both_directions: false, items: [e] });
+  }
+  groups.sort((a, b) => Math.min(...a.items.map((e) => order.get(e.event_id))) - Math.min(...b.items.map((e) => order.get(e.event_id))));
+  if (!groups.length) return [el("p", { class: "muted", text: "No events." })];
+  const body = el("tbody");
+  for (const g of groups) {
+    const detail = el("tr", { class: "mentions", hidden: true }, el("td", { colspan: 6 }, el("ol", {}, g.items.map((e) => mentionItem(id, e)))));
+    const toggle = el("button", { type: "button", class: "expand", "aria-expanded": "false", text: `▸ ${g.items.length}`, title: "Show the mentions and why each was coded",
+      onclick: () => { const open = detail.hidden; detail.hidden = !open; toggle.setAttribute("aria-expanded", String(open)); toggle.textContent = `${open ? "▾" : "▸"} ${g.items.length}`; } });
+    body.append(el("tr", { class: "canonical", "data-event": g.event },
+      el("td", {}, el("span", { class: `q${g.quad_code ?? 0}`, text: g.event }), " ", el("span", { class: "muted", text: g.cameo })),
+      el("td", { text: `${g.actor} ${g.both_directions && g.event === "CONSULT" ? "↔" : "→"} ${g.recipient}` }),
+      el("td", { text: g.date || "" }), el("td", { text: g.place || "" }),
+      el("td", { class: "n mention-count" }, toggle), el("td", { class: "n", text: num(g.goldstein) })), detail);
+  }
+  const shown = groups.map((g) => ({ ...g, mentions: g.items.length, event_ids: g.items.map((e) => e.event_id) }));
+  return [el("div", { class: "toolbar" }, el("span", { class: "muted", text: `${groups.length} events from ${doc.events.length} mentions` }),
+    dataDownloads(`events-${id}`, shown, ["event", "cameo", "quad_code", "actor", "recipient", "both_directions", "date", "place", "mentions", "goldstein", "event_ids"]),
+    el("span", { class: "downloads" }, "mentions: "), dataDownloads(`mentions-${id}`, doc.events.map(flatRow), FLAT_COLUMNS)),
+  el("table", { class: "events canonical" },
+    el("thead", {}, el("tr", {}, ["Event", "Who", "Date", "Where", "Mentions", "Goldstein"].map((h) => el("th", { scope: "col", text: h })))), body)];
+}
+
 async function article(main, id) {
   twin(`/api/documents/${encodeURIComponent(id)}`);
-  const doc = await api(`/api/documents/${encodeURIComponent(id)}`);
+  const [doc, canon] = await Promise.all([api(`/api/documents/${encodeURIComponent(id)}`),
+    api("/api/canonical", { doc_id: id, mutual: true, limit: 500, evidence: 0 })]);
   const marks = [];
   for (const m of doc.mentions) if (m.code) marks.push({ start: m.start_char, end: m.end_char, cls: "actor", title: `${m.entity_name || m.text} = ${m.code} ${m.sector || ""}` });
   for (const e of doc.events) if (e.trigger_start !== null) marks.push({ start: e.trigger_start, end: e.trigger_end, cls: "trigger", id: `ev-${e.event_id}`, title: `${e.event} ${e.cameo}` });
@@ -527,12 +607,7 @@ async function article(main, id) {
     el("p", { class: "muted", text: `${doc.date || "date unknown"} · ${doc.source || ""} · tone ${doc.tone ?? "–"}${doc.duplicate_of ? " · duplicate of " + doc.duplicate_of : ""}` }),
     el("p", { class: "legend" }, el("span", {}, el("mark", { class: "actor", text: "actor" })), el("span", {}, el("mark", { class: "trigger", text: "event trigger" })), el("span", {}, el("mark", { class: "quote", text: "quote" }))),
     el("div", { class: "article", id: "article-text" }, highlighted(doc.text, marks)),
-    el("h2", { text: `Events (${doc.events.length})` }),
-    el("div", { class: "toolbar" }, dataDownloads(`events-${id}`, doc.events.map(flatRow), FLAT_COLUMNS)),
-    el("ol", {}, doc.events.map((e) => el("li", { class: "wrap" },
-      el("a", { href: `#/doc/${encodeURIComponent(id)}`, onclick: (ev) => { ev.preventDefault(); document.getElementById(`ev-${e.event_id}`)?.scrollIntoView({ block: "center" }); }, text: `${e.event} ${e.cameo}` }),
-      ` ${codes(e.actor_codes)} → ${codes(e.recipient_codes)}: “${e.event_text}”`,
-      el("div", { class: "evidence", text: `why: rule ${e.rule}; trigger “${e.event_text}”; actor ${(e.actor || []).map((a) => a.raw_text).join(", ") || "?"}; recipient ${(e.recipient || []).map((a) => a.raw_text).join(", ") || "?"}; date ${e.event_date} (${e.date_precision}); place ${e.event_loc ? e.event_loc.name : "–"}; confidence ${e.confidence}` })))),
+    el("h2", { text: "Events" }), ...articleEvents(id, doc, canon),
     el("h2", { text: "Quotes" }), el("ul", {}, doc.quotes.map((q) => el("li", { class: "wrap" }, el("b", { text: `${q.speaker ? q.speaker.entity_name : "?"} [${q.kind}]: ` }), `“${q.text}”`))),
     el("h2", { text: "Commitments" }), el("ul", {}, doc.commitments.map((c) => el("li", { class: "wrap" }, el("span", { class: `status-${c.status}`, text: c.status }), ` ${codes(c.actor_codes)} → ${codes(c.recipient_codes)}: ${c.what}`))));
 }

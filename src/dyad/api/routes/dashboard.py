@@ -56,6 +56,15 @@ def countries(f: ViewFilter = Depends(view_filter), m: MirrorView = Depends(mirr
     return {"countries": records(views.countries(m, f))}
 
 
+@router.get("/topics", summary="The themes of the filtered events, most frequent first")
+def topics(
+    limit: int = Query(30, ge=1, le=500),
+    f: ViewFilter = Depends(view_filter),
+    m: MirrorView = Depends(mirror),
+) -> dict[str, Any]:
+    return {"topics": records(views.topics(m, f, limit=limit))}
+
+
 @router.get("/facets", summary="What the filters offer (event types, sources, the date range) and the counts")
 def facets(s: Store = Depends(store), m: MirrorView = Depends(mirror)) -> dict[str, Any]:
     return {**views.facets(m), "counts": views.counts(s)}

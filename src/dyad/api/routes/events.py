@@ -41,9 +41,11 @@ def canonical(
     limit: int = Query(100, ge=1, le=PAGE_LIMIT),
     mutual: bool = Query(False, description="A meeting of A and B and of B and A is one row"),
     evidence: int = Query(12, ge=0, le=100, description="Mentions listed per row, at most"),
+    doc_id: str | None = Query(None, max_length=200, description="The events of one article"),
     f: ViewFilter = Depends(view_filter),
     m: MirrorView = Depends(mirror),
 ) -> dict[str, Any]:
+    f = with_extra(f, doc_id=doc_id)
     return {
         "total": views.count(m, f),
         "events": views.canonical(m, f, mutual=mutual, limit=limit, evidence=evidence),
