@@ -11,11 +11,14 @@ never that an article is lost; transient failures (timeouts, 5xx, 429) are retri
 
 from __future__ import annotations
 
+import itertools
 import threading
 import time
-from collections.abc import Callable, Generator, Iterable, Iterator
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from dyad.errors import Msg
 from dyad.ingest import IngestInfo, ingest_items
@@ -23,7 +26,7 @@ from dyad.model import Document, Rejection
 from dyad.pipeline import Pipeline
 from dyad.read import ReadSettings
 from dyad.read.feeds import Entry, FeedError, FeedSpec, looks_like_feed, parse_feed
-from dyad.read.web import Fetched, Fetcher, WebRejection, extract_article, normalize_url
+from dyad.read.web import Fetched, Fetcher, WebRejection, extract_article, normalize_url, origin_of
 from dyad.store import Store
 
 MAX_CHILD_SITEMAPS = 50  # a sitemap index is read this far
@@ -79,8 +82,27 @@ class _FeedDone:
     title: str | None
 
 
+@dataclass
+class _Pending:
+    """An article to fetch: its normalised URL, its entry, the feed that listed it first (None: an
+    article URL given as such) and, for a URL already fetched to see what it was, the answer."""
+
+    normal: str
+    entry: Entry
+    feed: str | None
+    answer: Fetched | WebRejection | None = None
+
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
 class _Poll:
-    """One poll's walk over its sources, yielding documents and rejections to the ingest."""
+    """One poll's walk over its sources, yielding documents and rejections to the ingest.
+
+    Every feed is read first (several hosts at once), then the new articles of all of them are
+    fetched in turns across hosts, so that each host is asked one thing at a time while others
+    are asked theirs; what is yielded comes in that planned order, whatever the network's timing."""
 
     def __init__(
         self, store: Store, fetcher: Fetcher, read_settings: ReadSettings, info: PollInfo, stop: threading.Event
@@ -92,16 +114,27 @@ class _Poll:
         self.stop = stop
         self.seen: set[str] = set()
         self.done: list[_FeedDone] = []
+        self._open: dict[str, _FeedDone] = {}  # feeds with entries not yet settled
+        self._left: dict[str, int] = {}  # of those, how many entries are not settled
+        self._failed: set[str] = set()  # feeds with an entry that failed for now: read again next poll
 
     def items(
         self, feeds: Iterable[FeedSpec], urls: Iterable[str], targets: Iterable[str]
     ) -> Iterator[Document | Rejection]:
-        for spec in feeds:
-            if self._stopped():
-                return
-            yield from self._feed(spec)
-        if not self._stopped():
-            yield from self._articles([Entry(url) for url in urls], feed=None)
+        specs = list(feeds)
+        states = {spec.url: self.store.feed_state(spec.url) or {} for spec in specs}
+
+        def ask(spec: FeedSpec) -> Fetched | WebRejection:
+            state = states[spec.url]
+            return self.fetcher.get(spec.url, state.get("etag"), state.get("last_modified"))
+
+        plan: list[_Pending] = []
+        for spec, fetched in self._ahead(specs, ask, lambda spec: spec.url):
+            yield from self._read_feed(spec, fetched, plan)
+        if self._stopped():
+            return
+        plan += self._pending([Entry(url) for url in urls], feed=None)
+        yield from self._articles(plan)
         for url in targets:  # URLs given as arguments: a feed or sitemap, else an article
             if self._stopped():
                 return
@@ -112,24 +145,50 @@ class _Poll:
             self.info.stopped = True
         return self.info.stopped
 
-    def _target(self, url: str) -> Iterator[Document | Rejection]:
-        normal = normalize_url(url)
-        if normal in self.seen or self.store.known_urls([normal]):
-            self.info.known += 1
+    def _ahead(self, items: list[T], work: Callable[[T], R], url: Callable[[T], str]) -> Iterator[tuple[T, R]]:
+        """Each item with ``work`` done on it, in the items' order, until stopped. With
+        ``hosts_at_once`` over 1 the work runs in threads, one item of a host at a time: a host's
+        next item is started when its previous one is taken, so no host is asked two things at
+        once. After a stop nothing is started; what was under way is finished and yielded."""
+        workers = self.fetcher.settings.hosts_at_once
+        if workers <= 1 or len(items) <= 1:
+            for item in items:
+                if self._stopped():
+                    return
+                yield item, work(item)
             return
-        state = self.store.feed_state(url) or {}
-        fetched = self.fetcher.get(url, state.get("etag"), state.get("last_modified"))
-        if isinstance(fetched, Fetched) and (fetched.not_modified or _is_feed(fetched)):
-            yield from self._feed(FeedSpec(url), fetched)
-            return
-        self.info.fetched += 1
-        yield from self._articles([Entry(url)], feed=None, fetched={normal: fetched})
+        queues: dict[str, deque[int]] = {}
+        for n, item in enumerate(items):
+            queues.setdefault(origin_of(url(item)), deque()).append(n)
+        started: dict[int, Future[R]] = {}
+        pool = ThreadPoolExecutor(max_workers=workers, thread_name_prefix="dyad-fetch")
 
-    def _feed(self, spec: FeedSpec, fetched: Fetched | WebRejection | None = None) -> Iterator[Document | Rejection]:
+        def start(origin: str) -> None:
+            queue = queues[origin]
+            if queue and not self.stop.is_set():
+                n = queue.popleft()
+                started[n] = pool.submit(work, items[n])
+
+        try:
+            for origin in queues:
+                start(origin)
+            for n, item in enumerate(items):
+                future = started.pop(n, None)
+                if future is None:  # stopped before its host's turn came: left for the next poll
+                    self._stopped()
+                    continue
+                result = future.result()  # once stopped, what was under way is finished and kept
+                start(origin_of(url(item)))
+                yield item, result
+        finally:  # a consumer that stopped reading leaves what is under way to finish unread
+            pool.shutdown(wait=False, cancel_futures=True)
+
+    def _read_feed(
+        self, spec: FeedSpec, fetched: Fetched | WebRejection, plan: list[_Pending]
+    ) -> Iterator[Document | Rejection]:
+        """Parse a fetched feed (and the child sitemaps of a sitemap index); its entries not yet
+        handled join ``plan``."""
         self.info.feeds += 1
-        if fetched is None:
-            state = self.store.feed_state(spec.url) or {}
-            fetched = self.fetcher.get(spec.url, state.get("etag"), state.get("last_modified"))
         if isinstance(fetched, WebRejection):
             yield fetched
             return
@@ -148,17 +207,19 @@ class _Poll:
         except FeedError as exc:
             yield WebRejection(spec.url, Msg.BAD_FEED.format(url=spec.url, error=exc))
             return
-        complete = yield from self._articles(entries, feed=spec.url)
-        if complete:
-            self.done.append(_FeedDone(spec.url, fetched, len(entries), spec, feed.title))
+        done = _FeedDone(spec.url, fetched, len(entries), spec, feed.title)
+        pending = self._pending(entries, spec.url)
+        if pending:
+            self._open[spec.url], self._left[spec.url] = done, len(pending)
+            plan += pending
+        else:
+            self.done.append(done)
 
-    def _articles(
-        self, entries: list[Entry], feed: str | None, fetched: dict[str, Fetched | WebRejection] | None = None
-    ) -> Generator[Document | Rejection, None, bool]:
-        """Fetch and extract the entries not yet handled; returns whether every one was settled."""
-        complete = True
+    def _pending(self, entries: list[Entry], feed: str | None) -> list[_Pending]:
+        """The entries not yet handled: not stored, not rejected for good, not listed before in this poll."""
         normals = [(normalize_url(entry.url), entry) for entry in entries]
         known = self.store.known_urls(sorted({normal for normal, _ in normals}))
+        pending = []
         for normal, entry in normals:
             if normal in self.seen:
                 self.info.repeated += 1
@@ -167,26 +228,66 @@ class _Poll:
             if normal in known:
                 self.info.known += 1
                 continue
-            if self._stopped():
-                return False
-            answer = (fetched or {}).get(normal)
-            if answer is None:
+            pending.append(_Pending(normal, entry, feed))
+        return pending
+
+    def _target(self, url: str) -> Iterator[Document | Rejection]:
+        normal = normalize_url(url)
+        if normal in self.seen or self.store.known_urls([normal]):
+            self.info.known += 1
+            return
+        self.seen.add(normal)
+        state = self.store.feed_state(url) or {}
+        fetched = self.fetcher.get(url, state.get("etag"), state.get("last_modified"))
+        plan: list[_Pending] = []
+        if isinstance(fetched, Fetched) and (fetched.not_modified or _is_feed(fetched)):
+            self.seen.discard(normal)
+            yield from self._read_feed(FeedSpec(url), fetched, plan)
+        else:
+            self.info.fetched += 1
+            plan.append(_Pending(normal, Entry(url), None, fetched))
+        yield from self._articles(plan)
+
+    def _extract(self, pending: _Pending) -> Document | WebRejection:
+        answer = pending.answer if pending.answer is not None else self.fetcher.get(pending.entry.url)
+        return extract_article(answer, pending.entry, self.fetcher.settings, self.read_settings)
+
+    def _articles(self, plan: list[_Pending]) -> Iterator[Document | Rejection]:
+        """Fetch and extract the planned articles, in turns across hosts; a feed is done once every
+        entry it listed is stored or rejected for good."""
+        for pending, item in self._ahead(_in_turns(plan), self._extract, lambda pending: pending.entry.url):
+            if pending.answer is None:
                 self.info.fetched += 1
-                answer = self.fetcher.get(entry.url)
-            item = extract_article(answer, entry, self.fetcher.settings, self.read_settings)
             if isinstance(item, WebRejection):
-                if item.transient:
-                    complete = False  # the feed is read again next poll, and this entry retried
-                else:
-                    self.store.mark_url(normal, item.reason, feed)
+                if not item.transient:
+                    self.store.mark_url(pending.normal, item.reason, pending.feed)
+                self._settled(pending.feed, failed=item.transient)  # a failure for now is retried next poll
                 yield item
                 continue
             if self.store.has_text(item.text):  # the same article under another URL
                 self.info.known += 1
-                self.store.mark_url(normal, "same text as a stored document", feed)
+                self.store.mark_url(pending.normal, "same text as a stored document", pending.feed)
+                self._settled(pending.feed)
                 continue
+            self._settled(pending.feed)
             yield item
-        return complete
+
+    def _settled(self, feed: str | None, failed: bool = False) -> None:
+        if feed is None or feed not in self._open:
+            return
+        if failed:
+            self._failed.add(feed)
+        self._left[feed] -= 1
+        if not self._left[feed] and feed not in self._failed:
+            self.done.append(self._open.pop(feed))
+
+
+def _in_turns(plan: list[_Pending]) -> list[_Pending]:
+    """The plan reordered in turns: the first article of each host, then the second of each, ..."""
+    by_host: dict[str, list[_Pending]] = {}
+    for pending in plan:
+        by_host.setdefault(origin_of(pending.entry.url), []).append(pending)
+    return [p for turn in itertools.zip_longest(*by_host.values()) for p in turn if p is not None]
 
 
 def _timed(items: Iterable[Document | Rejection], info: PollInfo) -> Iterator[Document | Rejection]:

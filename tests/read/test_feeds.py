@@ -677,3 +677,81 @@ def test_the_starter_list_reads_without_fetching():
     specs = read_feed_list(Path(__file__).resolve().parents[2] / "feeds" / "international.txt")
     assert len(specs) >= 10 and all(s.url.startswith(("http://", "https://")) and s.label for s in specs)
     assert all(s.country and len(s.country) == 3 for s in specs)
+
+
+# --- several hosts at once, each one request at a time -----------------------------------------------
+
+
+class Hosts:
+    """Watches two local servers: how many requests each has under way, and their start times."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.under_way: dict[str, int] = {}
+        self.most_at_once: dict[str, int] = {}
+        self.starts: dict[str, list[float]] = {}
+        self.second_host_asked = threading.Event()
+        self.overlapped = False  # the second host was asked while the first was answering
+
+    def page(self, host: str, body: bytes, wait_for_the_other: bool = False) -> Callable[[object], Page]:
+        def answer(handler: object) -> Page:  # noqa: ARG001  the server's signature
+            with self.lock:
+                self.under_way[host] = self.under_way.get(host, 0) + 1
+                self.most_at_once[host] = max(self.most_at_once.get(host, 0), self.under_way[host])
+                self.starts.setdefault(host, []).append(time.monotonic())
+            if host == "two":
+                self.second_host_asked.set()
+            if wait_for_the_other:  # fetching one host after the other would wait here in vain
+                self.overlapped = self.second_host_asked.wait(10.0)
+            with self.lock:
+                self.under_way[host] -= 1
+            return Page(body, headers={"Content-Type": "text/html"})
+
+        return answer
+
+
+def test_two_hosts_are_fetched_at_once_each_one_request_at_a_time_and_delay_apart(tmp_path, pipeline):
+    from dyad.follow import poll
+    from dyad.read.feeds import FeedSpec
+    from dyad.store import Store
+
+    hosts = Hosts()
+    documents: list[str] = []
+    with running_server() as one, running_server() as two:
+        for name, site, keys in (("one", one, ["a1", "a2"]), ("two", two, ["a3", "a4"])):
+            site.pages["/robots.txt"] = Page(b"User-agent: *\nAllow: /\n")
+            site.pages["/rss"] = Page(rss(site.url, keys), headers={"Content-Type": "application/rss+xml"})
+            for n, key in enumerate(keys):
+                site.pages[f"/news/{key}"] = hosts.page(
+                    name, article_html(key), wait_for_the_other=(site is one and n == 0)
+                )
+        settings = FetchSettings(**{**FAST.__dict__, "min_delay": 0.2, "hosts_at_once": 4})
+        with Store(tmp_path / "news.duckdb") as store, Fetcher(settings) as f:
+            info = poll(
+                store,
+                [FeedSpec(one.url + "/rss"), FeedSpec(two.url + "/rss")],
+                pipeline=pipeline,
+                fetcher=f,
+                on_document=lambda d: documents.append(getattr(d, "title", "")),
+            )
+        logs = {"one": one.log, "two": two.log}
+    assert info.documents == 4 and not info.rejected
+    assert hosts.overlapped  # host two answered while host one was still answering
+    assert hosts.most_at_once == {"one": 1, "two": 1}  # never two requests at once to one host
+    for log in logs.values():  # robots.txt, the feed, the articles: each min_delay after the last
+        starts = [t for _, _, t in log]
+        assert len(starts) == 4 and all(b - a >= 0.19 for a, b in zip(starts, starts[1:], strict=False))
+    # the articles come in turns across hosts, whatever the network's timing
+    assert documents == [STORIES[k][0] for k in ("a1", "a3", "a2", "a4")]
+
+
+def test_one_host_at_once_fetches_in_the_same_order(site, tmp_path, pipeline):
+    from dyad.follow import poll
+    from dyad.store import Store
+
+    settings = FetchSettings(**{**FAST.__dict__, "hosts_at_once": 1})
+    with Store(tmp_path / "news.duckdb") as store, Fetcher(settings) as f:
+        info = poll(store, _specs(site), pipeline=pipeline, fetcher=f)
+    assert (info.documents, info.repeated) == (3, 2)
+    pages = [p.split("?")[0] for p, _, _ in site.log if p.startswith("/news/")]
+    assert pages == ["/news/a1", "/news/a2", "/news/a3"]

@@ -85,15 +85,16 @@ def stored(db: Path) -> dict[str, int]:
 
 
 def site_with_a_second_poll(server: Server, after: str = "") -> Held:
-    """/rss lists a1 and a2, then (from the second poll) also a3, a page gone for good, a4 and
-    ``after``. a4 is held: a4 requested means the second poll is under way, a3 fetched and the 404
-    settled (and remembered) before it."""
+    """/rss lists a1 and a2, then (from the second poll) also a page gone for good, a3, a4 and
+    ``after``. a4 is held: a4 requested means the second poll is under way, with the 404 settled
+    and remembered (a host's next page is asked for once its previous one is taken, so the 404
+    was taken before a3, and a3 before a4)."""
     serve_site(server)
     server.pages["/news/gone"] = Page(b"gone", 404)
     held = Held(article_html("a4"))
     server.pages["/news/a4"] = held
-    extra = "".join(f"<item><link>{server.url}/news/{key}</link></item>" for key in ("gone", "a4")) + after
-    server.pages["/rss"] = ChangingFeed(rss(server.url, ["a1", "a2"]), rss(server.url, ["a1", "a2", "a3"], extra=extra))
+    extra = "".join(f"<item><link>{server.url}/news/{key}</link></item>" for key in ("gone", "a3", "a4")) + after
+    server.pages["/rss"] = ChangingFeed(rss(server.url, ["a1", "a2"]), rss(server.url, ["a1", "a2"], extra=extra))
     return held
 
 
@@ -104,7 +105,7 @@ def test_the_second_version_of_the_feed_lists_every_entry_in_order(server):
     feed = server.pages["/rss"]
     assert isinstance(feed, ChangingFeed)
     urls = [entry.url.rsplit("/", 1)[1] for entry in parse_feed(feed.versions[1][0], server.url).entries]
-    assert [url.split("?")[0] for url in urls] == ["a1", "a2", "a3", "gone", "a4"]
+    assert [url.split("?")[0] for url in urls] == ["a1", "a2", "gone", "a3", "a4"]
 
 
 def test_kill_9_mid_poll_loses_nothing_committed_and_a_restart_codes_nothing_twice(server, tmp_path):
@@ -119,7 +120,7 @@ def test_kill_9_mid_poll_loses_nothing_committed_and_a_restart_codes_nothing_twi
     process = start_watch(feeds, db)
     try:
         assert held.asked.wait(WAIT), "the second poll never reached a4"
-        os.killpg(process.pid, signal.SIGKILL)  # mid-poll: a3 fetched, a4 on its way, the 404 settled
+        os.killpg(process.pid, signal.SIGKILL)  # mid-poll: the 404 settled, a3 fetched, a4 on its way
         process.wait(WAIT)
     finally:
         held.release.set()
@@ -162,7 +163,7 @@ def test_ctrl_c_stops_between_two_articles_and_keeps_them(server, tmp_path):
             process.wait()
     assert process.returncode == 0, err
     assert "stopping after the current article" in err and "the next watch resumes" in err
-    assert stored(db) == {"a1": 1, "a2": 1, "a3": 1, "a4": 1}  # the article under way was finished and kept
+    assert stored(db) == {"a1": 1, "a2": 1, "a3": 1, "a4": 1}, (out, err)  # the article under way was finished and kept
     assert server.requested("/news/a5") == 0  # and none after it was started
     polls = [line for line in out.splitlines() if " poll " in line]
     assert polls[-1].endswith("stopped"), out

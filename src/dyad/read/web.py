@@ -5,7 +5,8 @@ to). The ``Fetcher`` is deliberately slow and well-behaved:
 
 * one identifying User-Agent; robots.txt respected (RFC 9309: a missing robots.txt allows all, an
   unreachable one allows nothing for now), its Crawl-delay honoured;
-* requests one at a time, at least ``min_delay`` seconds apart per host;
+* one request at a time per host (a ``Fetcher`` may be shared by threads, each fetching from its
+  own host: ``hosts_at_once``), at least ``min_delay`` seconds apart;
 * conditional GET (ETag / Last-Modified) for feeds; timeouts on every request and a wall-clock
   limit on every download;
 * bounded retries with exponential backoff on 429 and 5xx and on timeouts, honouring Retry-After
@@ -22,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import hashlib
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -66,6 +68,7 @@ class FetchSettings:
     max_retry_after: float = 120.0  # a longer Retry-After is a transient rejection
     respect_robots: bool = True
     min_words: int = 40  # article text shorter than this is a stub (paywall, teaser, no article)
+    hosts_at_once: int = 4  # hosts fetched from at the same time (each one request at a time)
 
     def agent(self) -> str:
         return self.user_agent or _default_agent()
@@ -117,7 +120,8 @@ def web_id(url: str) -> str:
     return f"{host}-{hashlib.sha1(url.encode('utf-8')).hexdigest()[:12]}"
 
 
-def _host(url: str) -> str:
+def origin_of(url: str) -> str:
+    """The scheme, host and port of ``url``: what politeness counts as one site."""
     parts = urlsplit(url)
     return f"{parts.scheme}://{parts.netloc}"
 
@@ -166,6 +170,8 @@ class Fetcher:
         self.clock = clock
         self._last: dict[str, float] = {}  # host -> when its last request ended
         self._robots: dict[str, tuple[float, RobotFileParser | None, str | None]] = {}
+        self._turns: dict[str, threading.RLock] = {}  # host -> held while a request to it is under way
+        self._lock = threading.Lock()  # guards _turns and requests
         self.requests = 0
 
     def __enter__(self) -> Fetcher:
@@ -181,7 +187,7 @@ class Fetcher:
 
     def _robots_for(self, url: str) -> tuple[RobotFileParser | None, str | None]:
         """The host's robots rules (None: everything allowed), or an error when it could not be read."""
-        host = _host(url)
+        host = origin_of(url)
         cached = self._robots.get(host)
         if cached and self.clock() - cached[0] < ROBOTS_TTL:
             return cached[1], cached[2]
@@ -212,8 +218,15 @@ class Fetcher:
             return WebRejection(url, Msg.FETCH_ROBOTS.format(url=url, agent=self._token()))
         return None
 
+    def _turn(self, url: str) -> threading.RLock:
+        """The host's lock: whoever holds it is the one fetching from that host (re-entrant, as a
+        request first reads the host's robots.txt)."""
+        host = origin_of(url)
+        with self._lock:
+            return self._turns.setdefault(host, threading.RLock())
+
     def _wait_turn(self, url: str) -> None:
-        host = _host(url)
+        host = origin_of(url)
         delay = self.settings.min_delay
         cached = self._robots.get(host)
         if cached and cached[1] is not None:
@@ -264,6 +277,12 @@ class Fetcher:
     def _get(
         self, url: str, headers: dict[str, str], retries: int, max_bytes: int, robots: bool = True
     ) -> Fetched | WebRejection:
+        with self._turn(url):  # one request at a time to a host, its delays and retries included
+            return self._get_in_turn(url, headers, retries, max_bytes, robots)
+
+    def _get_in_turn(
+        self, url: str, headers: dict[str, str], retries: int, max_bytes: int, robots: bool
+    ) -> Fetched | WebRejection:
         import httpx
 
         if robots:
@@ -274,7 +293,8 @@ class Fetcher:
         while True:
             tries += 1
             self._wait_turn(url)
-            self.requests += 1
+            with self._lock:
+                self.requests += 1
             note = f" ({tries} tries)" if tries > 1 else ""
             try:
                 answer = self._download(url, headers, max_bytes)
@@ -322,7 +342,7 @@ class Fetcher:
                 else:
                     return answer
             finally:
-                self._last[_host(url)] = self.clock()
+                self._last[origin_of(url)] = self.clock()
             if tries > retries:
                 return failure
             self.sleep(wait if wait is not None else self.settings.backoff * 2 ** (tries - 1))
