@@ -604,6 +604,13 @@ class EventCoder:
             return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
         if (not actor or not recipient) and plover.event in COUNTERPART_EVENTS:
             return None  # rule "dyadic": a meeting, an appeal, a threat or a sanction has both sides
+        if _bare_mined(trigger.pattern) and code[:2] not in VIOLENT_ROOTS and not _named_dyad(actor, recipient):
+            # rule "mined-needs-dyad": bare verbs mined from PETRARCH-2's dictionaries ("provide",
+            # "prepare", "contain") often have an economic or everyday sense; they code only an act
+            # between two sides the text names, never one completed by inference ("grant [amnesty]",
+            # with its object, says what it is and needs no more; so does force: "bombs targeting a
+            # market" is an attack whoever set them)
+            return None
         entry = taxonomy.cameo(code)
         hypothetical = _hypothetical(token)
         if hypothetical:
@@ -1276,6 +1283,17 @@ DOMESTIC_COUNTERPART_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "1
 PROTEST_NOUNS = {"protest", "demonstration", "rally", "riot", "rioting", "march", "sit-in", "unrest"}
 #: Modifiers that put a role abroad: "foreign ministers", "world leaders", "allied commanders".
 ABROAD_MODIFIERS = {"foreign", "world", "international", "global", "regional", "allied", "visiting", "overseas"}
+
+
+def _bare_mined(pattern: Pattern) -> bool:
+    """A verb mined from PETRARCH-2's dictionaries (``petrarch2.tsv``) with no particle or object to
+    fix its sense."""
+    return pattern.source == "petrarch2" and not pattern.particles and not pattern.objects
+
+
+def _named_dyad(actor: list[Entity], recipient: list[Entity]) -> bool:
+    """Whether both sides are named in the text (not implied by a place or a convention)."""
+    return bool(actor and recipient) and all(e.raw_text and e.kind != "implied" for e in actor + recipient)
 
 
 def _counterpart_objects(token: Token) -> list[Token]:

@@ -47,6 +47,13 @@ RULES: dict[str, Rule] = {
         "no event (PLOVER codes acts, not names or descriptions).",
         '"The Organisation for Economic Cooperation and Development published ..." -> no COOPERATE.',
     ),
+    "mined-needs-dyad": Rule(
+        "A bare verb mined from PETRARCH-2's dictionaries (no particle or object to fix its sense: 'provide', "
+        "'prepare') codes a non-violent act only between two sides the text names; with one side, or a side "
+        "implied by a place, its everyday or economic sense is likelier than the codebook's (precision first).",
+        '"The Japanese government prepared its budget" -> no event; "India purchased aircraft from the United '
+        'States" -> COOPERATE IND -> USA.',
+    ),
     "local-agent": Rule(
         "A side named only by a role or as a crowd (security forces, police, courts, protesters, gunmen) "
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
