@@ -13,6 +13,7 @@ import signal
 import subprocess
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -66,15 +67,22 @@ class ChangingFeed:
         return Page(body, headers=FEED, etag=etag)
 
 
-def start_watch(feeds: Path, db: Path) -> subprocess.Popen[str]:
+def start_watch(feeds: Path, db: Path) -> subprocess.Popen[bytes]:
+    """`dyad watch` polling every 0.2 s; its output goes to ``watch.out`` and ``watch.err`` beside
+    the database (files, not pipes: a watch that runs on is never blocked by a full pipe)."""
     dyad = str(Path(sys.executable).parent / "dyad")
-    return subprocess.Popen(
-        [dyad, "watch", "--feeds", str(feeds), "--every", "0.2s", "--db", str(db), "--delay", "0", "--timeout", "30"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,  # Ctrl-C in the terminal running pytest does not reach it
-    )
+    with open(db.with_name("watch.out"), "wb") as out, open(db.with_name("watch.err"), "wb") as err:
+        return subprocess.Popen(
+            [dyad, "watch", "--feeds", str(feeds), "--every", "0.2s", "--db", str(db), "--delay", "0"]
+            + ["--timeout", "30"],
+            stdout=out,
+            stderr=err,
+            start_new_session=True,  # Ctrl-C in the terminal running pytest does not reach it
+        )
+
+
+def output(db: Path) -> tuple[str, str]:
+    return db.with_name("watch.out").read_text(), db.with_name("watch.err").read_text()
 
 
 def stored(db: Path) -> dict[str, int]:
@@ -155,12 +163,13 @@ def test_ctrl_c_stops_between_two_articles_and_keeps_them(server, tmp_path):
         assert held.asked.wait(WAIT), "the second poll never reached a4"
         process.send_signal(signal.SIGINT)  # while a4 is downloading
         held.release.set()
-        out, err = process.communicate(timeout=WAIT)
+        process.wait(WAIT)
     finally:
         held.release.set()
         if process.poll() is None:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
+    out, err = output(db)
     assert process.returncode == 0, err
     assert "stopping after the current article" in err and "the next watch resumes" in err
     assert stored(db) == {"a1": 1, "a2": 1, "a3": 1, "a4": 1}, (out, err)  # the article under way was finished and kept
@@ -169,3 +178,49 @@ def test_ctrl_c_stops_between_two_articles_and_keeps_them(server, tmp_path):
     assert polls[-1].endswith("stopped"), out
     with Store(db, read_only=True, shared=True, wait=WAIT) as store:
         assert store.feed_state(server.url + "/rss")["etag"] == '"v1"'  # a5 waits: the feed is read again
+
+
+def test_the_api_shows_what_watch_stores_while_it_runs(server, tmp_path):
+    """`dyad serve` beside `dyad watch` on one database (shared store mode): the server opens it
+    read-only for each request and the watcher holds it only while it writes, so the events of
+    each article appear while the watch goes on, mid-poll and between polls."""
+    from fastapi.testclient import TestClient
+
+    from dyad.api import create_app
+
+    held = site_with_a_second_poll(server)
+    feeds = tmp_path / "feeds.txt"
+    feeds.write_text(f"{server.url}/rss | Local Wire | TUR\n")
+    db = tmp_path / "news.duckdb"
+    process = start_watch(feeds, db)
+    try:
+        assert held.asked.wait(WAIT), "the second poll never reached a4"
+        client = TestClient(create_app(str(db)))
+        mid_poll = client.get("/api/stats")  # the watcher is waiting for a4: the first poll is there
+        assert mid_poll.status_code == 200 and mid_poll.json()["documents"] == 2, mid_poll.text
+        first_events = client.get("/api/events", params={"source": "Local Wire", "limit": 200}).json()
+        assert first_events["total"] > 0 and {e["doc_id"] for e in first_events["events"]} == set(stored_ids(db))
+        held.release.set()
+        for _ in range(int(WAIT / 0.2)):  # the second poll commits a3 and a4; the watch goes on polling
+            documents = client.get("/api/stats").json()["documents"]
+            if documents == 4:
+                break
+            time.sleep(0.2)
+        assert documents == 4 and process.poll() is None  # seen while the watcher still runs
+        later = client.get("/api/events", params={"source": "Local Wire", "limit": 200}).json()
+        assert later["total"] > first_events["total"]
+    finally:
+        held.release.set()
+        if process.poll() is None:
+            process.send_signal(signal.SIGINT)
+            try:
+                process.wait(WAIT)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait()
+    assert process.returncode == 0, output(db)
+
+
+def stored_ids(db: Path) -> list[str]:
+    with Store(db, read_only=True, shared=True, wait=WAIT) as store:
+        return [row[0] for row in store.con.execute("SELECT id FROM documents").fetchall()]
