@@ -59,6 +59,8 @@ _WATCH = "tests/read/test_watch_process.py"
 MARKS_BY_NODE = {
     "tests/api/test_browser.py": ("browser",),
     "tests/api/test_concurrency.py": ("process", "slow"),
+    "tests/api/test_fuzz.py": ("slow",),
+    "tests/read/test_bad_inputs.py::test_a_hundred_thousand_tiny_articles_stream_through_the_reader": ("slow",),
     "tests/test_evaluate.py::test_agrees_with_score_py_on_the_dev_set": ("slow",),
     "tests/test_evaluate.py::test_article_scoring_agrees_with_score_articles_py": ("slow",),
     "tests/read/test_nothing_lost.py::test_every_corpus_document_is_read_whole": ("slow",),

@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 
 import click
+import jsonschema
 import pytest
 from click.testing import CliRunner
 
 from dyad.cli import main
-from dyad.schema import validation_errors
+from dyad.schema import record_schema, validation_errors
 from dyad.store import Store
 
 from .conftest import FIXTURES, SEED
@@ -147,6 +148,10 @@ def test_export_formats_and_brief(runner, tmp_path):
     plover_out = runner.invoke(main, ["export", "--db", db, "--format", "plover"]).stdout
     plover = [json.loads(line) for line in plover_out.splitlines()]
     assert plover and {"event", "actor", "recipient", "evidence"} <= set(plover[0])
+    evidence_schema = {**record_schema()["$defs"]["evidence"], "$defs": record_schema()["$defs"]}
+    for record in plover:  # the evidence as the record schema has it: the sentence is an index
+        jsonschema.validate(record["evidence"], evidence_schema)
+        assert isinstance(record["evidence"]["sentence"], int)
     csv_text = runner.invoke(main, ["export", "--db", db, "--format", "csv"]).stdout
     for row in csvlib.reader(csv_text.splitlines()):
         assert not any(cell.startswith(("=", "+", "@")) for cell in row)  # formula injection guarded

@@ -7,10 +7,10 @@ fulfilled commitments, tone. No scripts, no external files: it opens anywhere, o
 from __future__ import annotations
 
 import html
-import json
 from dataclasses import dataclass
 from typing import Any
 
+from dyad.serial import records
 from dyad.store import Store
 
 QUAD_COLOURS = {0: "#8c959f", 1: "#6cc28a", 2: "#1a7f37", 3: "#f08c7e", 4: "#b42318"}
@@ -27,23 +27,6 @@ QUAD_NAMES = {
 class Brief:
     html: str
     markdown: str
-
-
-def _value(v: Any) -> Any:
-    if hasattr(v, "strftime"):
-        try:
-            return v.strftime("%Y-%m-%d")
-        except ValueError:
-            return None
-    if isinstance(v, float) and v != v:
-        return None
-    if hasattr(v, "tolist"):
-        return v.tolist()
-    return v
-
-
-def _rows(frame: Any) -> list[dict[str, Any]]:
-    return [{k: _value(v) for k, v in r.items()} for r in frame.to_dict(orient="records")]
 
 
 def _chart(series: list[dict[str, Any]]) -> str:
@@ -78,10 +61,10 @@ def _chart(series: list[dict[str, Any]]) -> str:
 
 def make_brief(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> Brief:
     dyad = f"{a.upper()}-{b.upper()}"
-    events = _rows(store.events(dyad=dyad, since=since, until=until))
-    series = _rows(store.timeline(dyad=dyad, interval="month"))
-    quotes = _rows(store.quotes(dyad=dyad, limit=12))
-    commitments = _rows(store.commitments(dyad=dyad))
+    events = records(store.events(dyad=dyad, since=since, until=until))
+    series = records(store.timeline(dyad=dyad, interval="month"))
+    quotes = records(store.quotes(dyad=dyad, limit=12))
+    commitments = records(store.commitments(dyad=dyad))
     key = sorted(events, key=lambda e: (-abs(e["goldstein"] or 0), -(e["confidence"] or 0)))[:12]
     tones = [e["tone"] for e in events if e.get("tone") is not None]
     tone = sum(tones) / len(tones) if tones else None
@@ -95,8 +78,8 @@ def make_brief(store: Store, a: str, b: str, since: str | None = None, until: st
     )
     esc = html.escape
 
-    def who(entities: str | list[Any] | None) -> str:
-        items = json.loads(entities) if isinstance(entities, str) else (entities or [])
+    def who(entities: list[dict[str, Any]] | None) -> str:
+        items = entities or []
         return ", ".join(f"{e.get('entity_name') or e.get('raw_text')} ({e.get('code')})" for e in items) or "?"
 
     body = [
@@ -131,7 +114,7 @@ def make_brief(store: Store, a: str, b: str, since: str | None = None, until: st
     body.append("</ol><h2>Quotes</h2><ul>")
     md += ["", "## Quotes", ""]
     for q in quotes:
-        speaker = json.loads(q["speaker"])["entity_name"] if q.get("speaker") else "?"
+        speaker = q["speaker"]["entity_name"] if q.get("speaker") else "?"
         body.append(
             f"<li><b>{esc(speaker)} ({esc(q['speaker_code'] or '?')})</b>: “{esc(q['text'])}” "
             f"<small>[{esc(q['doc_id'])}]</small></li>"

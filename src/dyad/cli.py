@@ -546,23 +546,9 @@ def events(
 
 
 def _records(frame: Any) -> list[dict[str, Any]]:
-    """DataFrame rows as JSON-ready dicts: NULLs as None, dates as YYYY-MM-DD, JSON columns parsed."""
-    import pandas as pd
+    from dyad.serial import records
 
-    out = []
-    for row in frame.to_dict(orient="records"):
-        for key in ("actor", "recipient", "event_loc"):
-            if isinstance(row.get(key), str):
-                row[key] = json.loads(row[key])
-        for key, value in row.items():
-            if hasattr(value, "tolist"):
-                row[key] = value.tolist()
-            elif value is None or (not isinstance(value, (list, dict, str)) and pd.isna(value)):
-                row[key] = None  # pandas shows SQL NULL as NaN, NaT or NA
-            elif hasattr(value, "strftime"):
-                row[key] = value.strftime("%Y-%m-%d")
-        out.append(row)
-    return out
+    return records(frame)
 
 
 def _table(frame: Any) -> None:
@@ -604,7 +590,7 @@ def show(doc_id: str, db: str, fmt: str) -> None:
         e["event_date"] = e["event_date"].date().isoformat() if hasattr(e["event_date"], "date") else e["event_date"]
         actors = ",".join(e["actor_codes"]) or "?"
         recipients = ",".join(e["recipient_codes"]) or "?"
-        where = json.loads(e["event_loc"])["name"] if isinstance(e.get("event_loc"), str) else "-"
+        where = e["event_loc"]["name"] if isinstance(e.get("event_loc"), dict) else "-"
         click.echo(
             f'  {e["event"]:<9} {e["cameo"]:<5} {actors} -> {recipients}  "{e["event_text"]}"  '
             f"{e['event_date']} ({e['date_precision']}) at {where}  conf {e['confidence']:.2f}  [{e['rule']}]"
@@ -619,7 +605,7 @@ def show(doc_id: str, db: str, fmt: str) -> None:
         click.echo("")
         click.echo(f"Quotes ({len(doc['quotes'])}):")
         for q in _records(doc["quotes"]):
-            speaker = json.loads(q["speaker"])["entity_name"] if q["speaker"] else "?"
+            speaker = q["speaker"]["entity_name"] if q["speaker"] else "?"
             click.echo(f'  [{q["kind"]}] {speaker} ({q["speaker_code"] or "?"}): "{q["text"]}"')
     if len(doc["commitments"]):
         click.echo("")

@@ -16,7 +16,10 @@ from functools import cache
 from pathlib import Path
 from typing import IO, Any
 
+from dyad.serial import json_value, records
 from dyad.store import Store
+
+__all__ = ["export", "gdelt_rows", "json_value", "safe_cell", "to_text"]  # json_value: re-exported from dyad.serial
 
 GDELT_COLUMNS = [
     "GLOBALEVENTID",
@@ -174,8 +177,8 @@ def gdelt_rows(store: Store, **filters: Any) -> Iterator[list[Any]]:
     for n, e in enumerate(frame.to_dict(orient="records"), start=1):
         date = e["event_date"] if e["event_date"] is not None and str(e["event_date"]) != "NaT" else e["doc_date"]
         day = date.date() if hasattr(date, "date") else dt.date.today()
-        actor, recipient = json.loads(e["actor"] or "[]"), json.loads(e["recipient"] or "[]")
-        loc = json.loads(e["event_loc"]) if isinstance(e["event_loc"], str) else None
+        actor, recipient = e["actor"] or [], e["recipient"] or []
+        loc = e["event_loc"] if isinstance(e["event_loc"], dict) else None
         mentions, sources, articles = clusters.get(f"{e['doc_id']}:{e['event_id']}", (1, 1, 1))
         cameo = e["cameo"]
         yield [
@@ -225,11 +228,7 @@ def export(store: Store, fmt: str, out: IO[str] | None = None, path: Path | None
         for row in frame[FLAT_COLUMNS].to_dict(orient="records"):
             writer.writerow([safe_cell(json_value(row[c])) for c in FLAT_COLUMNS])
         return len(frame)
-    for row in frame.to_dict(orient="records"):
-        record = {k: json_value(v) for k, v in row.items()}
-        for key in ("actor", "recipient", "event_loc"):
-            if isinstance(record.get(key), str):
-                record[key] = json.loads(record[key])
+    for record in records(frame):
         if fmt == "plover":
             record = {
                 "id": f"{record['doc_id']}:{record['event_id']}",
@@ -245,25 +244,17 @@ def export(store: Store, fmt: str, out: IO[str] | None = None, path: Path | None
                 "quad_code": record["quad_code"],
                 "goldstein": record["goldstein"],
                 "confidence": record["confidence"],
-                "evidence": {"sentence": record["evidence_text"], "rule": record["rule"]},
+                "evidence": {  # as the PLOVER record schema has it: the sentence's index, offsets and text
+                    "sentence": record["sentence"],
+                    "start": record["evidence_start"],
+                    "end": record["evidence_end"],
+                    "text": record["evidence_text"],
+                    "rule": record["rule"],
+                },
                 "source_doc": record["doc_id"],
             }
         out.write(json.dumps(record, ensure_ascii=False) + "\n")
     return len(frame)
-
-
-def json_value(value: Any) -> Any:
-    """A DataFrame cell as JSON: NaN/NaT -> null, dates -> YYYY-MM-DD, arrays -> lists."""
-    if value is None or (isinstance(value, float) and value != value):  # before tolist: numpy NaN too
-        return None
-    if hasattr(value, "tolist"):
-        return value.tolist()
-    if hasattr(value, "strftime"):
-        try:
-            return value.strftime("%Y-%m-%d")
-        except ValueError:
-            return None
-    return value
 
 
 def _parquet(store: Store, path: Path) -> int:

@@ -1,8 +1,13 @@
-"""A lossless JSON form of ``CodedDocument``, for engines that pass results through files.
+"""Dyad's JSON forms: the one renderer of query results, and a lossless form of ``CodedDocument``.
 
-The public ``dyad code`` record (``CodedDocument.to_record``) drops what the store needs and
-users do not (sentence table, people learned, document origin), so the Ray engine writes this
-form to Parquet beside the record and loads it back into the store without coding anything twice.
+``records(frame)`` turns the store's DataFrames (whose JSON columns the store has already decoded)
+into JSON-ready rows; every face that prints or serves query results as JSON goes through it
+(``dyad events/show/commitments/actors --format json``, the JSONL and PLOVER exports, the brief).
+
+``coded_to_json``/``coded_from_json``: the public ``dyad code`` record (``CodedDocument.to_record``)
+drops what the store needs and users do not (sentence table, people learned, document origin), so
+the Ray engine writes this form to Parquet beside the record and loads it back into the store
+without coding anything twice.
 """
 
 from __future__ import annotations
@@ -19,6 +24,25 @@ from dyad.model import CodedDocument
 
 #: Fields typed ``Any`` in the model whose items are dataclasses all the same.
 _ANY_FIELDS: dict[tuple[type, str], type] = {(CodedDocument, "learned"): LearnedActor}
+
+
+def json_value(value: Any) -> Any:
+    """A DataFrame cell as JSON: SQL NULL (None, NaN, NaT, NA) -> None, dates -> YYYY-MM-DD,
+    arrays and numpy scalars -> lists and Python numbers; anything else as it is."""
+    if value is None or (isinstance(value, float) and value != value):  # before tolist: numpy NaN too
+        return None
+    if type(value).__name__ in ("NAType", "NaTType"):  # pandas' missing values
+        return None
+    if hasattr(value, "tolist"):
+        return value.tolist()
+    if hasattr(value, "strftime"):
+        return value.strftime("%Y-%m-%d")
+    return value
+
+
+def records(frame: Any) -> list[dict[str, Any]]:
+    """Each row of a query's DataFrame as a dict of JSON values (see ``json_value``)."""
+    return [{key: json_value(value) for key, value in row.items()} for row in frame.to_dict(orient="records")]
 
 
 def coded_to_json(coded: CodedDocument) -> str:

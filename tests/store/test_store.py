@@ -76,6 +76,33 @@ def test_document_round_trip(store):
         store.document("nope")
 
 
+def test_the_store_decodes_the_json_it_stores(store):
+    """Faces get lists and dicts, never JSON text to parse again (one decoder, in the store)."""
+    events = store.events(dyad="TUR-MYS")
+    assert all(isinstance(a, list) and isinstance(a[0], dict) for a in events["actor"])
+    assert any(isinstance(loc, dict) and loc["name"] for loc in events["event_loc"])
+    quotes, commitments = store.quotes(), store.commitments()
+    assert len(quotes) and all(isinstance(q, dict) and "sentence" in q for q in quotes["evidence"])
+    assert any(isinstance(s, dict) and s["code"] for s in quotes["speaker"])
+    assert len(commitments) and all(isinstance(c, dict) for c in commitments["evidence"])
+    doc = store.document("000_e51a7bb7ba208ab8")
+    assert isinstance(doc["themes"], dict) and doc["themes"]["topics"]
+    assert all(isinstance(a, list) for a in doc["events"]["recipient"])
+    assert all(s is None or isinstance(s, dict) for s in doc["quotes"]["speaker"])
+
+
+def test_one_json_renderer_for_query_results(store):
+    import json
+    import math
+
+    from dyad.serial import records
+
+    rows = records(store.events())
+    assert rows == json.loads(json.dumps(rows))  # JSON values only: no NaN, arrays, timestamps
+    assert all(r["doc_date"] is None or len(r["doc_date"]) == 10 for r in rows)
+    assert not any(isinstance(v, float) and math.isnan(v) for r in rows for v in r.values())
+
+
 def test_failed_write_leaves_nothing_behind(tmp_path, pipeline):
     from dyad.read import read_inputs
 

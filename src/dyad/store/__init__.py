@@ -1,6 +1,6 @@
 """Store stage: an embedded DuckDB file with a versioned schema (Parquet export for scale later)."""
 
-from dyad.store.duck import DEFAULT_DB, Store, parse_dyad
+from dyad.store.duck import DEFAULT_DB, Store, decode_json_columns, parse_dyad
 from dyad.store.schema import SCHEMA_VERSION
 
-__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "parse_dyad"]
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "Store", "decode_json_columns", "parse_dyad"]

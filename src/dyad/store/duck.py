@@ -22,7 +22,7 @@ from dyad.actors.memory import ActorMemory
 from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Entity
 from dyad.store import dedup
-from dyad.store.schema import SCHEMA_VERSION, current_version, migrate
+from dyad.store.schema import JSON_COLUMNS, SCHEMA_VERSION, current_version, migrate
 
 DEFAULT_DB = "dyad.duckdb"
 #: A writer's notice older than this is left over from a killed process; readers ignore it.
@@ -64,6 +64,19 @@ def _alive(pid: int) -> bool:
     except PermissionError:  # someone else's process: alive
         return True
     return True
+
+
+def decode_json_columns(frame: pd.DataFrame, table: str) -> pd.DataFrame:
+    """``frame`` (rows of ``table``) with the columns stored as JSON text decoded to lists and dicts,
+    in place; a NULL stays None. The store's one decoder: every query that returns them uses it."""
+    for column in JSON_COLUMNS[table]:
+        if column in frame.columns:
+            frame[column] = [_decoded(v) for v in frame[column]]
+    return frame
+
+
+def _decoded(value: Any) -> Any:
+    return json.loads(value) if isinstance(value, str) else value
 
 
 def text_hash(text: str) -> str:
@@ -409,7 +422,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return self.con.execute(sql, params).df()
+        return decode_json_columns(self.con.execute(sql, params).df(), "commitments")
 
     def quotes(self, speaker: str | None = None, dyad: str | None = None, limit: int | None = None) -> pd.DataFrame:
         """Quotes, newest first; with ``dyad``, quotes by either side in articles about both."""
@@ -430,7 +443,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ?"
             params.append(int(limit))
-        return self.con.execute(sql, params).df()
+        return decode_json_columns(self.con.execute(sql, params).df(), "quotes")
 
     def canonical_events(self, dyad: str | None = None, limit: int | None = None) -> pd.DataFrame:
         """One real event, one row: mentions of the same act (type, actor, recipient, day, place)
@@ -520,7 +533,7 @@ class Store:
         if limit is not None:
             sql += " LIMIT ? OFFSET ?"
             page += [int(limit), int(offset)]
-        frame = self.con.execute(sql, page).df()
+        frame = decode_json_columns(self.con.execute(sql, page).df(), "events")
         total = None
         if count:
             row = self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
@@ -587,16 +600,20 @@ class Store:
         keys = ("id", "date", "title", "url", "source", "origin", "text")
         out: dict[str, Any] = dict(zip(keys, row, strict=True))
         out["date"] = out["date"].isoformat() if out["date"] else None
-        out["events"] = self.con.execute(
-            "SELECT * FROM events WHERE doc_id = ? ORDER BY sentence, event_id", [doc_id]
-        ).df()
-        out["mentions"] = self.con.execute("SELECT * FROM mentions WHERE doc_id = ? ORDER BY idx", [doc_id]).df()
-        out["quotes"] = self.con.execute("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", [doc_id]).df()
-        out["commitments"] = self.con.execute("SELECT * FROM commitments WHERE doc_id = ? ORDER BY id", [doc_id]).df()
-        meta = self.con.execute("SELECT tone, themes, duplicate_of FROM documents WHERE id = ?", [doc_id]).fetchone()
-        out["tone"], out["themes"], out["duplicate_of"] = (
-            (meta[0], json.loads(meta[1]) if meta[1] else {}, meta[2]) if meta else (None, {}, None)
+        con = self.con
+        out["events"] = decode_json_columns(
+            con.execute("SELECT * FROM events WHERE doc_id = ? ORDER BY sentence, event_id", [doc_id]).df(), "events"
         )
+        out["mentions"] = con.execute("SELECT * FROM mentions WHERE doc_id = ? ORDER BY idx", [doc_id]).df()
+        out["quotes"] = decode_json_columns(
+            con.execute("SELECT * FROM quotes WHERE doc_id = ? ORDER BY idx", [doc_id]).df(), "quotes"
+        )
+        out["commitments"] = decode_json_columns(
+            con.execute("SELECT * FROM commitments WHERE doc_id = ? ORDER BY id", [doc_id]).df(), "commitments"
+        )
+        meta = con.execute("SELECT tone, themes, duplicate_of FROM documents WHERE id = ?", [doc_id]).fetchone()
+        tone, themes, duplicate_of = meta if meta else (None, None, None)
+        out["tone"], out["themes"], out["duplicate_of"] = tone, _decoded(themes) or {}, duplicate_of
         return out
 
     # --- following the news: feed state and URLs already handled -----------------------------------

@@ -10,6 +10,15 @@ from typing import Any
 
 SCHEMA_VERSION = 5
 
+#: The columns each table keeps as JSON text. The store writes them and decodes them on the way out
+#: (``dyad.store.decode_json_columns``), so no face parses stored JSON.
+JSON_COLUMNS: dict[str, tuple[str, ...]] = {
+    "events": ("actor", "recipient", "event_loc"),
+    "quotes": ("speaker", "evidence"),
+    "commitments": ("actor", "recipient", "evidence"),
+    "documents": ("themes",),
+}
+
 MIGRATIONS: dict[int, list[str]] = {
     1: [
         """CREATE TABLE documents (
