@@ -76,6 +76,7 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
     _titled_surnames(doc, kb, index)
     _national_organisations(doc, kb, index)
     _apply_of_country(doc, index)
+    _apply_national_modifier(doc, kb, index)
     _settle_shared_names(index)
     _settle_by_context(doc, kb, index)
     index.mentions.sort(key=lambda m: m.start)
@@ -179,6 +180,25 @@ def _apply_of_country(doc: Doc, index: ActorIndex) -> None:
                 place = index.entity_at(pobj.i)
                 if place is not None and place.kind in ("country", "capital") and place.code != entity.code:
                     entity.code = place.code
+
+
+def _apply_national_modifier(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
+    """ "The Chilean Senate", "Kenya's Senate": an institution every state has, known to the dictionaries
+    by its bare name as one state's, is the state's the text names before it."""
+    for mention in index.mentions:
+        entity = mention.entity
+        words = mention.text.lower().removeprefix("the ")
+        if entity is None or entity.kind not in ("person", "organisation") or kb.agent_sector(words) is None:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        for modifier in span.root.children:
+            place = index.entity_at(modifier.i) if modifier.dep_ in ("amod", "compound", "poss") else None
+            if place is not None and place.kind in ("country", "capital") and place.code != entity.code:
+                entity.code = place.code
+                entity.sector_code = kb.agent_sector(words)
+                entity.entity_name = f"{place.entity_name} {mention.text}"
 
 
 def _capitalised(tokens: Span) -> bool:

@@ -1,0 +1,25 @@
+"""An institution every state has ("the Senate") is the state's the text names before it.
+
+Sentences written for this test.
+"""
+
+from __future__ import annotations
+
+
+def mention_codes(record: dict) -> dict[str, tuple[str, str | None]]:
+    return {m["text"]: (m["entity"]["code"], m["entity"]["sector_code"]) for m in record["mentions"] if m["entity"]}
+
+
+def test_a_national_adjective_makes_the_senate_that_states(coded):
+    record = coded("The Chilean Senate voted to approve the pension reform.", date="2021-11-16")
+    assert mention_codes(record)["Senate"] == ("CHL", "LEG")
+
+
+def test_a_possessive_country_makes_the_senate_that_states(coded):
+    record = coded("Chile's Senate rejected the impeachment of President Sebastian Pinera.", date="2021-11-16")
+    assert mention_codes(record)["Senate"] == ("CHL", "LEG")
+
+
+def test_the_bare_senate_keeps_the_dictionarys_reading(coded):
+    record = coded("The Senate approved the arms sale to Saudi Arabia.", date="2019-06-20")
+    assert mention_codes(record)["Senate"][0] == "USA"
