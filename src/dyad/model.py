@@ -30,6 +30,12 @@ class Document:
         return "sha1-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:16]
 
 
+def text_hash(text: str) -> str:
+    """The digest a stored document's text is compared by (the store's, and the engines' that skip
+    what it holds)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
 @dataclass
 class Rejection:
     """An input that could not become a document, and why (the message names file and line)."""

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from dyad.actors.kb import KBEntry, KnowledgeBase
 from dyad.actors.normalise import fold
 from dyad.model import Entity, Mention
+from dyad.tokens import is_proper_noun, token_texts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -207,22 +208,6 @@ def _capitalised(tokens: Span) -> bool:
 
 HYPHENS = {"-", "–", "‐"}
 NAME_PARTICLES = {"al", "el", "bin", "ibn", "abu", "de", "da", "van", "von", "der", "le", "la", "ben", "bint"}
-
-
-def is_proper_noun(doc: Doc) -> list[bool]:
-    """Which tokens are proper nouns, read from spaCy's arrays (no Token objects)."""
-    from spacy.attrs import POS
-    from spacy.symbols import PROPN
-
-    return [int(p) == PROPN for p in doc.to_array(POS)]
-
-
-def token_texts(doc: Doc) -> list[str]:
-    """Every token's text without building Token objects (the costliest part of a naive loop)."""
-    from spacy.attrs import ORTH
-
-    strings = doc.vocab.strings
-    return [strings[int(h)] for h in doc.to_array(ORTH)]
 
 
 def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:

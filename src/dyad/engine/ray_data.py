@@ -153,7 +153,7 @@ def _read_rows(row: dict[str, Any], settings: ReadSettings, stored: Any) -> list
     Documents already stored with the same text become "stored" rows: they are not coded again."""
     import ray
 
-    from dyad.store.duck import text_hash
+    from dyad.model import text_hash
 
     known: dict[str, str] = ray.get(stored) if isinstance(stored, ray.ObjectRef) else stored
     base = int(row["file_index"]) * SEQ_STRIDE

@@ -174,7 +174,7 @@ def event_date(
 
 
 def date_spans(doc: Doc) -> list[Span]:
-    from dyad.actors.resolve import token_texts
+    from dyad.tokens import token_texts
 
     spans = [ent for ent in doc.ents if ent.label_ in ("DATE", "TIME")]
     covered = {t.i for s in spans for t in s}

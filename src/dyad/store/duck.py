@@ -7,7 +7,6 @@ text replaces the old rows. Queries return pandas DataFrames, which is what note
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import time
@@ -20,7 +19,7 @@ import pandas as pd
 from dyad.actors.dictionaries import ActorRecord
 from dyad.actors.memory import ActorMemory
 from dyad.errors import DyadError, Msg
-from dyad.model import CodedDocument, Entity
+from dyad.model import CodedDocument, Entity, text_hash
 from dyad.store import dedup
 from dyad.store.schema import JSON_COLUMNS, SCHEMA_VERSION, current_version, migrate
 
@@ -77,10 +76,6 @@ def decode_json_columns(frame: pd.DataFrame, table: str) -> pd.DataFrame:
 
 def _decoded(value: Any) -> Any:
     return json.loads(value) if isinstance(value, str) else value
-
-
-def text_hash(text: str) -> str:
-    return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
 class Store:
