@@ -340,6 +340,10 @@ class EventCoder:
         inner = _embedded_trigger(token, triggers)
         if inner is not None:
             code = _compose(code, inner.pattern.code, sent)
+        if _past_wish(token):
+            return (
+                None  # rule "past-wish": "Russia wanted to destroy Ukraine" reports an aim, not an act or a statement
+            )
         future = _is_future(token)
         if future and inner is None and code[:2] != "12":
             code = _intent_code(code, sent)
@@ -990,6 +994,19 @@ def _negated(token: Token) -> bool:
     if token.dep_ == "xcomp" and head.lemma_ in ("fail",):
         return True
     return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in INTENT
+
+
+WISH_VERBS = {"want", "wish", "hope", "desire"}
+
+
+def _past_wish(token: Token) -> bool:
+    """Rule "past-wish": an act someone wanted in the past, told by the text itself ("Russia wanted to
+    destroy Ukraine"), is neither an act nor the actor's statement of intent; told as what the actor
+    said ("Iran said it wanted to return to the deal"), it is a statement and is coded."""
+    if token.dep_ != "xcomp":
+        return False
+    wish = token.head
+    return wish.lemma_.lower() in WISH_VERBS and wish.tag_ == "VBD" and wish.dep_ not in ("ccomp", "xcomp")
 
 
 def _is_future(token: Token) -> bool:

@@ -54,6 +54,13 @@ RULES: dict[str, Rule] = {
         '"The Japanese government prepared its budget" -> no event; "India purchased aircraft from the United '
         'States" -> COOPERATE IND -> USA.',
     ),
+    "past-wish": Rule(
+        "What an actor wanted, wished or hoped to do, told in the past by the text itself, is neither an act "
+        "nor the actor's statement of intent (PLOVER codes acts and statements; intentions count as stated); "
+        "told as what the actor said, it is a statement and is coded.",
+        '"When the war began, Russia wanted to seize Kyiv" -> no event; "Iran said it wanted to return to the '
+        'deal" -> AGREE.',
+    ),
     "local-agent": Rule(
         "A side named only by a role or as a crowd (security forces, police, courts, protesters, gunmen) "
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
