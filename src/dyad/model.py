@@ -150,6 +150,20 @@ class Sentence:
 
 
 @dataclass
+class LearnedActor:
+    """A person a document introduced by title and nationality ("Kenyan Interior Minister X"):
+    remembered for later articles (the store's actor memory), with the evidence that taught it.
+    "Learned" means this everywhere: in ``CodedDocument.learned``, ``IngestInfo.learned`` and the memory."""
+
+    name: str
+    code: str
+    sector: str | None
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass
 class CodedDocument:
     """A document and everything the pipeline found in it."""
 
@@ -160,7 +174,7 @@ class CodedDocument:
     quotes: list[Quote] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
     commitments: list[dict[str, Any]] = field(default_factory=list)
-    learned: list[Any] = field(default_factory=list)  # LearnedActor: people this article introduced
+    learned: list[LearnedActor] = field(default_factory=list)  # people this article introduced
     themes: dict[str, Any] = field(default_factory=dict)
     tone: float | None = None
 

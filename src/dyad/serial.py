@@ -19,11 +19,7 @@ import typing
 from functools import cache
 from typing import Any
 
-from dyad.actors.resolve import LearnedActor
 from dyad.model import CodedDocument
-
-#: Fields typed ``Any`` in the model whose items are dataclasses all the same.
-_ANY_FIELDS: dict[tuple[type, str], type] = {(CodedDocument, "learned"): LearnedActor}
 
 
 def json_value(value: Any) -> Any:
@@ -66,12 +62,7 @@ def _build(cls: type, data: Any) -> Any:
     hints = _hints(cls)
     kwargs = {}
     for f in dataclasses.fields(cls):
-        if f.name not in data:
-            continue
-        item_type = _ANY_FIELDS.get((cls, f.name))
-        if item_type is not None:
-            kwargs[f.name] = [_build(item_type, v) for v in data[f.name]]
-        else:
+        if f.name in data:
             kwargs[f.name] = _convert(hints[f.name], data[f.name])
     return cls(**kwargs)
 

@@ -3,7 +3,8 @@
 from dyad.actors.dictionaries import ActorRecord, load_actor_file
 from dyad.actors.kb import KBEntry, KnowledgeBase, Spell
 from dyad.actors.memory import ActorMemory
-from dyad.actors.resolve import ActorIndex, LearnedActor, entities_for, resolve_actors
+from dyad.actors.resolve import ActorIndex, entities_for, resolve_actors
+from dyad.model import LearnedActor  # the stage contract's type; importable from here as before
 
 __all__ = [
     "ActorIndex",

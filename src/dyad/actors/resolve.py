@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dyad.actors.kb import KBEntry, KnowledgeBase
 from dyad.actors.normalise import fold
-from dyad.model import Entity, Mention
+from dyad.model import Entity, LearnedActor, Mention
 from dyad.tokens import is_proper_noun, token_texts
 
 if TYPE_CHECKING:
@@ -42,31 +42,26 @@ ROLE_WORDS_GOV = {
 
 
 @dataclass
-class LearnedActor:
-    """A person this document introduced by title and nationality ("Kenyan Interior Minister X"):
-    worth remembering for later articles, with the evidence that taught it."""
-
-    name: str
-    code: str
-    sector: str | None
-    evidence: str
-    start: int
-    end: int
-
-
-@dataclass
 class ActorIndex:
     """Which tokens name which actor, for one document."""
 
     date: str | None
     by_token: dict[int, Entity] = field(default_factory=dict)
     mentions: list[Mention] = field(default_factory=list)
-    learned: dict[str, Entity] = field(default_factory=dict)  # name key -> actor, learned in this document
-    introduced: list[LearnedActor] = field(default_factory=list)  # people introduced by title + nationality
+    # folded name -> the actor a fuller mention earlier in this document resolved it to ("Murkomen" after
+    # "Interior Minister Kipchumba Murkomen"); the document's own, never remembered
+    named: dict[str, Entity] = field(default_factory=dict)
+    # people introduced by title and nationality: what "learned" means everywhere, remembered for later runs
+    learned: list[LearnedActor] = field(default_factory=list)
     shared: list[tuple[Entity, list[str]]] = field(default_factory=list)  # peoples/regions of several countries
 
     def entity_at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
+
+    @property
+    def introduced(self) -> list[LearnedActor]:
+        """The former name of ``learned``, kept while callers move to it."""
+        return self.learned
 
 
 def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
@@ -233,7 +228,7 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
                 if entry.kind == "person":  # "Anwar Ibrahim" teaches the document who "Anwar" is
                     for t in span:
                         if len(t.text) > 2 and t.text[0].isupper():
-                            index.learned.setdefault(fold(t.text), entity)
+                            index.named.setdefault(fold(t.text), entity)
                 i = end
                 matched = True
                 break
@@ -397,13 +392,13 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
     for ent in [*doc.ents, *_names_after_roles(doc, kb, index)]:
         if ent.label_ != "PERSON" or any(t.i in index.by_token for t in ent):
             continue
-        learned = _title_of(ent, kb, index)
-        if learned is None:
+        title = _title_of(ent, kb, index)
+        if title is None:
             key = fold(ent.text)
-            if key in index.learned:
-                _mark(ent, index.learned[key], index)
+            if key in index.named:
+                _mark(ent, index.named[key], index)
             continue
-        code, sector = learned
+        code, sector = title
         entity = Entity(
             raw_text=ent.text,
             entity_name=ent.text,
@@ -414,19 +409,19 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
             kind="person",
         )
         if len(ent) >= 2:  # full names only: "Murkomen" alone is too little to remember
-            index.introduced.append(LearnedActor(ent.text, code, sector, ent.sent.text, ent.start_char, ent.end_char))
+            index.learned.append(LearnedActor(ent.text, code, sector, ent.sent.text, ent.start_char, ent.end_char))
         for key in {fold(ent.text), *[fold(t.text) for t in ent if len(t.text) > 2 and t.text[0].isupper()]}:
-            index.learned.setdefault(key, entity)
+            index.named.setdefault(key, entity)
         _mark(ent, entity, index)
     # later mentions by full name, surname or first name alone, whatever NER called them
     for ent in doc.ents:
         if ent.label_ in ("PERSON", "ORG", "GPE", "NORP") and not any(t.i in index.by_token for t in ent):
-            known = index.learned.get(fold(ent.text))
+            known = index.named.get(fold(ent.text))
             if known is not None:
                 _mark(ent, known, index)
     for token in doc:
         if token.text[:1].isupper() and token.i not in index.by_token:
-            known = index.learned.get(fold(token.text))
+            known = index.named.get(fold(token.text))
             if known is not None:
                 _mark(doc[token.i : token.i + 1], known, index)
 
@@ -498,7 +493,7 @@ def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
         for t in span:
             index.by_token[t.i] = entity
         index.mentions.append(Mention(span.text, span.start_char, span.end_char, "person", entity))
-        index.learned.setdefault(fold(token.text), entity)
+        index.named.setdefault(fold(token.text), entity)
 
 
 def _names_after_roles(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> list[Span]:
@@ -661,9 +656,9 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
         return _pronoun(head, index)
     if countries:
         return [_with(c, sector=sector or c.sector_code, raw=phrase.text, span=phrase) for c in countries]
-    learned = index.learned.get(fold(head.text))
-    if learned is not None:
-        return [learned]
+    named = index.named.get(fold(head.text))
+    if named is not None:
+        return [named]
     principal = _titled_principal(phrase, index)
     if principal is not None:
         return [_with(principal, raw=phrase.text, span=phrase)]
