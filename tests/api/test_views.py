@@ -54,41 +54,47 @@ def test_bad_filters_are_refused(client, params):
     assert client.get("/api/canonical", params=params).status_code == 422
 
 
+def rounded(rows):
+    return [{k: round(v, 9) if isinstance(v, float) else v for k, v in row.items()} for row in rows]
+
+
 def test_the_mirror_answers_what_the_store_answers_and_follows_its_writes(sample_db, tmp_path):
     import shutil
+
+    from pandas.testing import assert_frame_equal
 
     from dyad.store import Store, views
     from dyad.store.views import Mirror, ViewFilter
 
     db = tmp_path / "copy.duckdb"
     shutil.copy(sample_db, db)
-    mirror = Mirror()
+    mirror = Mirror(db)
     filters = [
         ViewFilter(),
         ViewFilter.parse(dyad="TUR-MYS"),
         ViewFilter.parse(types="CONSULT,AGREE", quad="1", since="2025-01-01"),
         ViewFilter.parse(actor="TUR", text="talks"),
         ViewFilter.parse(country="TUR"),
+        ViewFilter.parse(dyad="MYS-TUR", directed=True),
+        ViewFilter.parse(actor="mys"),
     ]
+    view = mirror.view()
     with Store(db, read_only=True) as store:
-        view = mirror.view(store)
-        for f in filters:
+        for f in filters:  # the same rows; means may differ in the last bits (summed in another order)
             assert views.count(view, f) == views.count(store, f)
-            assert views.timeline(view, f).equals(views.timeline(store, f))
-            assert views.countries(view, f).equals(views.countries(store, f))
-            assert views.places(view, f).equals(views.places(store, f))
-            assert views.top_dyads(view, f).equals(views.top_dyads(store, f))
+            for frame in (views.timeline, views.countries, views.places, views.top_dyads):
+                assert_frame_equal(frame(view, f), frame(store, f), check_exact=False, rtol=1e-9)
             assert views.network(view, f) == views.network(store, f)
-            assert views.canonical(view, f, mutual=True) == views.canonical(store, f, mutual=True)
+            assert rounded(views.canonical(view, f, mutual=True)) == rounded(views.canonical(store, f, mutual=True))
         assert views.facets(view) == views.facets(store)
-        before = views.count(view, ViewFilter())
-        view.close()
+        assert view.counts == views.counts(store)
+    before = views.count(view, ViewFilter())
+    view.close()
     with Store(db) as store:  # a write: one event fewer
         store.con.execute("DELETE FROM events WHERE rowid = (SELECT min(rowid) FROM events)")
-    with Store(db, read_only=True) as store:
-        view = mirror.view(store)
-        assert views.count(view, ViewFilter()) == before - 1
-        view.close()
+    view = mirror.view()
+    assert views.count(view, ViewFilter()) == before - 1 == view.counts["events"]
+    view.close()
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 13])

@@ -18,7 +18,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
-from dyad.api.deps import MAX_UPLOAD, MAX_URL
+from dyad.api.deps import MAX_UPLOAD, MAX_URL, READ_WAIT_SECONDS
 from dyad.api.routes import dashboard, documents, events, web
 from dyad.errors import DyadError
 from dyad.store.views import Mirror
@@ -37,7 +37,7 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
     )
     app.state.db_path = str(db)
     app.state.write_token = write_token
-    app.state.mirror = Mirror()
+    app.state.mirror = Mirror(db, wait=READ_WAIT_SECONDS)
     app.state.upload_turn = threading.Lock()
     app.state.pipeline = None  # made on the first upload
     if cors_origins:

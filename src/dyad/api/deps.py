@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from fastapi import Depends, HTTPException, Query, Request
+from fastapi import HTTPException, Query, Request
 
 from dyad.errors import DyadError
 from dyad.store import Store
@@ -38,9 +38,12 @@ def store(request: Request) -> Iterator[Store]:
         s.close()
 
 
-def mirror(request: Request, s: Store = Depends(store)) -> Iterator[MirrorView]:
-    """The app's in-memory copy of the store for the aggregate views, as new as ``s``."""
-    view = request.app.state.mirror.view(s)
+def mirror(request: Request) -> Iterator[MirrorView]:
+    """The app's in-memory copy of the store for the aggregate views, as new as the store's last commit."""
+    try:
+        view = request.app.state.mirror.view()
+    except DyadError as exc:
+        raise HTTPException(status_code=503, detail=str(exc)) from exc
     try:
         yield view
     finally:

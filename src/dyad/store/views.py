@@ -8,13 +8,14 @@ changes), and return plain data, so the API serves them as they are.
 
 from __future__ import annotations
 
+import os
 import threading
 from dataclasses import dataclass
 from typing import Any, Protocol
 
 import pandas as pd
 
-from dyad.errors import DyadError
+from dyad.errors import DyadError, Msg
 from dyad.store.duck import Store, _event_filters, parse_dyad
 
 
@@ -32,52 +33,97 @@ MIRRORED_EVENTS = (
     "loc_country, event_date, doc_date, lat, lon, evidence_start, evidence_text, topics"
 )
 MIRRORED_DOCUMENTS = "id, date, title, source, duplicate_of"
-#: What changes when anything is written: an ingest adds rows or replaces a document (a newer time).
-_VERSION = (
-    "SELECT (SELECT count(*) FROM events), (SELECT count(*) FROM documents), "
-    "(SELECT count(*) FROM documents WHERE duplicate_of IS NOT NULL), (SELECT max(ingested_at) FROM documents)"
+#: The mirror's own columns, so that a side or date filter reads one plain column (which DuckDB tests while
+#: scanning, before it reads the other columns of a row) rather than two code lists per event:
+#: ``sides`` lists every directed pair of the event's codes as ``|A>B|`` (``|A>|`` or ``|>B|`` for a side with
+#: no code), ``date`` is the event's date or else its article's; ``a1``/``r1`` are the sole actor and
+#: recipient of one-code sides, ``multi`` says a side has more or fewer codes, ``n_actors`` counts actors.
+_EMPTY = "[]::VARCHAR[]"
+SIDE_COLUMNS = (
+    f"'|' || array_to_string(CASE WHEN len(coalesce(recipient_codes, {_EMPTY})) = 0 "
+    f"THEN list_transform(coalesce(actor_codes, {_EMPTY}), lambda x: x || '>') "
+    f"WHEN len(coalesce(actor_codes, {_EMPTY})) = 0 THEN list_transform(recipient_codes, lambda y: '>' || y) "
+    "ELSE flatten(list_transform(actor_codes, lambda x: list_transform(recipient_codes, lambda y: x || '>' || y))) "
+    "END, '|') || '|' AS sides, coalesce(event_date, doc_date) AS date, "
+    "CASE WHEN len(actor_codes) = 1 THEN actor_codes[1] END AS a1, "
+    "CASE WHEN len(recipient_codes) = 1 THEN recipient_codes[1] END AS r1, "
+    "coalesce(len(actor_codes), 0) <> 1 OR coalesce(len(recipient_codes), 0) <> 1 AS multi, "
+    "coalesce(len(actor_codes), 0) AS n_actors"
 )
+#: The same tests written for each table: a store's (lists only) and a mirror's (side columns too). A
+#: list function over every row costs a scan of a million lists; a column compare does not.
+_STORE_SIDES = {
+    "sided": "len(actor_codes) > 0",
+    "a": "actor_codes[1]",
+    "r": "recipient_codes[1]",
+    "single": "len(actor_codes) = 1 AND len(recipient_codes) = 1",
+}
+_MIRROR_SIDES = {"sided": "n_actors > 0", "a": "a1", "r": "r1", "single": "NOT multi"}
 
 
 @dataclass(frozen=True)
 class MirrorView:
-    """One request's cursor on a mirror; close it when done."""
+    """One request's cursor on a mirror, and the store's counts when it was copied; close it when done."""
 
     con: Any
+    counts: dict[str, int]
 
     def close(self) -> None:
         self.con.close()
 
 
+def _stamp(path: str) -> tuple[Any, ...]:
+    """What changes on disk whenever a transaction commits: the database file's and its WAL's times and sizes."""
+    out: list[Any] = []
+    for name in (path, path + ".wal"):
+        try:
+            info = os.stat(name)
+        except FileNotFoundError:
+            if name == path:
+                raise DyadError(Msg.NOT_FOUND.format(path=path)) from None
+            out.append(None)
+        else:
+            out.append((info.st_mtime_ns, info.st_size))
+    return tuple(out)
+
+
 class Mirror:
     """An in-memory DuckDB copy of the columns the dashboard's views read, for one store file.
 
-    Opening the file for each request starts with cold buffers, and the file is let go between requests
-    so an ingest can write; the views' scans over a million events then cost a few hundred milliseconds
-    each. The copy is made on the first request and again on the first request after the store changed
-    (its event and document counts or newest ingest time differ), so it always answers what the file
-    would. It costs memory: about the size of the events' evidence sentences and codes.
+    Opening the file for each request starts with cold buffers (and the file is let go between requests
+    so that an ingest can write), and searching two code lists per event to find a dyad costs a scan of
+    every list: over a million events each view took hundreds of milliseconds. The copy is made on the
+    first request and again on the first request after a write (the file's or its WAL's time or size
+    changed), so it answers what the file would; between writes no request opens the file at all. It
+    costs memory: about the size of the events' evidence sentences and codes.
     """
 
-    def __init__(self) -> None:
-        self._lock = threading.Lock()  # one copy at a time; readers of the old copy finish on it
+    def __init__(self, path: str | os.PathLike[str], wait: float = 15.0) -> None:
+        self.path = str(path)
+        self.wait = wait  # how long a copy waits for a writer to let go of the file
+        self._lock = threading.Lock()  # one copy at a time; readers of an old copy finish on it
         self._con: Any = None
-        self._version: tuple[Any, ...] | None = None
+        self._counts: dict[str, int] = {}
+        self._stamp: tuple[Any, ...] | None = None
 
-    def view(self, store: Store) -> MirrorView:
-        """A cursor on a copy as new as ``store`` (copying it now if the store changed)."""
-        version = tuple(store.con.execute(_VERSION).fetchall()[0])  # fetchall: the result is finished
+    def view(self) -> MirrorView:
+        """A cursor on a copy as new as the store's last commit (copying it now if the store changed)."""
         with self._lock:
-            if self._con is None or version != self._version:
-                self._con = self._copy(store)
-                self._version = version
-            return MirrorView(self._con.cursor())
+            stamp = _stamp(self.path)  # before copying: a write during the copy makes the next request copy again
+            if self._con is None or stamp != self._stamp:
+                with Store(self.path, read_only=True, shared=True, wait=self.wait) as store:
+                    self._con, self._counts = self._copy(store), counts(store)
+                self._stamp = stamp
+            return MirrorView(self._con.cursor(), dict(self._counts))
 
     @staticmethod
     def _copy(store: Store) -> Any:
         import duckdb
 
-        events = store.con.sql(f"SELECT {MIRRORED_EVENTS} FROM events").to_arrow_table()
+        # newest first, so that a date range or the newest events are a few row groups (DuckDB skips the rest)
+        events = store.con.sql(
+            f"SELECT {MIRRORED_EVENTS}, {SIDE_COLUMNS} FROM events ORDER BY date DESC NULLS LAST"
+        ).to_arrow_table()
         documents = store.con.sql(f"SELECT {MIRRORED_DOCUMENTS} FROM documents").to_arrow_table()
         con = duckdb.connect(":memory:")
         for name, table in (("events", events), ("documents", documents)):
@@ -122,21 +168,43 @@ class ViewFilter:
             raise DyadError(f"quad must be a comma-separated list of 0-4, not {quad!r}")
         return cls(types=type_list, quads=quad_list, **{k: v for k, v in fields.items() if v not in (None, "")})
 
-    def where(self) -> tuple[str, list[Any]]:
-        """A WHERE clause over the events table, and its parameters."""
+    def where(self, sides: bool = False) -> tuple[str, list[Any]]:
+        """A WHERE clause over the events table, and its parameters. With ``sides``, the actor, dyad and date
+        clauses read a mirror's own columns (``SIDE_COLUMNS``)."""
+        # codes in the sides string are letters and digits: anything else is searched in the lists
+        fast_actor = sides and bool(self.actor) and str(self.actor).isalnum()
+        fast_dyad = sides and bool(self.dyad)
         where, params = _event_filters(
-            self.actor,
-            self.dyad,
+            None if fast_actor else self.actor,
+            None if fast_dyad else self.dyad,
             self.event,
             self.cameo,
-            self.since,
-            self.until,
+            None if sides else self.since,
+            None if sides else self.until,
             self.text,
             self.doc_id,
             self.directed,
             self.source,
         )
         clauses = [where]
+        if fast_actor:
+            code = str(self.actor).upper()
+            clauses.append("(contains(sides, ?) OR contains(sides, ?))")
+            params += [f"|{code}>", f">{code}|"]
+        if fast_dyad:
+            a, b = parse_dyad(str(self.dyad))
+            if self.directed:
+                clauses.append("contains(sides, ?)")
+                params.append(f"|{a}>{b}|")
+            else:
+                clauses.append("(contains(sides, ?) OR contains(sides, ?))")
+                params += [f"|{a}>{b}|", f"|{b}>{a}|"]
+        if sides and self.since:
+            clauses.append("date >= TRY_CAST(? AS DATE)")
+            params.append(self.since)
+        if sides and self.until:
+            clauses.append("date <= TRY_CAST(? AS DATE)")
+            params.append(self.until)
         if self.types:
             clauses.append(f"event IN ({', '.join('?' for _ in self.types)})")
             params += list(self.types)
@@ -149,6 +217,15 @@ class ViewFilter:
         return " AND ".join(clauses), params
 
 
+def _where(store: Source, f: ViewFilter) -> tuple[str, list[Any]]:
+    """The filter's WHERE clause for the table ``store`` reads: a mirror's has the side columns."""
+    return f.where(sides=isinstance(store, MirrorView))
+
+
+def _sides(store: Source) -> dict[str, str]:
+    return _MIRROR_SIDES if isinstance(store, MirrorView) else _STORE_SIDES
+
+
 def _rows(frame: pd.DataFrame) -> list[dict[str, Any]]:
     from dyad.export import json_value
 
@@ -159,7 +236,7 @@ def events(
     store: Source, f: ViewFilter, sort: str = "date", limit: int = 50, offset: int = 0
 ) -> tuple[pd.DataFrame, int]:
     """Event mentions matching the filter, one page, and how many match in all."""
-    where, params = f.where()
+    where, params = _where(store, f)
     order = {
         "date": "coalesce(event_date, doc_date) DESC NULLS LAST, doc_id, event_id",
         "confidence": "confidence DESC, doc_id, event_id",
@@ -173,7 +250,7 @@ def events(
 
 def count(store: Source, f: ViewFilter) -> int:
     """How many event mentions match the filter."""
-    where, params = f.where()
+    where, params = _where(store, f)
     row = store.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()
     return int(row[0]) if row else 0
 
@@ -254,7 +331,7 @@ def canonical(
     mentions on or after some date: clustering only those gives the same rows as clustering everything,
     as long as they make ``limit`` rows. The window starts at the newest ``20 x limit`` mentions and
     grows by what the last one yielded until it holds ``limit`` rows or everything."""
-    where, params = f.where()
+    where, params = _where(store, f)
     window = int(limit) * 20
     while True:
         row = store.con.execute(
@@ -279,7 +356,7 @@ _CANONICAL_ORDER = "date DESC NULLS LAST, mentions DESC, event, actor, recipient
 def _canonical(store: Source, f: ViewFilter, mutual: bool, limit: int, evidence: int) -> list[dict[str, Any]]:
     """Two passes over the filtered mentions: the first ranks cluster keys alone (no text, no join), the
     second gathers counts and evidence for the ``limit`` chosen clusters only."""
-    where, params = f.where()
+    where, params = _where(store, f)
     kinds = ", ".join(f"'{t}'" for t in MUTUAL)  # fixed constants, not caller input
     merge = f"event IN ({kinds})" if mutual else "false"
     # the key orders a mutual pair; the row shows the sides as reported when one direction was
@@ -289,7 +366,8 @@ def _canonical(store: Source, f: ViewFilter, mutual: bool, limit: int, evidence:
         "  CASE WHEN mutual THEN least(a, r) ELSE a END AS ka, CASE WHEN mutual THEN greatest(a, r) ELSE r END AS kr "
         "  FROM (SELECT *, array_to_string(actor_codes, ',') AS a, array_to_string(recipient_codes, ',') AS r, "
         f"   coalesce(event_date, doc_date) AS date, {merge} AS mutual FROM events WHERE {where} "
-        "   AND len(actor_codes) > 0 AND doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL))), "
+        f"   AND {_sides(store)['sided']} "
+        "   AND doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL))), "
         "top AS (SELECT event, ka, kr, date, place, count(*) AS mentions, "
         "  CASE WHEN count(DISTINCT a) = 1 THEN min(a) ELSE ka END AS actor, "
         "  CASE WHEN count(DISTINCT a) = 1 THEN min(r) ELSE kr END AS recipient "
@@ -316,7 +394,7 @@ def timeline(store: Source, f: ViewFilter, interval: str = "month") -> pd.DataFr
     """Per period and quad class: event count, mean and summed Goldstein, under the filter."""
     if interval not in ("day", "week", "month", "year"):
         raise DyadError(f"interval must be day, week, month or year, not {interval!r}")
-    where, params = f.where()
+    where, params = _where(store, f)
     return store.con.execute(
         f"SELECT date_trunc('{interval}', coalesce(event_date, doc_date)) AS period, quad_code, "
         "count(*) AS events, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum "
@@ -329,7 +407,7 @@ def timeline(store: Source, f: ViewFilter, interval: str = "month") -> pd.DataFr
 def places(store: Source, f: ViewFilter, limit: int = 2000) -> pd.DataFrame:
     """Located events grouped by place, under the filter. Mentions are first counted per stored place
     (a few thousand JSON values), so the place's name is read once per place, not once per mention."""
-    where, params = f.where()
+    where, params = _where(store, f)
     return store.con.execute(
         "SELECT json_extract_string(event_loc, '$.name') AS name, loc_country, lat, lon, sum(n)::BIGINT AS events, "
         "sum(g) / sum(n) AS goldstein, list_sort(list_distinct(flatten(list(types)))) AS types FROM ("
@@ -342,7 +420,7 @@ def places(store: Source, f: ViewFilter, limit: int = 2000) -> pd.DataFrame:
 
 def countries(store: Source, f: ViewFilter) -> pd.DataFrame:
     """Events per country where they happened (located or not), with mean Goldstein, under the filter."""
-    where, params = f.where()
+    where, params = _where(store, f)
     return store.con.execute(
         "SELECT loc_country AS country, count(*) AS events, avg(goldstein) AS goldstein "
         f"FROM events WHERE {where} AND loc_country IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1",
@@ -353,17 +431,16 @@ def countries(store: Source, f: ViewFilter) -> pd.DataFrame:
 #: Single-actor, single-recipient mentions as (a, r) pairs, counted and summed per pair first: indexing a
 #: one-element list is far cheaper than unnesting a million of them.
 _PAIRS = (
-    "SELECT actor_codes[1] AS a, recipient_codes[1] AS r, count(*) AS n, sum(goldstein) AS g FROM events "
-    "WHERE {where} AND len(actor_codes) = 1 AND len(recipient_codes) = 1 GROUP BY 1, 2"
+    "SELECT {a} AS a, {r} AS r, count(*) AS n, sum(goldstein) AS g FROM events WHERE {where} AND {single} GROUP BY 1, 2"
 )
 
 
 def network(store: Source, f: ViewFilter, min_count: int = 1) -> dict[str, Any]:
     """Countries as nodes, their interactions as edges, under the filter (as ``Store.network``)."""
-    where, params = f.where()
+    where, params = _where(store, f)
     edges = store.con.execute(
         "SELECT a AS source, r AS target, n AS events, g / n AS goldstein FROM ("
-        + _PAIRS.format(where=where)
+        + _PAIRS.format(where=where, **_sides(store))
         + ") WHERE a <> r AND n >= ? ORDER BY events DESC, 1, 2 LIMIT 2000",
         [*params, int(min_count)],
     ).df()
@@ -382,17 +459,17 @@ def network(store: Source, f: ViewFilter, min_count: int = 1) -> dict[str, Any]:
 
 def top_dyads(store: Source, f: ViewFilter, limit: int = 20) -> pd.DataFrame:
     """Undirected dyads by event count, with mean Goldstein, under the filter."""
-    where, params = f.where()
+    where, params = _where(store, f)
     return store.con.execute(
         "SELECT least(a, r) || '-' || greatest(a, r) AS dyad, sum(n)::BIGINT AS events, sum(g) / sum(n) AS goldstein "
-        "FROM (" + _PAIRS.format(where=where) + ") WHERE a <> r GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
+        "FROM (" + _PAIRS.format(where=where, **_sides(store)) + ") WHERE a <> r GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",
         [*params, int(limit)],
     ).df()
 
 
 def topics(store: Source, f: ViewFilter, limit: int = 30) -> pd.DataFrame:
     """The themes of the filtered events (enrichment's topics), most frequent first."""
-    where, params = f.where()
+    where, params = _where(store, f)
     return store.con.execute(
         f"SELECT topic, count(*) AS events FROM (SELECT unnest(topics) AS topic FROM events WHERE {where} "
         "AND len(topics) > 0) GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT ?",

@@ -7,9 +7,9 @@ from typing import Any
 
 from fastapi import APIRouter, Depends, Query
 
-from dyad.api.deps import mirror, store, view_filter
+from dyad.api.deps import mirror, view_filter
 from dyad.api.render import records
-from dyad.store import Store, views
+from dyad.store import views
 from dyad.store.views import MirrorView, ViewFilter
 
 router = APIRouter(prefix="/api")
@@ -66,5 +66,5 @@ def topics(
 
 
 @router.get("/facets", summary="What the filters offer (event types, sources, the date range) and the counts")
-def facets(s: Store = Depends(store), m: MirrorView = Depends(mirror)) -> dict[str, Any]:
-    return {**views.facets(m), "counts": views.counts(s)}
+def facets(m: MirrorView = Depends(mirror)) -> dict[str, Any]:
+    return {**views.facets(m), "counts": m.counts}
