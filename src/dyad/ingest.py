@@ -15,6 +15,7 @@ from pathlib import Path
 from dyad.actors import ActorMemory
 from dyad.engine import code_parallel, workers_for
 from dyad.engine.ray_data import RaySettings
+from dyad.enrich.commitments import settle
 from dyad.errors import DyadError, Msg
 from dyad.model import CodedDocument, Document, Rejection
 from dyad.pipeline import Pipeline
@@ -158,11 +159,17 @@ def write_results(
         if len(batch) >= WRITE_BATCH:
             flush()
         if n % 500 == 0:
-            store.link_commitments()  # keep promises and their fulfilment in step on long runs
+            link_commitments(store)  # keep promises and their fulfilment in step on long runs
     if batch:
         flush()
-    store.link_commitments()
+    link_commitments(store)
     return info
+
+
+def link_commitments(store: Store) -> int:
+    """Mark the store's open commitments fulfilled or broken by later events of the same parties (any
+    article): the store finds the candidates in one query, ``settle`` judges them, the store records it."""
+    return store.settle_commitments(settle(store.commitment_candidates()))
 
 
 def _new_document(

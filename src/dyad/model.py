@@ -9,7 +9,15 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, TypedDict
+
+#: How precisely an event's date is known: the day, its week, month or year, only the article's date,
+#: or "before" the article (a past act the text does not date).
+DatePrecision = Literal["day", "week", "month", "year", "article", "before"]
+#: What a commitment is: a signed or stated agreement, a pledge ("pledged", "vowed"), or an intention.
+CommitmentKind = Literal["agreement", "pledge", "intention"]
+#: Open until a later event of the same parties carries it out (fulfilled) or acts against it (broken).
+CommitmentStatus = Literal["open", "fulfilled", "broken"]
 
 
 @dataclass
@@ -110,7 +118,7 @@ class Event:
     confidence: float
     event_loc: Location | None = None
     event_date: str | None = None
-    date_precision: str | None = None  # day | week | month | year | article | before
+    date_precision: DatePrecision | None = None
     date_text: str | None = None  # the words the date was read from
     due_date: str | None = None  # for promises: when the text says it will happen
     negated: bool = False
@@ -149,6 +157,52 @@ class Sentence:
     text: str
 
 
+class Commitment(TypedDict):
+    """A promise an article records (an AGREE event or a signed agreement), as the ``dyad code`` record
+    and the store's ``commitments`` table carry it. A typed dict rather than a dataclass so the record
+    form and the stages that adjust it (``validity``, the pipeline's sentence restoring) stay as they are."""
+
+    id: str  # doc_id:event_id
+    kind: CommitmentKind
+    actor: list[dict[str, Any]]  # the promising event's actors, as Entity records
+    recipient: list[dict[str, Any]]
+    actor_codes: list[str]
+    recipient_codes: list[str]
+    what: str  # the promised act in the article's words
+    cameo: str
+    context: list[str]
+    made_on: str | None
+    due: str | None  # when the text says it will happen
+    status: CommitmentStatus
+    fulfilled_by: str | None  # doc_id:event_id of the event that carried it out
+    event_id: str
+    evidence: dict[str, Any]  # the promising event's Evidence, as a record
+
+
+@dataclass(frozen=True)
+class Settlement:
+    """A stored commitment a later event carried out or acted against."""
+
+    commitment_id: str
+    status: Literal["fulfilled", "broken"]
+    by: str  # doc_id:event_id of the event
+
+
+@dataclass(frozen=True)
+class CommitmentCandidate:
+    """An open commitment beside one later event that shares a party with it (a row of
+    ``Store.commitment_candidates``, in the order the events happened for each commitment)."""
+
+    commitment_id: str
+    cameo: str
+    actor_codes: list[str]
+    recipient_codes: list[str]
+    event: str  # doc_id:event_id
+    event_cameo: str
+    event_actor_codes: list[str]
+    event_recipient_codes: list[str]
+
+
 @dataclass
 class LearnedActor:
     """A person a document introduced by title and nationality ("Kenyan Interior Minister X"):
@@ -173,7 +227,7 @@ class CodedDocument:
     events: list[Event] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     locations: list[Location] = field(default_factory=list)
-    commitments: list[dict[str, Any]] = field(default_factory=list)
+    commitments: list[Commitment] = field(default_factory=list)
     learned: list[LearnedActor] = field(default_factory=list)  # people this article introduced
     themes: dict[str, Any] = field(default_factory=dict)
     tone: float | None = None
@@ -192,7 +246,7 @@ class CodedDocument:
             "quotes": [_drop_none(asdict(q)) for q in self.quotes],
             "mentions": [_drop_none(asdict(m)) for m in self.mentions],
             "locations": [_drop_none(asdict(loc)) for loc in self.locations],
-            "commitments": [_drop_none(c) for c in self.commitments],
+            "commitments": [_drop_none(dict(c)) for c in self.commitments],
             "themes": dict(self.themes),
             "tone": self.tone,
         }

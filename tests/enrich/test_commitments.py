@@ -42,3 +42,24 @@ def test_later_event_fulfils_and_another_breaks(tmp_path):
         assert status[("IDN",)][0] == "fulfilled" and status[("IDN",)][1].startswith("b:")
         assert status[("THA",)][0] == "broken" and status[("THA",)][2].startswith("d:")
         assert list(store.commitments(status="open")["id"]) == []
+
+
+def _candidate(cid: str, event: str, event_cameo: str, actors=("THA",), recipients=("KHM",), cameo="036"):
+    from dyad.model import CommitmentCandidate
+
+    return CommitmentCandidate(cid, cameo, ["THA"], ["KHM"], event, event_cameo, list(actors), list(recipients))
+
+
+def test_settle_takes_each_commitments_first_fulfilling_or_breaking_event():
+    from dyad.enrich.commitments import settle
+    from dyad.model import Settlement
+
+    candidates = [
+        _candidate("a", "d1:e0", "010"),  # a statement: neither keeps nor breaks a promise to meet
+        _candidate("a", "d2:e0", "040"),  # the meeting: fulfils
+        _candidate("a", "d3:e0", "163"),  # later sanctions no longer matter
+        _candidate("b", "d4:e0", "163", cameo="0311"),  # sanctions against the partner: broken
+        _candidate("b", "d5:e0", "061", cameo="0311"),
+        _candidate("c", "d6:e0", "040", actors=("VNM",), recipients=("LAO",)),  # other parties: stays open
+    ]
+    assert settle(candidates) == [Settlement("a", "fulfilled", "d2:e0"), Settlement("b", "broken", "d4:e0")]

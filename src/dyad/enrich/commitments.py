@@ -3,16 +3,18 @@
 An AGREE event (CAMEO 03: intent to cooperate, meet, aid, yield ...) or a signed agreement (057)
 becomes a commitment: who, to whom, what, when made, due date if stated, status. Within an article,
 a commitment whose content is itself an event of the article ("the meeting, agreed last year,
-was held today") is fulfilled by that event. Across articles the store links later events of the
-same dyad and the same family of acts (``fulfils`` / ``breaks``).
+was held today") is fulfilled by that event. Across articles, ``settle`` reads the store's open
+commitments beside the later events of their parties (one query, ``Store.commitment_candidates``)
+and says which are fulfilled or broken (``fulfils`` / ``breaks``); ingest writes that back.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Mapping
 from dataclasses import asdict
 from typing import Any
 
-from dyad.model import CodedDocument, Event
+from dyad.model import CodedDocument, Commitment, CommitmentCandidate, CommitmentKind, Event, Settlement
 
 #: The CAMEO roots that carry out each kind of promise (intent code prefix -> roots of the act).
 PROMISED_ACTS: dict[str, tuple[str, ...]] = {
@@ -39,13 +41,13 @@ def promise_family(cameo: str) -> tuple[str, ...] | None:
     return None
 
 
-def fulfils(commitment: dict[str, Any], event: dict[str, Any]) -> bool:
+def fulfils(commitment: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
     """True when ``event`` (later, same dyad either way) carries out what ``commitment`` promised."""
     roots = promise_family(commitment["cameo"]) or ()
     return str(event["cameo"])[:2] in roots and _same_dyad(commitment, event)
 
 
-def breaks(commitment: dict[str, Any], event: dict[str, Any]) -> bool:
+def breaks(commitment: Mapping[str, Any], event: Mapping[str, Any]) -> bool:
     """True when the promiser later acts against the promise toward the same party."""
     return bool(
         str(event["cameo"])[:2] in BREAKING_ROOTS
@@ -54,14 +56,29 @@ def breaks(commitment: dict[str, Any], event: dict[str, Any]) -> bool:
     )
 
 
-def _same_dyad(a: dict[str, Any], b: dict[str, Any]) -> bool:
+def _same_dyad(a: Mapping[str, Any], b: Mapping[str, Any]) -> bool:
     pa, pb = set(a["actor_codes"]) | set(a["recipient_codes"]), set(b["actor_codes"]) | set(b["recipient_codes"])
     return len(pa & pb) >= 2 or (pa == pb and bool(pa))
 
 
+def settle(candidates: Iterable[CommitmentCandidate]) -> list[Settlement]:
+    """For each open commitment, the first later event that fulfils it or else breaks it, if any."""
+    settled: dict[str, Settlement] = {}
+    for c in candidates:
+        if c.commitment_id in settled:
+            continue
+        commitment = {"cameo": c.cameo, "actor_codes": c.actor_codes, "recipient_codes": c.recipient_codes}
+        event = {"cameo": c.event_cameo, "actor_codes": c.event_actor_codes, "recipient_codes": c.event_recipient_codes}
+        if fulfils(commitment, event):
+            settled[c.commitment_id] = Settlement(c.commitment_id, "fulfilled", c.event)
+        elif breaks(commitment, event):
+            settled[c.commitment_id] = Settlement(c.commitment_id, "broken", c.event)
+    return list(settled.values())
+
+
 def extract_commitments(
     coded: CodedDocument, content_links: dict[str, str], scopes: dict[str, str] | None = None
-) -> list[dict[str, Any]]:
+) -> list[Commitment]:
     """Commitment records for a coded document. ``content_links`` maps a commitment's event id to the
     id of the event in the same article that is its content (and so fulfils it, when later);
     ``scopes`` maps event ids to the text of the trigger's phrase."""
@@ -80,7 +97,7 @@ def extract_commitments(
             continue
         seen.add(key)
         made_on = event.event_date if event.date_precision not in ("after",) else doc.date
-        record: dict[str, Any] = {
+        record: Commitment = {
             "id": f"{doc.id}:{event.id}",
             "kind": _kind(event),
             "actor": [asdict(a) for a in event.actor],
@@ -107,7 +124,7 @@ def extract_commitments(
     return out
 
 
-def _kind(event: Event) -> str:
+def _kind(event: Event) -> CommitmentKind:
     if event.cameo == "057" or "agree" in event.event_text.lower():
         return "agreement"
     if any(w in event.evidence.text.lower() for w in ("pledge", "promise", "vow")):

@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from dyad.model import DatePrecision
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
@@ -65,7 +67,7 @@ SAME_DAY = (
 @dataclass(frozen=True)
 class ResolvedDate:
     date: str  # ISO date; the first day of the week, month or year for coarser precisions
-    precision: str  # day | week | month | year | article | before
+    precision: DatePrecision
     text: str = ""
 
 

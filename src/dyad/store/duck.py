@@ -19,7 +19,7 @@ import pandas as pd
 from dyad.actors.dictionaries import ActorRecord
 from dyad.actors.memory import ActorMemory
 from dyad.errors import DyadError, Msg
-from dyad.model import CodedDocument, Entity, text_hash
+from dyad.model import CodedDocument, Commitment, CommitmentCandidate, Entity, Settlement, text_hash
 from dyad.store import dedup
 from dyad.store.schema import JSON_COLUMNS, SCHEMA_VERSION, current_version, migrate
 
@@ -256,29 +256,9 @@ class Store:
         _insert(con, "doc_bands", ["band", "doc_id"], [[band, doc.id] for band in dedup.bands(sig)])
         if coded.commitments:
             con.executemany(
-                "INSERT INTO commitments VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        c["id"],
-                        doc.id,
-                        c["event_id"],
-                        c["kind"],
-                        c["actor_codes"],
-                        c["recipient_codes"],
-                        json.dumps(c["actor"], ensure_ascii=False),
-                        json.dumps(c["recipient"], ensure_ascii=False),
-                        c["what"],
-                        c["cameo"],
-                        c["context"],
-                        c["made_on"],
-                        c["due"],
-                        c["status"],
-                        c["fulfilled_by"],
-                        None,
-                        json.dumps(c["evidence"], ensure_ascii=False),
-                    ]
-                    for c in coded.commitments
-                ],
+                f"INSERT INTO commitments ({', '.join(COMMITMENT_COLUMNS)}) "
+                f"VALUES ({', '.join('?' for _ in COMMITMENT_COLUMNS)})",
+                [_commitment_row(doc.id, c) for c in coded.commitments],
             )
         if coded.sentences:
             sentences_frame = pd.DataFrame(
@@ -358,42 +338,50 @@ class Store:
         first: str = sorted(dup or other for other, dup in matches)[0]
         return first
 
-    def link_commitments(self) -> int:
-        """Mark open commitments fulfilled or broken by later events of the same parties (any article)."""
-        from dyad.enrich.commitments import breaks, fulfils
-
-        open_rows = self.con.execute(
-            "SELECT id, doc_id, event_id, cameo, actor_codes, recipient_codes, made_on FROM commitments "
-            "WHERE status = 'open'"
+    def commitment_candidates(self) -> list[CommitmentCandidate]:
+        """Every open commitment beside each later event that shares a party with it (not its own
+        event), in the order the events happened: what ``enrich.commitments.settle`` reads. One query."""
+        rows = self.con.execute(
+            "SELECT c.id, c.cameo, c.actor_codes, c.recipient_codes, e.doc_id || ':' || e.event_id, e.cameo, "
+            "e.actor_codes, e.recipient_codes FROM commitments c JOIN events e "
+            "ON coalesce(e.event_date, e.doc_date) > c.made_on "
+            "AND NOT (e.doc_id = c.doc_id AND e.event_id = c.event_id) "
+            "AND len(list_intersect(list_concat(e.actor_codes, e.recipient_codes), "
+            "list_concat(c.actor_codes, c.recipient_codes))) >= 1 "
+            "WHERE c.status = 'open' ORDER BY c.id, coalesce(e.event_date, e.doc_date), e.doc_id, e.event_id"
         ).fetchall()
-        changed = 0
-        for cid, doc_id, event_id, cameo, actors, recipients, made_on in open_rows:
-            commitment = {"cameo": cameo, "actor_codes": list(actors or []), "recipient_codes": list(recipients or [])}
-            codes = sorted(set(commitment["actor_codes"]) | set(commitment["recipient_codes"]))
-            later = self.con.execute(
-                "SELECT doc_id, event_id, cameo, actor_codes, recipient_codes FROM events "
-                "WHERE coalesce(event_date, doc_date) > ? AND NOT (doc_id = ? AND event_id = ?) "
-                "AND len(list_intersect(list_concat(actor_codes, recipient_codes), ?)) >= 1 "
-                "ORDER BY coalesce(event_date, doc_date), doc_id, event_id",
-                [made_on, doc_id, event_id, codes],
-            ).fetchall()
-            for edoc, eid, ecameo, eactors, erecipients in later:
-                event = {"cameo": ecameo, "actor_codes": list(eactors), "recipient_codes": list(erecipients)}
-                if fulfils(commitment, event):
-                    self.con.execute(
-                        "UPDATE commitments SET status = 'fulfilled', fulfilled_by = ? WHERE id = ?",
-                        [f"{edoc}:{eid}", cid],
-                    )
-                    changed += 1
-                    break
-                if breaks(commitment, event):
-                    self.con.execute(
-                        "UPDATE commitments SET status = 'broken', broken_by = ? WHERE id = ?", [f"{edoc}:{eid}", cid]
-                    )
-                    changed += 1
-                    break
+        return [
+            CommitmentCandidate(
+                cid,
+                cameo,
+                list(actors or []),
+                list(recipients or []),
+                event,
+                ecameo,
+                list(eactors or []),
+                list(erecipients or []),
+            )
+            for cid, cameo, actors, recipients, event, ecameo, eactors, erecipients in rows
+        ]
+
+    def settle_commitments(self, settlements: list[Settlement]) -> int:
+        """Record which commitments later events fulfilled or broke, in one statement; returns how many."""
+        if settlements:
+            frame = pd.DataFrame(
+                [[s.commitment_id, s.status, s.by] for s in settlements], columns=["id", "status", "by_event"]
+            )
+            self.con.register("_settled", frame)
+            try:
+                self.con.execute(
+                    "UPDATE commitments SET status = s.status, "
+                    "fulfilled_by = CASE WHEN s.status = 'fulfilled' THEN s.by_event END, "
+                    "broken_by = CASE WHEN s.status = 'broken' THEN s.by_event END "
+                    "FROM _settled s WHERE commitments.id = s.id"
+                )
+            finally:
+                self.con.unregister("_settled")
         self.release()
-        return changed
+        return len(settlements)
 
     def commitments(
         self, dyad: str | None = None, status: str | None = None, actor: str | None = None, limit: int | None = None
@@ -839,6 +827,38 @@ def _event_filters(
         where.append("doc_id IN (SELECT id FROM documents WHERE source = ?)")
         params.append(source)
     return " AND ".join(where), params
+
+
+#: The commitments table's columns a new commitment fills (``broken_by`` is set only when one is broken).
+COMMITMENT_COLUMNS = [
+    "id",
+    "doc_id",
+    "event_id",
+    "kind",
+    "actor_codes",
+    "recipient_codes",
+    "actor",
+    "recipient",
+    "what",
+    "cameo",
+    "context",
+    "made_on",
+    "due",
+    "status",
+    "fulfilled_by",
+    "evidence",
+]
+
+
+def _commitment_row(doc_id: str, commitment: Commitment) -> list[Any]:
+    values: dict[str, Any] = {
+        **commitment,
+        "doc_id": doc_id,
+        "actor": json.dumps(commitment["actor"], ensure_ascii=False),
+        "recipient": json.dumps(commitment["recipient"], ensure_ascii=False),
+        "evidence": json.dumps(commitment["evidence"], ensure_ascii=False),
+    }
+    return [values[column] for column in COMMITMENT_COLUMNS]
 
 
 def parse_dyad(value: str) -> tuple[str, str]:
