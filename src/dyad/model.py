@@ -179,6 +179,15 @@ class Commitment(TypedDict):
     evidence: dict[str, Any]  # the promising event's Evidence, as a record
 
 
+class Themes(TypedDict):
+    """What an article is about: its topics, most frequent first, with their sentence counts, and
+    the PLOVER contexts of its events."""
+
+    topics: list[str]
+    topic_counts: dict[str, int]
+    contexts: list[str]
+
+
 @dataclass(frozen=True)
 class Settlement:
     """A stored commitment a later event carried out or acted against."""
@@ -229,7 +238,7 @@ class CodedDocument:
     locations: list[Location] = field(default_factory=list)
     commitments: list[Commitment] = field(default_factory=list)
     learned: list[LearnedActor] = field(default_factory=list)  # people this article introduced
-    themes: dict[str, Any] = field(default_factory=dict)
+    themes: Themes | dict[str, Any] = field(default_factory=dict)  # empty until enriched
     tone: float | None = None
 
     def record_events(self) -> list[dict[str, Any]]:

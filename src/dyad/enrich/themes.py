@@ -11,6 +11,8 @@ from collections import Counter
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from dyad.model import Themes
+
 if TYPE_CHECKING:
     from spacy.tokens import Span
 
@@ -99,7 +101,7 @@ def tone(text: str) -> float:
     return round(10 * float(_analyzer().polarity_scores(text)["compound"]), 2)
 
 
-def article_themes(sentence_topics: list[list[str]], contexts: list[list[str]]) -> dict[str, Any]:
+def article_themes(sentence_topics: list[list[str]], contexts: list[list[str]]) -> Themes:
     topics = Counter(t for ts in sentence_topics for t in ts)
     plover = Counter(c for cs in contexts for c in cs)
     return {
