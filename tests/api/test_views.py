@@ -98,10 +98,13 @@ def test_the_mirror_answers_what_the_store_answers_and_follows_its_writes(sample
 
 
 @pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 13])
-def test_canonical_rows_from_a_window_are_those_of_clustering_everything(sample_db, limit):
+def test_canonical_rows_from_a_window_are_those_of_clustering_everything(sample_db, limit, monkeypatch):
     from dyad.store import Store, views
     from dyad.store.views import ViewFilter
 
+    # the sample is small: always take a window, and start it small enough to need growing
+    monkeypatch.setattr(views, "WINDOWLESS_PER_ROW", 0)
+    monkeypatch.setattr(views, "WINDOW_PER_ROW", 1)
     with Store(sample_db, read_only=True) as store:
         for f in (ViewFilter(), ViewFilter.parse(dyad="TUR-MYS")):
             everything = views._canonical(store, f, True, 10_000, 12)

@@ -46,10 +46,8 @@ def canonical(
     m: MirrorView = Depends(mirror),
 ) -> dict[str, Any]:
     f = with_extra(f, doc_id=doc_id)
-    return {
-        "total": views.count(m, f),
-        "events": views.canonical(m, f, mutual=mutual, limit=limit, evidence=evidence),
-    }
+    total = views.count(m, f)
+    return {"total": total, "events": views.canonical(m, f, mutual, limit, evidence, matching=total)}
 
 
 @router.get("/quotes", summary="Quotes with speakers (actor: the speaker), under the filter's dates, source, words")
