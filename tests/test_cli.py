@@ -195,3 +195,32 @@ def test_events_filter_by_source(runner, tmp_path):
     assert result.exit_code == 0, result.output
     rows = json.loads(result.output)
     assert rows and {r["doc_id"] for r in rows} == {"a"}
+
+
+def test_code_and_ingest_code_through_one_library_function(runner, tmp_path, monkeypatch):
+    """No face re-implements the orchestration: both commands code through dyad.ingest.code_documents,
+    and each reads an --actors file once."""
+    import importlib
+
+    import dyad.actors
+
+    ingest_module = importlib.import_module("dyad.ingest")  # `dyad.ingest` is also the function
+    calls: list[str] = []
+    real_code, real_load = ingest_module.code_documents, dyad.actors.load_actor_file
+
+    def code_documents(documents, *args, **kwargs):
+        calls.append("code")
+        return real_code(documents, *args, **kwargs)
+
+    def load_actor_file(path):
+        calls.append(f"read {path}")
+        return real_load(path)
+
+    monkeypatch.setattr(ingest_module, "code_documents", code_documents)
+    monkeypatch.setattr(dyad.actors, "load_actor_file", load_actor_file)
+    actors = str(FIXTURES / "user_actors.csv")
+    coded = runner.invoke(main, ["code", str(SEED), "--actors", actors])
+    assert coded.exit_code == 0 and calls == [f"read {actors}", "code"]
+    calls.clear()
+    stored = runner.invoke(main, ["ingest", str(SEED), "--actors", actors, "--db", str(tmp_path / "c.duckdb")])
+    assert stored.exit_code == 0 and calls == [f"read {actors}", "code"]

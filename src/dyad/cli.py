@@ -135,7 +135,10 @@ def code(
       cat articles.jsonl | dyad code -
     """
     from dyad import default_pipeline
-    from dyad.model import Document, Rejection
+    from dyad.actors import ActorMemory, load_actor_file
+    from dyad.engine import default_workers
+    from dyad.ingest import code_documents
+    from dyad.model import Rejection
     from dyad.read import ReadSettings, read_inputs
     from dyad.schema import validation_errors
 
@@ -151,22 +154,13 @@ def code(
             else:
                 yield item
 
-    from dyad.actors import ActorMemory, load_actor_file
-    from dyad.engine import code_parallel, default_workers, workers_for
-
     memory = ActorMemory(users=[record for path in actor_files for record in load_actor_file(path)])
-    workers, pending = workers_for(documents(), workers or default_workers())  # small inputs: in-process
-    if workers > 1:
-        results = code_parallel(pending, workers, memory=memory)
-    else:
-        results = default_pipeline().taught(memory).code_documents(pending)
-    for coded in results:
+    for coded in code_documents(documents(), default_pipeline(), workers or default_workers(), memory):
         record = coded.to_record()
         if validate:
             for error in validation_errors(record):
                 click.echo(f"dyad: {coded.document.id}: schema: {error}", err=True)
         click.echo(json.dumps(record, ensure_ascii=False))
-    del Document
     sys.exit(EXIT_REJECTED if rejected else EXIT_OK)
 
 

@@ -121,12 +121,23 @@ def ingest_items(
                 continue
             yield item
 
-    workers, pending = workers_for(documents(), workers)  # a small input is coded in-process
+    return write_results(code_documents(documents(), pipeline, workers, memory), store, info, on_document)
+
+
+def code_documents(
+    documents: Iterable[Document],
+    pipeline: Pipeline | None = None,
+    workers: int = 1,
+    memory: ActorMemory | None = None,
+) -> Iterator[CodedDocument]:
+    """Code documents in input order, taught ``memory`` (the store's and users' actors): in this
+    process, or in ``workers`` processes when the input is large enough to repay starting them.
+    What ``dyad code`` prints and what an ingest stores."""
+    memory = memory if memory is not None else ActorMemory()
+    workers, pending = workers_for(documents, workers)  # a small input is coded in-process
     if workers > 1:
-        results: Iterable[CodedDocument] = code_parallel(pending, workers, memory=memory)
-    else:
-        results = (pipeline or Pipeline()).taught(memory).code_documents(pending)
-    return write_results(results, store, info, on_document)
+        return code_parallel(pending, workers, memory=memory)
+    return (pipeline or Pipeline()).taught(memory).code_documents(pending)
 
 
 def write_results(
