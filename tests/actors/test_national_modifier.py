@@ -23,3 +23,17 @@ def test_a_possessive_country_makes_the_senate_that_states(coded):
 def test_the_bare_senate_keeps_the_dictionarys_reading(coded):
     record = coded("The Senate approved the arms sale to Saudi Arabia.", date="2019-06-20")
     assert mention_codes(record)["Senate"][0] == "USA"
+
+
+def test_a_place_after_a_lineage_particle_is_a_family_name(coded):
+    record = coded("Jake Sullivan spoke with His Highness Ahmad al-Nawaf al-Sabah of Kuwait.", date="2022-08-11")
+    assert "MYS" not in {code for code, _ in mention_codes(record).values()}
+    assert {(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in record["events"]} == {
+        ("USA", "KWT"),
+        ("KWT", "USA"),
+    }
+
+
+def test_the_place_itself_stays_a_place(coded):
+    record = coded("Floods hit Sabah, Malaysia, on Monday.", date="2022-08-11")
+    assert mention_codes(record)["Sabah"][0] == "MYS"

@@ -343,6 +343,8 @@ def _is_surname(span: Span) -> bool:
     before = span.doc[span.start - 1]
     if before.lower_.rstrip(".") in PERSON_TITLES and before.text[:1].isupper():
         return True
+    if _after_lineage_particle(span):
+        return True
     return bool(
         before.ent_type_ == "PERSON"
         and span[0].ent_type_ == "PERSON"
@@ -353,6 +355,18 @@ def _is_surname(span: Span) -> bool:
         and span.end <= len(span.doc)
         and not span[0].is_sent_start
     )
+
+
+LINEAGE_PARTICLES = {"al", "el", "bin", "ibn", "bint", "abu", "ben"}
+
+
+def _after_lineage_particle(span: Span) -> bool:
+    """A place written after an Arabic lineage particle is a family name: "al-Sabah" (Kuwait's ruling
+    family, not Malaysia's state of Sabah), "Al-Nahyan", "bin Salman"."""
+    doc, i = span.doc, span.start
+    if i >= 2 and doc[i - 1].text in HYPHENS and doc[i - 2].lower_ in LINEAGE_PARTICLES:
+        return True
+    return doc[i - 1].lower_ in ("bin", "ibn", "bint")
 
 
 def _inside_longer_name(span: Span) -> bool:
