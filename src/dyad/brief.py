@@ -2,12 +2,19 @@
 
 Timeline chart (inline SVG), key events with their evidence, quotes from both sides, open and
 fulfilled commitments, tone. No scripts, no external files: it opens anywhere, offline.
+
+``brief_data`` gathers what the brief says from the store (``BriefData``); ``render_html`` and
+``render_markdown`` lay it out through the templates in ``dyad/data/brief`` (``string.Template``:
+the HTML renderer escapes every value, the Markdown one keeps table cells whole).
 """
 
 from __future__ import annotations
 
 import html
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from string import Template
 from typing import Any
 
 from dyad.serial import records
@@ -59,91 +66,163 @@ def _chart(series: list[dict[str, Any]]) -> str:
     return "".join(parts)
 
 
-def make_brief(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> Brief:
+@dataclass(frozen=True)
+class KeyEvent:
+    date: str  # the event's date, else its article's
+    event: str
+    cameo: str
+    actors: str  # "Name (CODE), ..."
+    recipients: str
+    event_text: str
+    evidence: str
+    doc_id: str
+    rule: str
+
+
+@dataclass(frozen=True)
+class BriefQuote:
+    speaker: str
+    code: str
+    text: str
+    doc_id: str
+
+
+@dataclass(frozen=True)
+class BriefCommitment:
+    made_on: str
+    parties: str  # "TUR → MYS"
+    what: str
+    status: str
+
+
+@dataclass(frozen=True)
+class BriefData:
+    """Everything a relations brief says, before any layout."""
+
+    title: str
+    events: int
+    period: str  # "FIRST to LAST" dates, or "no events"
+    tone: float | None  # mean tone of the events, -10 hostile .. +10 warm
+    quads: dict[int, int]  # events by quad class
+    timeline: list[dict[str, Any]]  # Store.timeline rows: period, quad_code, events
+    key_events: list[KeyEvent]
+    quotes: list[BriefQuote]
+    commitments: list[BriefCommitment]
+
+
+def brief_data(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> BriefData:
+    """What the brief on ``a`` and ``b`` says: the strongest events (by Goldstein, then confidence),
+    twelve quotes, every commitment."""
     dyad = f"{a.upper()}-{b.upper()}"
     events = records(store.events(dyad=dyad, since=since, until=until))
-    series = records(store.timeline(dyad=dyad, interval="month"))
-    quotes = records(store.quotes(dyad=dyad, limit=12))
-    commitments = records(store.commitments(dyad=dyad))
     key = sorted(events, key=lambda e: (-abs(e["goldstein"] or 0), -(e["confidence"] or 0)))[:12]
     tones = [e["tone"] for e in events if e.get("tone") is not None]
-    tone = sum(tones) / len(tones) if tones else None
-    by_quad = {q: sum(1 for e in events if e["quad_code"] == q) for q in range(5)}
-    title = f"Relations brief: {a.upper()} – {b.upper()}"
     first, last = (events[-1], events[0]) if events else ({}, {})
     period = (
         f"{first['event_date'] or first['doc_date']} to {last['event_date'] or last['doc_date']}"
         if events
         else "no events"
     )
-    esc = html.escape
+    return BriefData(
+        title=f"Relations brief: {a.upper()} – {b.upper()}",
+        events=len(events),
+        period=period,
+        tone=sum(tones) / len(tones) if tones else None,
+        quads={q: sum(1 for e in events if e["quad_code"] == q) for q in range(5)},
+        timeline=records(store.timeline(dyad=dyad, interval="month")),
+        key_events=[
+            KeyEvent(
+                str(e["event_date"] or e["doc_date"]),
+                e["event"],
+                e["cameo"],
+                _who(e["actor"]),
+                _who(e["recipient"]),
+                e["event_text"],
+                e["evidence_text"],
+                e["doc_id"],
+                e["rule"],
+            )
+            for e in key
+        ],
+        quotes=[
+            BriefQuote(
+                q["speaker"]["entity_name"] if q.get("speaker") else "?",
+                q["speaker_code"] or "?",
+                q["text"],
+                q["doc_id"],
+            )
+            for q in records(store.quotes(dyad=dyad, limit=12))
+        ],
+        commitments=[
+            BriefCommitment(
+                str(c["made_on"]),
+                f"{', '.join(c['actor_codes'])} → {', '.join(c['recipient_codes'])}",
+                c["what"],
+                c["status"],
+            )
+            for c in records(store.commitments(dyad=dyad))
+        ],
+    )
 
-    def who(entities: list[dict[str, Any]] | None) -> str:
-        items = entities or []
-        return ", ".join(f"{e.get('entity_name') or e.get('raw_text')} ({e.get('code')})" for e in items) or "?"
 
-    body = [
-        f"<h1>{esc(title)}</h1>",
-        f"<p class=meta>{len(events)} events, {esc(period)}. Mean tone {tone:+.1f} (−10 hostile … +10 warm).</p>"
-        if tone is not None
-        else f"<p class=meta>{len(events)} events.</p>",
-        "<ul class=quads>"
-        + "".join(
-            f"<li><i style='background:{QUAD_COLOURS[q]}'></i>{QUAD_NAMES[q]}: {n}</li>"
-            for q, n in by_quad.items()
-            if n
-        )
-        + "</ul>",
-        "<h2>Timeline</h2>",
-        _chart(series),
-        "<h2>Key events</h2><ol>",
-    ]
-    summary = f"{len(events)} events, {period}." + (f" Mean tone {tone:+.1f}." if tone is not None else "")
-    md = [f"# {title}", "", summary, "", "## Key events", ""]
-    for e in key:
-        date = e["event_date"] or e["doc_date"]
-        body.append(
-            f"<li><b>{esc(str(date))} · {esc(e['event'])} ({esc(e['cameo'])})</b> {esc(who(e['actor']))} → "
-            f"{esc(who(e['recipient']))}: “{esc(e['event_text'])}”<br><q>{esc(e['evidence_text'])}</q> "
-            f"<small>[{esc(e['doc_id'])}, rule {esc(e['rule'])}]</small></li>"
-        )
-        md.append(
-            f"- **{date} · {e['event']} ({e['cameo']})** {who(e['actor'])} → {who(e['recipient'])}: "
-            f"“{e['event_text']}” — > {e['evidence_text']} [{e['doc_id']}]"
-        )
-    body.append("</ol><h2>Quotes</h2><ul>")
-    md += ["", "## Quotes", ""]
-    for q in quotes:
-        speaker = q["speaker"]["entity_name"] if q.get("speaker") else "?"
-        body.append(
-            f"<li><b>{esc(speaker)} ({esc(q['speaker_code'] or '?')})</b>: “{esc(q['text'])}” "
-            f"<small>[{esc(q['doc_id'])}]</small></li>"
-        )
-        md.append(f"- **{speaker} ({q['speaker_code'] or '?'})**: “{q['text']}” [{q['doc_id']}]")
-    body.append("</ul><h2>Commitments</h2><table><tr><th>Made</th><th>Who → whom</th><th>What</th><th>Status</th></tr>")
-    md += ["", "## Commitments", "", "| Made | Who → whom | What | Status |", "|---|---|---|---|"]
-    for c in commitments:
-        parties = f"{', '.join(c['actor_codes'])} → {', '.join(c['recipient_codes'])}"
-        body.append(
-            f"<tr><td>{esc(str(c['made_on']))}</td><td>{esc(parties)}</td><td>{esc(c['what'])}</td>"
-            f"<td class='{esc(c['status'])}'>{esc(c['status'])}</td></tr>"
-        )
-        md.append(f"| {c['made_on']} | {parties} | {c['what'].replace('|', '/')} | {c['status']} |")
-    body.append(
-        "</table><p class=meta>Made by Dyad from news articles; every line cites the article and the rule "
-        "that coded it.</p>"
+def _who(entities: list[dict[str, Any]] | None) -> str:
+    return ", ".join(f"{e.get('entity_name') or e.get('raw_text')} ({e.get('code')})" for e in entities or []) or "?"
+
+
+@cache
+def _template(name: str) -> Template:
+    text = resources.files("dyad.data").joinpath("brief", name).read_text(encoding="utf-8")
+    return Template(text.removesuffix("\n"))  # a template file ends with a newline; the page does not
+
+
+def _html(template: str, **values: Any) -> str:
+    return _template(template).substitute({k: html.escape(str(v)) for k, v in values.items()})
+
+
+def render_html(data: BriefData) -> str:
+    """The brief as one self-contained HTML page (inline CSS and SVG, no scripts)."""
+    meta = (
+        _html("meta.html", events=data.events, period=data.period, tone=f"{data.tone:+.1f}")
+        if data.tone is not None
+        else _html("meta-no-tone.html", events=data.events)
     )
-    style = (
-        "body{font:15px/1.5 system-ui,sans-serif;max-width:900px;margin:2rem auto;padding:0 1rem;color:#1b1f24}"
-        "h1{font-size:1.6rem}.meta{color:#57606a}q{color:#57606a}small{color:#57606a}"
-        "table{border-collapse:collapse;width:100%}td,th{border-bottom:1px solid #d0d7de;padding:.3rem;"
-        "text-align:left;vertical-align:top}.quads{list-style:none;padding:0;display:flex;gap:1rem;flex-wrap:wrap}"
-        ".quads i{display:inline-block;width:.8rem;height:.8rem;margin-right:.3rem}.open{color:#9a6700}"
-        ".fulfilled{color:#1a7f37}.broken{color:#b42318}"
+    quads = "".join(
+        _html("quad.html", colour=QUAD_COLOURS[q], name=QUAD_NAMES[q], count=n) for q, n in data.quads.items() if n
     )
-    page = (
-        f"<!doctype html><html lang=en><head><meta charset=utf-8><meta name=viewport "
-        f"content='width=device-width,initial-scale=1'><title>{esc(title)}</title><style>{style}</style></head>"
-        f"<body>{''.join(body)}</body></html>"
+    return _template("page.html").substitute(
+        title=html.escape(data.title),
+        style=_template("style.css").template,
+        meta=meta,
+        quads=quads,
+        chart=_chart(data.timeline),
+        events="".join(_html("event.html", **vars(e)) for e in data.key_events),
+        quotes="".join(_html("quote.html", **vars(q)) for q in data.quotes),
+        commitments="".join(_html("commitment.html", **vars(c)) for c in data.commitments),
     )
-    return Brief(html=page, markdown="\n".join(md) + "\n")
+
+
+def render_markdown(data: BriefData) -> str:
+    """The brief as Markdown: the same content without the chart."""
+    summary = f"{data.events} events, {data.period}." + (
+        f" Mean tone {data.tone:+.1f}." if data.tone is not None else ""
+    )
+
+    def lines(template: str, items: list[Any]) -> str:
+        return "".join(_template(template).substitute(vars(item)) + "\n" for item in items)
+
+    commitments = [
+        BriefCommitment(c.made_on, c.parties, c.what.replace("|", "/"), c.status) for c in data.commitments
+    ]  # a | would end the table cell
+    return _template("page.md").substitute(
+        title=data.title,
+        summary=summary,
+        events=lines("event.md", data.key_events),
+        quotes=lines("quote.md", data.quotes),
+        commitments=lines("commitment.md", commitments),
+    )
+
+
+def make_brief(store: Store, a: str, b: str, since: str | None = None, until: str | None = None) -> Brief:
+    """The brief on ``a`` and ``b`` in both forms."""
+    data = brief_data(store, a, b, since=since, until=until)
+    return Brief(html=render_html(data), markdown=render_markdown(data))
