@@ -164,6 +164,7 @@ def test_dyad_page_shows_the_meeting_once_with_its_mentions(server, page):
     toggle = rows.locator("button.expand")
     assert toggle.inner_text().split()[-1] == str(mentions)
     toggle.click()
+    page.wait_for_selector("tr.mentions[data-loaded=true]:visible")  # fetched when first opened
     listed = page.locator("tr.mentions:visible li")
     assert listed.count() == min(mentions, 12)
     assert "press conference" in page.locator("tr.mentions:visible").inner_text()

@@ -77,6 +77,7 @@ def test_the_mirror_answers_what_the_store_answers_and_follows_its_writes(sample
         ViewFilter.parse(country="TUR"),
         ViewFilter.parse(dyad="MYS-TUR", directed=True),
         ViewFilter.parse(actor="mys"),
+        ViewFilter.parse(dyad="TUR-MYS", since="2026-01-01", until="2026-12-31", text="the"),
     ]
     view = mirror.view()
     with Store(db, read_only=True) as store:
@@ -85,6 +86,8 @@ def test_the_mirror_answers_what_the_store_answers_and_follows_its_writes(sample
             for frame in (views.timeline, views.countries, views.places, views.top_dyads):
                 assert_frame_equal(frame(view, f), frame(store, f), check_exact=False, rtol=1e-9)
             assert views.network(view, f) == views.network(store, f)
+            assert views.quotes(view, f).equals(views.quotes(store, f))
+            assert views.commitments(view, f).equals(views.commitments(store, f))
             assert rounded(views.canonical(view, f, mutual=True)) == rounded(views.canonical(store, f, mutual=True))
         assert views.facets(view) == views.facets(store)
         assert view.counts == views.counts(store)
@@ -109,3 +112,12 @@ def test_canonical_rows_from_a_window_are_those_of_clustering_everything(sample_
         for f in (ViewFilter(), ViewFilter.parse(dyad="TUR-MYS")):
             everything = views._canonical(store, f, True, 10_000, 12)
             assert views.canonical(store, f, mutual=True, limit=limit) == everything[:limit]
+
+
+def test_a_rows_mentions_fetched_later_are_its_evidence(client):
+    rows = client.get("/api/canonical", params={"dyad": "TUR-MYS", "mutual": "true"}).json()["events"]
+    bare = client.get("/api/canonical", params={"dyad": "TUR-MYS", "mutual": "true", "evidence": 0}).json()["events"]
+    assert [r["members"] for r in bare] == [r["members"] for r in rows] and all(r["evidence"] == [] for r in bare)
+    for row in rows[:5]:
+        fetched = client.get("/api/mentions", params={"ids": ",".join(row["members"][:12])}).json()["mentions"]
+        assert fetched == row["evidence"]

@@ -48,17 +48,27 @@ SIDE_COLUMNS = (
     "CASE WHEN len(actor_codes) = 1 THEN actor_codes[1] END AS a1, "
     "CASE WHEN len(recipient_codes) = 1 THEN recipient_codes[1] END AS r1, "
     "coalesce(len(actor_codes), 0) <> 1 OR coalesce(len(recipient_codes), 0) <> 1 AS multi, "
-    "coalesce(len(actor_codes), 0) AS n_actors"
+    "coalesce(len(actor_codes), 0) AS n_actors, "
+    "array_to_string(actor_codes, ',') AS a_str, array_to_string(recipient_codes, ',') AS r_str"
 )
 #: The same tests written for each table: a store's (lists only) and a mirror's (side columns too). A
 #: list function over every row costs a scan of a million lists; a column compare does not.
 _STORE_SIDES = {
     "sided": "len(actor_codes) > 0",
+    "a_str": "array_to_string(actor_codes, ',')",
+    "r_str": "array_to_string(recipient_codes, ',')",
     "a": "actor_codes[1]",
     "r": "recipient_codes[1]",
     "single": "len(actor_codes) = 1 AND len(recipient_codes) = 1",
 }
-_MIRROR_SIDES = {"sided": "n_actors > 0", "a": "a1", "r": "r1", "single": "NOT multi"}
+_MIRROR_SIDES = {
+    "sided": "n_actors > 0",
+    "a_str": "a_str",
+    "r_str": "r_str",
+    "a": "a1",
+    "r": "r1",
+    "single": "NOT multi",
+}
 
 
 @dataclass(frozen=True)
@@ -125,8 +135,11 @@ class Mirror:
             f"SELECT {MIRRORED_EVENTS}, {SIDE_COLUMNS} FROM events ORDER BY date DESC NULLS LAST"
         ).to_arrow_table()
         documents = store.con.sql(f"SELECT {MIRRORED_DOCUMENTS} FROM documents").to_arrow_table()
+        quotes = store.con.sql("SELECT * FROM quotes").to_arrow_table()
+        commitments = store.con.sql("SELECT * FROM commitments").to_arrow_table()
         con = duckdb.connect(":memory:")
-        for name, table in (("events", events), ("documents", documents)):
+        tables = (("events", events), ("documents", documents), ("quotes", quotes), ("commitments", commitments))
+        for name, table in tables:
             con.register("incoming", table)
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM incoming")
             con.unregister("incoming")
@@ -263,7 +276,7 @@ def quotes(store: Source, f: ViewFilter, limit: int = 50) -> pd.DataFrame:
         where.append("q.speaker_code = ?")
         params.append(f.actor.upper())
     if f.dyad:
-        dyad_where, dyad_params = ViewFilter(dyad=f.dyad).where()
+        dyad_where, dyad_params = _where(store, ViewFilter(dyad=f.dyad))
         a, b = parse_dyad(f.dyad)
         where.append(f"q.speaker_code IN (?, ?) AND q.doc_id IN (SELECT doc_id FROM events WHERE {dyad_where})")
         params += [a, b, *dyad_params]
@@ -282,7 +295,8 @@ def commitments(store: Source, f: ViewFilter, status: str | None = None, limit: 
     """Commitments, newest first, under the filter's parts that a commitment has: its sides (``actor``,
     ``dyad``), the date it was made, its article's source and the words of what was promised."""
     where, params = ["1 = 1"], []  # type: tuple[list[str], list[Any]]
-    sides, side_params = ViewFilter(actor=f.actor, dyad=f.dyad, directed=f.directed).where()
+    # a commitment's own code lists (never a mirror's side columns: those are the events')
+    sides, side_params = ViewFilter(actor=f.actor, dyad=f.dyad, directed=f.directed).where(sides=False)
     where.append(sides)
     params += side_params
     if f.since:
@@ -370,18 +384,21 @@ _CANONICAL_ORDER = "date DESC NULLS LAST, mentions DESC, event, actor, recipient
 
 def _canonical(store: Source, f: ViewFilter, mutual: bool, limit: int, evidence: int) -> list[dict[str, Any]]:
     """Two passes over the filtered mentions: the first ranks cluster keys alone (no text, no join), the
-    second gathers counts and evidence for the ``limit`` chosen clusters only."""
+    second gathers counts and evidence for the ``limit`` chosen clusters only. Without ``evidence`` no
+    text is read at all (a client can ask ``mentions`` for a row's sentences when it opens the row)."""
     where, params = _where(store, f)
+    sides = _sides(store)
+    texts = "event_text, evidence_text" if evidence > 0 else "NULL AS event_text, NULL AS evidence_text"
     kinds = ", ".join(f"'{t}'" for t in MUTUAL)  # fixed constants, not caller input
     merge = f"event IN ({kinds})" if mutual else "false"
     # the key orders a mutual pair; the row shows the sides as reported when one direction was
     sql = (
         "WITH m AS MATERIALIZED (SELECT doc_id, event_id, event, cameo, quad_code, goldstein, a, r, date, "
-        "  loc_country AS place, evidence_start, event_text, evidence_text, "
+        f"  loc_country AS place, evidence_start, {texts}, "
         "  CASE WHEN mutual THEN least(a, r) ELSE a END AS ka, CASE WHEN mutual THEN greatest(a, r) ELSE r END AS kr "
-        "  FROM (SELECT *, array_to_string(actor_codes, ',') AS a, array_to_string(recipient_codes, ',') AS r, "
+        f"  FROM (SELECT *, {sides['a_str']} AS a, {sides['r_str']} AS r, "
         f"   coalesce(event_date, doc_date) AS date, {merge} AS mutual FROM events WHERE {where} "
-        f"   AND {_sides(store)['sided']} "
+        f"   AND {sides['sided']} "
         "   AND doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL))), "
         "top AS (SELECT event, ka, kr, date, place, count(*) AS mentions, "
         "  CASE WHEN count(DISTINCT a) = 1 THEN min(a) ELSE ka END AS actor, "
@@ -402,6 +419,24 @@ def _canonical(store: Source, f: ViewFilter, mutual: bool, limit: int, evidence:
         f"ORDER BY {_CANONICAL_ORDER}"
     )
     frame = store.con.execute(sql, [*params, int(limit), int(evidence)]).df()
+    return _rows(frame)
+
+
+def mentions(store: Source, ids: list[str]) -> list[dict[str, Any]]:
+    """The mentions named ``doc_id:event_id`` (as a canonical row's ``members``), in the shape of its
+    ``evidence``: sentence, trigger, codes, article."""
+    keys = [i.rsplit(":", 1) for i in ids if ":" in i]
+    if not keys:
+        return []
+    sides = _sides(store)
+    frame = store.con.execute(
+        f"SELECT e.doc_id, e.event_id, e.event_text, e.evidence_text, e.cameo, {sides['a_str']} AS actor, "
+        f"{sides['r_str']} AS recipient, d.title, d.source FROM events e "
+        "JOIN (SELECT unnest(?::VARCHAR[]) AS doc_id, unnest(?::VARCHAR[]) AS event_id) k "
+        "ON k.doc_id = e.doc_id AND k.event_id = e.event_id JOIN documents d ON d.id = e.doc_id "
+        "ORDER BY e.doc_id, e.evidence_start, e.event_id",
+        [[k[0] for k in keys], [k[1] for k in keys]],
+    ).df()
     return _rows(frame)
 
 

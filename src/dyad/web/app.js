@@ -213,16 +213,26 @@ function canonicalTable(events, { name = "canonical-events", total = null } = {}
   const body = el("tbody");
   for (const e of events) {
     const mutual = e.both_directions && e.event === "CONSULT";
-    const detail = el("tr", { class: "mentions", hidden: true }, el("td", { colspan: 8 },
-      el("ol", {}, (e.evidence || []).map((m) => el("li", { class: "wrap" },
+    // the mentions are fetched when the row is first opened (the list itself reads no sentences)
+    const cell = el("td", { colspan: 8 }, el("p", { class: "muted", text: "Loading the mentions…" }));
+    const detail = el("tr", { class: "mentions", hidden: true }, cell);
+    const fill = (evidence) => {
+      cell.replaceChildren(el("ol", {}, evidence.map((m) => el("li", { class: "wrap" },
         el("b", { text: m.event_text }), " ", el("span", { class: "muted", text: `${m.cameo} · ${m.actor || "?"} → ${m.recipient || "?"}` }),
         el("div", { class: "evidence", text: m.evidence_text }),
         el("a", { href: `#/doc/${encodeURIComponent(m.doc_id)}`, text: m.title ? `article: ${m.title}` : "article & evidence" })))),
-      e.mentions > (e.evidence || []).length ? el("p", { class: "muted", text: `${e.mentions - e.evidence.length} more mentions in the flat list.` }) : null));
+      e.mentions > evidence.length ? el("p", { class: "muted", text: `${e.mentions - evidence.length} more mentions in the flat list.` }) : null);
+      detail.dataset.loaded = "true";
+    };
+    if (e.evidence && e.evidence.length) fill(e.evidence);
     const toggle = el("button", { type: "button", class: "expand", "aria-expanded": "false", text: `▸ ${e.mentions}`,
-      title: "Show the mentions", onclick: () => {
+      title: "Show the mentions", onclick: async () => {
         const open = detail.hidden; detail.hidden = !open;
         toggle.setAttribute("aria-expanded", String(open)); toggle.textContent = `${open ? "▾" : "▸"} ${e.mentions}`;
+        if (open && !detail.dataset.loaded) {
+          try { fill((await api("/api/mentions", { ids: (e.members || []).slice(0, 12).join(",") })).mentions); }
+          catch (error) { cell.replaceChildren(el("p", { class: "error", text: String(error.message || error) })); }
+        }
       } });
     body.append(el("tr", { class: "canonical", "data-event": e.event },
       el("td", { text: e.date || "" }),
@@ -255,7 +265,7 @@ async function eventList(base, view, limit = 100) {
     return [listSwitch(view), el("p", { class: "muted", text: `${data.total} mentions match${data.total > limit ? `; the first ${limit} shown` : ""}.` }), eventsTable(data.events)];
   }
   twin("/api/canonical", { ...base, mutual: true, limit });
-  const canon = await api("/api/canonical", { ...base, mutual: true, limit });
+  const canon = await api("/api/canonical", { ...base, mutual: true, limit, evidence: 0 });
   return [listSwitch(view), canonicalTable(canon.events, { total: canon.total })];
 }
 

@@ -50,15 +50,23 @@ def canonical(
     return {"total": total, "events": views.canonical(m, f, mutual, limit, evidence, matching=total)}
 
 
+@router.get("/mentions", summary="Event mentions by id (doc_id:event_id, comma-separated), as canonical evidence")
+def mentions(
+    ids: str = Query(..., max_length=4000, description="A canonical row's members: doc_id:event_id,..."),
+    m: MirrorView = Depends(mirror),
+) -> dict[str, Any]:
+    return {"mentions": views.mentions(m, [i for i in ids.split(",") if i][:100])}
+
+
 @router.get("/quotes", summary="Quotes with speakers (actor: the speaker), under the filter's dates, source, words")
 def quotes(
     speaker: str | None = Query(None, max_length=8, description="The speaker's code (as actor)"),
     limit: int = Query(50, ge=1, le=PAGE_LIMIT),
     f: ViewFilter = Depends(view_filter),
-    s: Store = Depends(store),
+    m: MirrorView = Depends(mirror),
 ) -> dict[str, Any]:
     f = with_extra(f, actor=speaker)
-    return {"quotes": records(views.quotes(s, f, limit=limit), QUOTE_JSON)}
+    return {"quotes": records(views.quotes(m, f, limit=limit), QUOTE_JSON)}
 
 
 @router.get("/commitments", summary="Pledges, intentions and agreements, with their status, under the filter")
@@ -66,9 +74,9 @@ def commitments(
     status: str | None = Query(None, pattern="^(open|fulfilled|broken)$"),
     limit: int = Query(100, ge=1, le=PAGE_LIMIT),
     f: ViewFilter = Depends(view_filter),
-    s: Store = Depends(store),
+    m: MirrorView = Depends(mirror),
 ) -> dict[str, Any]:
-    frame = views.commitments(s, f, status=status, limit=limit)
+    frame = views.commitments(m, f, status=status, limit=limit)
     return {"commitments": records(frame, COMMITMENT_JSON)}
 
 
