@@ -340,6 +340,8 @@ class EventCoder:
         inner = _embedded_trigger(token, triggers)
         if inner is not None:
             code = _compose(code, inner.pattern.code, sent)
+        if _natural_force(token):
+            return None  # rule "natural-force": "floods hit Sabah", "the storm destroyed ..." - no actor acted
         if _past_wish(token):
             return (
                 None  # rule "past-wish": "Russia wanted to destroy Ukraine" reports an aim, not an act or a statement
@@ -997,6 +999,45 @@ def _negated(token: Token) -> bool:
 
 
 WISH_VERBS = {"want", "wish", "hope", "desire"}
+#: Hazards and market forces that "hit", "destroy" or "kill" with no one acting (rule "natural-force").
+NATURAL_FORCES = {
+    "flood",
+    "flooding",
+    "earthquake",
+    "quake",
+    "storm",
+    "hurricane",
+    "typhoon",
+    "cyclone",
+    "tornado",
+    "drought",
+    "wildfire",
+    "landslide",
+    "mudslide",
+    "tsunami",
+    "heatwave",
+    "avalanche",
+    "rain",
+    "snow",
+    "epidemic",
+    "pandemic",
+    "outbreak",
+    "disease",
+    "inflation",
+    "recession",
+    "surplus",
+    "glut",
+    "slump",
+}
+
+
+def _natural_force(token: Token) -> bool:
+    """Rule "natural-force": a hazard or a market force as the doer ("floods hit the coast", "hit by
+    cocoa surpluses") is no political actor; PLOVER and CAMEO code what actors do."""
+    doer = _passive_agent(token) or _subject(token)
+    if doer is None:
+        return False
+    return doer.lemma_.lower() in NATURAL_FORCES or doer.lower_.removesuffix("s") in NATURAL_FORCES
 
 
 def _past_wish(token: Token) -> bool:

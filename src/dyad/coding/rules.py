@@ -61,6 +61,11 @@ RULES: dict[str, Rule] = {
         '"When the war began, Russia wanted to seize Kyiv" -> no event; "Iran said it wanted to return to the '
         'deal" -> AGREE.',
     ),
+    "natural-force": Rule(
+        "A hazard or a market force as the doer of harm (floods, earthquakes, epidemics, surpluses) is no "
+        "political actor: PLOVER and CAMEO code what actors do.",
+        '"Floods hit Sabah, Malaysia" -> no event; "Rebels hit an army post near Goma, Congo" -> ASSAULT.',
+    ),
     "local-agent": Rule(
         "A side named only by a role or as a crowd (security forces, police, courts, protesters, gunmen) "
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
