@@ -9,11 +9,25 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import asdict, dataclass, field
-from typing import Any, Literal, TypedDict
+from typing import Any, Literal, TypedDict, cast, get_args
 
 #: How precisely an event's date is known: the day, its week, month or year, only the article's date,
 #: or "before" the article (a past act the text does not date).
 DatePrecision = Literal["day", "week", "month", "year", "article", "before"]
+#: What an actor is: a state (country), its capital standing for its government, a named person, an
+#: organisation or armed group, a "party" to talks named only as such, a place's people or authorities
+#: implied by a rule ("implied"), a place named as a side ("place"), or not known.
+EntityKind = Literal["country", "capital", "person", "organisation", "group", "party", "implied", "place", "unknown"]
+ENTITY_KINDS: frozenset[str] = frozenset(get_args(EntityKind))
+
+
+def entity_kind(value: str) -> EntityKind:
+    """``value`` (read from data: the knowledge base's tables) as an ``EntityKind``."""
+    if value not in ENTITY_KINDS:
+        raise ValueError(f"unknown actor kind {value!r} (one of {', '.join(sorted(ENTITY_KINDS))})")
+    return cast(EntityKind, value)
+
+
 #: What a commitment is: a signed or stated agreement, a pledge ("pledged", "vowed"), or an intention.
 CommitmentKind = Literal["agreement", "pledge", "intention"]
 #: Open until a later event of the same parties carries it out (fulfilled) or acts against it (broken).
@@ -71,7 +85,7 @@ class Entity:
     sector_code: str | None = None  # GOV, MIL, REB, ...
     start: int | None = None
     end: int | None = None
-    kind: str = "unknown"  # country, person, organisation, group
+    kind: EntityKind = "unknown"
     org_code: str | None = None  # e.g. "ASN" for ASEAN, "NATO"
 
     def key(self) -> tuple[str | None, str | None]:

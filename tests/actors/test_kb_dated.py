@@ -384,3 +384,12 @@ def test_held_out_office_holders_of_2021_to_2025(pipeline):
     cases = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
     checks = evaluate_actors(cases, pipeline)
     assert sum(c.ok for c in checks) / len(checks) >= 0.9
+
+
+def test_every_bundled_actor_has_a_kind_of_the_vocabulary(kb):
+    from dyad.model import ENTITY_KINDS, entity_kind
+
+    kinds = {entry.kind for entries in kb.entries.values() for entry in entries}
+    assert kinds and kinds <= ENTITY_KINDS
+    with pytest.raises(ValueError, match="unknown actor kind 'region'"):
+        entity_kind("region")

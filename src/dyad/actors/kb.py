@@ -16,6 +16,7 @@ from typing import NamedTuple
 
 from dyad.actors.dictionaries import ActorRecord
 from dyad.actors.normalise import _GIVEN, PARTICLES, alias_key, fold
+from dyad.model import EntityKind, entity_kind
 
 #: Sectors a role noun can carry, from PLOVER/CAMEO agent codes.
 SECTORS = (
@@ -159,7 +160,7 @@ class KBEntry:
     """One named thing: a country, a seat of power, a person or an organisation."""
 
     name: str
-    kind: str  # country | capital | person | organisation | group
+    kind: EntityKind
     spells: list[Spell] = field(default_factory=list)
     org: str | None = None
     priority: int = 0  # curated facts outrank bulk dictionaries
@@ -196,7 +197,7 @@ class Candidate:
     """One reading of a name, as ``KnowledgeBase.who`` explains it."""
 
     name: str
-    kind: str
+    kind: EntityKind
     code: str | None
     sector: str | None
     in_office: bool
@@ -557,7 +558,7 @@ class KnowledgeBase:
             sector = {"capital": "GOV", "media": "MED"}.get(row["kind"])
             entry = by_name.get((row["kind"], row["name"]))
             if entry is None:  # a state's news agency or paper speaks for it as an organisation
-                kind = "organisation" if row["kind"] == "media" else row["kind"]
+                kind = "organisation" if row["kind"] == "media" else entity_kind(row["kind"])
                 entry = KBEntry(name=row["name"], kind=kind, priority=2)
                 by_name[(row["kind"], row["name"])] = entry
                 for key in row["keys"].split("|"):
@@ -602,7 +603,7 @@ class KnowledgeBase:
             if " " not in key and key.endswith("a") and len(key) > 4 and key + "n" not in self.entries:
                 self.add(key + "n", entry)  # "Kampuchea" -> "Kampuchean", the regular adjective
 
-    def _load_people(self, text: str, kind: str = "person") -> None:
+    def _load_people(self, text: str, kind: EntityKind = "person") -> None:
         sectors = set(SECTORS)
         for line in text.split("\n")[1:]:  # name, alias keys, spells (plain tab-separated columns)
             if not line:
@@ -684,7 +685,7 @@ class KnowledgeBase:
                 people[name].spells.append(spell)
                 entry = people[name]
             else:
-                entry = KBEntry(name=name, kind=kind, spells=[spell], priority=priority)
+                entry = KBEntry(name=name, kind=entity_kind(kind), spells=[spell], priority=priority)
                 if kind == "person":
                     people[name] = entry
                 if kind == "country":
@@ -707,7 +708,7 @@ class KnowledgeBase:
         n = 0
         for record in records:
             code = iso_code(record.code)
-            kind = "organisation" if code in _BLOC_CODES and not record.sector else "person"
+            kind: EntityKind = "organisation" if code in _BLOC_CODES and not record.sector else "person"
             if (
                 kind == "person"
                 and not record.sector

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from dyad.actors.kb import KBEntry, KnowledgeBase
 from dyad.actors.normalise import fold
-from dyad.model import Entity, LearnedActor, Mention
+from dyad.model import Entity, EntityKind, LearnedActor, Mention
 from dyad.tokens import is_proper_noun, token_texts
 
 if TYPE_CHECKING:
@@ -862,7 +862,7 @@ def _with(
     sector: str | None = None,
     raw: str | None = None,
     span: Span | None = None,
-    kind: str | None = None,
+    kind: EntityKind | None = None,
     code: str | None = None,
 ) -> Entity:
     return Entity(
