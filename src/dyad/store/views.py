@@ -54,6 +54,7 @@ SIDE_COLUMNS = (
 #: The same tests written for each table: a store's (lists only) and a mirror's (side columns too). A
 #: list function over every row costs a scan of a million lists; a column compare does not.
 _STORE_SIDES = {
+    "date": "coalesce(event_date, doc_date)",
     "sided": "len(actor_codes) > 0",
     "a_str": "array_to_string(actor_codes, ',')",
     "r_str": "array_to_string(recipient_codes, ',')",
@@ -62,6 +63,7 @@ _STORE_SIDES = {
     "single": "len(actor_codes) = 1 AND len(recipient_codes) = 1",
 }
 _MIRROR_SIDES = {
+    "date": "date",
     "sided": "n_actors > 0",
     "a_str": "a_str",
     "r_str": "r_str",
@@ -361,11 +363,12 @@ def canonical(
     if (count(store, f) if matching is None else matching) <= int(limit) * WINDOWLESS_PER_ROW:
         return _canonical(store, f, mutual, limit, evidence)
     where, params = _where(store, f)
+    sides = _sides(store)
     window = int(limit) * WINDOW_PER_ROW
     while True:
         row = store.con.execute(
-            f"SELECT coalesce(event_date, doc_date) FROM events WHERE {where} AND coalesce(event_date, doc_date) "
-            "IS NOT NULL ORDER BY 1 DESC LIMIT 1 OFFSET ?",
+            f"SELECT {sides['date']} AS day FROM events WHERE {where} AND day IS NOT NULL "
+            "ORDER BY day DESC LIMIT 1 OFFSET ?",
             [*params, window],
         ).fetchone()
         if row is None:  # fewer mentions than the window: cluster them all
@@ -445,10 +448,11 @@ def timeline(store: Source, f: ViewFilter, interval: str = "month") -> pd.DataFr
     if interval not in ("day", "week", "month", "year"):
         raise DyadError(f"interval must be day, week, month or year, not {interval!r}")
     where, params = _where(store, f)
+    day = _sides(store)["date"]
     return store.con.execute(
-        f"SELECT date_trunc('{interval}', coalesce(event_date, doc_date)) AS period, quad_code, "
+        f"SELECT date_trunc('{interval}', {day}) AS period, quad_code, "
         "count(*) AS events, avg(goldstein) AS goldstein_mean, sum(goldstein) AS goldstein_sum "
-        f"FROM events WHERE {where} AND coalesce(event_date, doc_date) IS NOT NULL "
+        f"FROM events WHERE {where} AND {day} IS NOT NULL "
         "GROUP BY 1, 2 ORDER BY 1, 2",
         params,
     ).df()
