@@ -17,193 +17,46 @@ from dyad import taxonomy
 from dyad.actors import ActorIndex, KnowledgeBase, entities_for
 from dyad.coding import subcodes
 from dyad.coding.lexicon import Lexicon, Pattern
+from dyad.coding.words import load_word_lists
 from dyad.model import Entity, Event, Evidence, Location, Span
+from dyad.taxonomy import root_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
-REPORTING = {
-    "say",
-    "add",
-    "tell",
-    "state",
-    "note",
-    "declare",
-    "remind",
-    "reiterate",
-    "stress",
-    "announce",
-    "claim",
-    "report",
-    "write",
-    "explain",
-    "insist",
-    "confirm",
-    "describe",
-    "believe",
-    "think",
-    "argue",
-    "underline",
-    "underscore",
-    "emphasize",
-    "emphasise",
-    "point",
-    "remark",
-    "assert",
-}
-INTENT = {
-    "plan",
-    "intend",
-    "seek",
-    "want",
-    "hope",
-    "aim",
-    "expect",
-    "prepare",
-    "wish",
-    "vow",
-    "pledge",
-    "promise",
-    "agree",
-    "offer",
-    "undertake",
-    "resolve",
-    "commit",
-    "try",
-    "attempt",
-    "look",
-    "consider",
-}
-CONDITIONAL_MARKS = {"unless"}
-#: Verbs whose subject suffers the event ("a prisoner died under torture").
-VICTIM_SUBJECT_VERBS = {"die", "perish", "succumb", "suffer", "drown", "starve"}
-#: Nouns that speak for whoever issued them ("published a declaration demanding ...").
-DOCUMENT_NOUNS = {
-    "declaration",
-    "statement",
-    "letter",
-    "report",
-    "communique",
-    "resolution",
-    "message",
-    "note",
-    "appeal",
-    "plan",
-    "proposal",
-    "motion",
-    "decree",
-    "order",
-    "reminder",
-    "warning",
-    "call",
-    "petition",
-    "memorandum",
-    "bill",
-    "law",
-    "document",
-    "announcement",
-    "notice",
-}
-#: Participles that describe their subject's stance, not something done to it ("Israel is opposed").
-STATE_PARTICIPLES = {
-    "oppose",
-    "commit",
-    "determine",
-    "prepare",
-    "dedicate",
-    "resolve",
-    "concern",
-    "worry",
-    "interest",
-    "pledge",
-    "bind",
-    "obligate",
-    "opposed",
-    "committed",
-    "determined",
-}
-INTENT_ADJECTIVES = {
-    "willing",
-    "ready",
-    "prepared",
-    "committed",
-    "determined",
-    "eager",
-    "keen",
-    "open",
-    "poised",
-    "set",
-    "due",
-}
-FUTURE_AUX = {"will", "shall", "'ll", "wo", "would", "may", "might", "could"}
-NEGATING_HEADS = {"fail", "refuse", "decline", "reject"}  # "failed to reach agreement" is no agreement
-HYPOTHETICAL_MARKS = {"if", "unless", "whether"}
-RECIPIENT_PREPS = ("with", "against", "to", "toward", "towards", "on", "upon", "at", "into", "over", "between")
+WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
+
+REPORTING = WORDS["REPORTING"]
+INTENT = WORDS["INTENT"]
+CONDITIONAL_MARKS = WORDS["CONDITIONAL_MARKS"]
+VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
+DOCUMENT_NOUNS = WORDS["DOCUMENT_NOUNS"]
+STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
+INTENT_ADJECTIVES = WORDS["INTENT_ADJECTIVES"]
+FUTURE_AUX = WORDS["FUTURE_AUX"]
+NEGATING_HEADS = WORDS["NEGATING_HEADS"]
+HYPOTHETICAL_MARKS = WORDS["HYPOTHETICAL_MARKS"]
+RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
 PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
 RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062"}
-NON_OBJECT_PREPS = {
-    "during",
-    "in",
-    "at",
-    "after",
-    "before",
-    "since",
-    "until",
-    "under",
-    "beyond",
-    "despite",
-    "amid",
-    "by",
-    "near",
-    "within",
-    "throughout",
-    "following",
-}
-HELP_VERBS = {"help", "assist", "aid"}
-TOPIC_VERBS = {"discuss", "debate", "review", "examine"}  # their object is a topic, never a party
-REPEL_VERBS = {"repel", "repulse", "foil", "thwart", "rebuff", "counter"}
-ATTACK_NOUNS = {
-    "attack",
-    "assault",
-    "offensive",
-    "raid",
-    "incursion",
-    "advance",
-    "attempt",
-    "push",
-    "onslaught",
-    "infiltration",
-    "counterattack",
-    "counter-attack",
-    "thrust",
-    "ambush",
-}
+NON_OBJECT_PREPS = WORDS["NON_OBJECT_PREPS"]
+HELP_VERBS = WORDS["HELP_VERBS"]
+TOPIC_VERBS = WORDS["TOPIC_VERBS"]
+REPEL_VERBS = WORDS["REPEL_VERBS"]
+ATTACK_NOUNS = WORDS["ATTACK_NOUNS"]
 #: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
 #: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
 #: not the event a reader would record (rule "dyadic"); other types keep a lone side (PLOVER records
 #: an unspecified recipient), where the sentence gold shows coders accept it.
 COUNTERPART_EVENTS = {"CONSULT", "REQUEST", "THREATEN", "SANCTION"}
-BOTH_SIDES = {"side", "country", "nation", "leader", "government", "party", "state"}
+BOTH_SIDES = WORDS["BOTH_SIDES"]
 
-MILITARY_WORDS = {"defence", "defense", "military", "arms", "weapon", "army", "troops", "security", "naval"}
-ECONOMIC_WORDS = {
-    "investment",
-    "trade",
-    "economic",
-    "economy",
-    "business",
-    "finance",
-    "financial",
-    "infrastructure",
-    "energy",
-    "tariff",
-    "export",
-    "import",
-}
-HUMANITARIAN_WORDS = {"humanitarian", "food", "medicine", "relief", "refugee"}
+MILITARY_WORDS = WORDS["MILITARY_WORDS"]
+ECONOMIC_WORDS = WORDS["ECONOMIC_WORDS"]
+HUMANITARIAN_WORDS = WORDS["HUMANITARIAN_WORDS"]
 
 
 @dataclass
@@ -233,7 +86,7 @@ class EventCoder:
                 (
                     e
                     for e in found
-                    if e.cameo[:2] == "04" and e.actor and e.recipient and e.actor[0].code != e.recipient[0].code
+                    if root_of(e.cameo) == "04" and e.actor and e.recipient and e.actor[0].code != e.recipient[0].code
                 ),
                 None,
             )
@@ -297,9 +150,9 @@ class EventCoder:
                     del triggers[i]
         # "killed in Russian air strikes": the strikes are how the killing was done, one event
         for trigger in list(triggers.values()):
-            if trigger.pattern.code[:2] in VIOLENT_ROOTS and not trigger.pattern.noun:
+            if root_of(trigger.pattern.code) in VIOLENT_ROOTS and not trigger.pattern.noun:
                 for means in _means_nouns(trigger.token):
-                    if means.i in triggers and triggers[means.i].pattern.code[:2] in VIOLENT_ROOTS:
+                    if means.i in triggers and root_of(triggers[means.i].pattern.code) in VIOLENT_ROOTS:
                         del triggers[means.i]  # _means_owner reads the actor from it
         candidates: list[Event] = []
         both_sides = bool(triggers) and len(dyad_pair) == 2 and _mentions_both_sides(sent)
@@ -331,9 +184,9 @@ class EventCoder:
         if _negated(token):
             # "will not lift the ban", "did not agree": withheld cooperation is a rejection; a conflict
             # act that did not happen is no event
-            if code[:2] not in ("03", "04", "05", "06", "07", "08"):
+            if root_of(code) not in ("03", "04", "05", "06", "07", "08"):
                 return None
-            code = _REJECT_BY_ROOT.get(code[:2], "120")
+            code = _REJECT_BY_ROOT.get(root_of(code), "120")
         embedded_in = _embedding_trigger(token, triggers)
         if embedded_in is not None and _composes(embedded_in.pattern.code):
             return None  # the outer trigger codes this one (e.g. "urged X to invest")
@@ -347,9 +200,9 @@ class EventCoder:
                 None  # rule "past-wish": "Russia wanted to destroy Ukraine" reports an aim, not an act or a statement
             )
         future = _is_future(token)
-        if future and inner is None and code[:2] != "12":
+        if future and inner is None and root_of(code) != "12":
             code = _intent_code(code, sent)
-            if _conditional(token) and code[:2] in ("03", "08"):
+            if _conditional(token) and root_of(code) in ("03", "08"):
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
         if code == "140" and not trigger.pattern.noun and any(c.dep_ == "ccomp" for c in token.children):
             code = "114"  # "protested that the police had ...": an official complaint, not a demonstration
@@ -366,13 +219,13 @@ class EventCoder:
             # rule "topic-not-recipient": what is discussed is the topic ("discussed developments in
             # Gaza"); the other party of a discussion is who it is held with
             recipient = self._discussion_partners(token, actors, actor)
-        if code[:2] in RECIPROCAL_ROOTS and not recipient and len({a.code for a in actor}) > 1:
+        if root_of(code) in RECIPROCAL_ROOTS and not recipient and len({a.code for a in actor}) > 1:
             # rule "joint-subject": "Canada and China agreed ...", "X and Y discussed ...": one side each
             steps.append("joint-subject")
             recipient = [a for a in actor if a.code != actor[0].code]
             actor = [a for a in actor if a.code == actor[0].code]
         if (
-            code[:2] in RECIPROCAL_ROOTS
+            root_of(code) in RECIPROCAL_ROOTS
             and len(dyad_pair) == 2
             and _group_subject(token)
             and len({a.code for a in actor + recipient}) < 2
@@ -384,7 +237,7 @@ class EventCoder:
         if inner is not None and not recipient:
             _, recipient = self._arguments(inner, actors)
             recipient = [e for e in recipient if e.code not in {a.code for a in actor}]
-        if len(dyad_pair) == 2 and code[:2] in RECIPROCAL_ROOTS and _both_sides(trigger, both_sides):
+        if len(dyad_pair) == 2 and root_of(code) in RECIPROCAL_ROOTS and _both_sides(trigger, both_sides):
             if not actor:
                 actor = [dyad_pair[0]]
             if not recipient:
@@ -392,7 +245,7 @@ class EventCoder:
         if (
             actor
             and not recipient
-            and code[:2] in RECIPROCAL_ROOTS
+            and root_of(code) in RECIPROCAL_ROOTS
             and len(dyad_pair) == 2
             and trigger.pattern.noun is False
             and _speaker_context(token)
@@ -403,7 +256,7 @@ class EventCoder:
             location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
         role = _role_subject(token, self.kb) if not actor else None  # a subject named by its role alone
         local = _local_country(location, sent, places)
-        if not actor and code[:2] in VIOLENT_ROOTS:
+        if not actor and root_of(code) in VIOLENT_ROOTS:
             actor = self._means_owner(token, actors, local)
             steps += ["nominal-agent"] if actor else []
             recipient = [r for r in recipient if r.code not in {a.code for a in actor}]  # not both sides
@@ -417,7 +270,7 @@ class EventCoder:
         if not recipient and local:
             recipient = _local_agent(_direct_object(token), local, self.kb)
             steps += ["local-agent"] if recipient else []
-        if actor and not recipient and code[:2] in RECIPROCAL_ROOTS:
+        if actor and not recipient and root_of(code) in RECIPROCAL_ROOTS:
             # rule "joint-subject": "the government and communist rebels agree to resume talks": the
             # second subject, named by role alone, is a side of the first one's country
             subject = _subject(token)
@@ -426,7 +279,7 @@ class EventCoder:
                 if recipient:
                     steps.append("joint-subject")
                     break
-        if not actor and local and code[:2] in ("11", "16", "17") and _agentless_passive(token):
+        if not actor and local and root_of(code) in ("11", "16", "17") and _agentless_passive(token):
             # rule "state-of-the-place": "the ambassador is arrested in Minsk", "three officers are
             # sentenced": arrests, trials and sentences with no named agent are the local state's acts
             actor = [
@@ -438,7 +291,7 @@ class EventCoder:
         if (
             not actor
             and local
-            and code[:2] == "14"
+            and root_of(code) == "14"
             and trigger.pattern.noun
             and token.lemma_.lower() in PROTEST_NOUNS
             and token.dep_ in ("nsubj", "ROOT")
@@ -452,7 +305,7 @@ class EventCoder:
                 Entity(raw_text="", entity_name=f"protesters in {local}", code=local, sector_code="CVL", kind="implied")
             ]
             steps.append("local-protest")
-        if not actor and location is not None and code[:2] in ("14", "17", "18") and _crowd_subject(token):
+        if not actor and location is not None and root_of(code) in ("14", "17", "18") and _crowd_subject(token):
             # "Hundreds of thousands of people blocked streets in Hong Kong": the crowd is local
             actor = [
                 Entity(
@@ -482,7 +335,7 @@ class EventCoder:
             not actor
             and location is not None
             and location.country_code
-            and code[:2] in ("09", "17")
+            and root_of(code) in ("09", "17")
             and any(c.dep_ == "nsubjpass" for c in token.children)
         ):
             # "a US national was put under investigation in Italy": the state of the place acted
@@ -497,7 +350,7 @@ class EventCoder:
                     kind="place",
                 )
             ]
-        elif not actor and location is not None and code[:2] in ("18", "19", "20"):
+        elif not actor and location is not None and root_of(code) in ("18", "19", "20"):
             # "a roadside bomb near Samarra killed a soldier": unclaimed violence is coded to its place
             actor = [
                 Entity(
@@ -534,7 +387,7 @@ class EventCoder:
             not recipient
             and location is not None
             and location.country_code
-            and code[:2] in PLACE_AS_RECIPIENT_ROOTS
+            and root_of(code) in PLACE_AS_RECIPIENT_ROOTS
             and not envoy_patient
         ):
             # "imposed a curfew in Cizre": where an act of force or protest falls is whom it targets
@@ -549,7 +402,13 @@ class EventCoder:
                     kind="place",
                 )
             ]
-        elif not recipient and actor and local and code[:2] in VIOLENT_ROOTS and local not in {a.code for a in actor}:
+        elif (
+            not recipient
+            and actor
+            and local
+            and root_of(code) in VIOLENT_ROOTS
+            and local not in {a.code for a in actor}
+        ):
             # "residents of Pokrovsk fled shelling by Russian troops": force used in another state's
             # place targets that state (rule "local-agent": the place is the last one the text named)
             recipient = [
@@ -564,7 +423,7 @@ class EventCoder:
         ):
             code = "133" if code.startswith("13") else "144"  # farmers blockading Paris protest, not besiege
             plover = taxonomy.plover(code)
-        if actor and not recipient and code[:2] == "14":
+        if actor and not recipient and root_of(code) == "14":
             # "blocked a road to show disapproval for the United States' policies": the purpose names the target
             for purpose in (c for c in token.children if c.dep_ in ("advcl", "xcomp")):
                 recipient = self._clause_recipient(purpose, actors, actor) or self._purpose_owner(
@@ -572,7 +431,7 @@ class EventCoder:
                 )
                 if recipient:
                     break
-        counterpart = _meeting_counterpart(actor, dyad_pair) if actor and code[:2] in STATEMENT_ROOTS else []
+        counterpart = _meeting_counterpart(actor, dyad_pair) if actor and root_of(code) in STATEMENT_ROOTS else []
         if counterpart and (not recipient or token.lemma_.lower() in REPORTING):
             # rule "readout-counterpart": in the account of a meeting or call, a position stated to no one
             # named is stated to the other party; a reporting verb's appeal ("stressed the need to protect
@@ -586,7 +445,7 @@ class EventCoder:
         if (
             bool(actor) != bool(recipient)
             and home_state in self.kb.country_names
-            and code[:2] in DOMESTIC_COUNTERPART_ROOTS
+            and root_of(code) in DOMESTIC_COUNTERPART_ROOTS
             and (local is None or local == home_state)
         ):
             # rule "domestic-counterpart": a state's official who meets, thanks, urges or criticises a
@@ -598,7 +457,7 @@ class EventCoder:
             if side:
                 actor, recipient = (actor, side) if actor else (side, recipient)
                 steps.append("domestic-counterpart")
-        if not trigger.pattern.noun and token.lemma_.lower() in REPEL_VERBS and code[:2] in VIOLENT_ROOTS:
+        if not trigger.pattern.noun and token.lemma_.lower() in REPEL_VERBS and root_of(code) in VIOLENT_ROOTS:
             # rule "repelled-attack": "Iraq repelled an Iranian attack" reports Iran's attack on Iraq
             # (the article gold GUIDE; repelling is not an act of its own); the attacker is whoever
             # owns the attack, the target whoever repelled it
@@ -610,7 +469,7 @@ class EventCoder:
             return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
         if (not actor or not recipient) and plover.event in COUNTERPART_EVENTS:
             return None  # rule "dyadic": a meeting, an appeal, a threat or a sanction has both sides
-        if _bare_mined(trigger.pattern) and code[:2] not in VIOLENT_ROOTS and not _named_dyad(actor, recipient):
+        if _bare_mined(trigger.pattern) and root_of(code) not in VIOLENT_ROOTS and not _named_dyad(actor, recipient):
             # rule "mined-needs-dyad": bare verbs mined from PETRARCH-2's dictionaries ("provide",
             # "prepare", "contain") often have an economic or everyday sense; they code only an act
             # between two sides the text names, never one completed by inference ("grant [amnesty]",
@@ -687,7 +546,7 @@ class EventCoder:
             recipient = self._prep_recipient(preps, trigger, actors)
         if not recipient:
             recipient = self._object_owner(token, trigger, actors, actor)
-        if not recipient and trigger.pattern.code[:2] in VERBAL_ROOTS:
+        if not recipient and root_of(trigger.pattern.code) in VERBAL_ROOTS:
             recipient = self._complement_recipient(token, actors, actor)
         if not recipient:
             recipient = self._clause_recipient(token, actors, actor)
@@ -815,7 +674,7 @@ class EventCoder:
         return []
 
     def _prep_recipient(self, preps: list[Token], trigger: _Trigger, actors: ActorIndex) -> list[Entity]:
-        root = trigger.pattern.code[:2]
+        root = root_of(trigger.pattern.code)
         extra: tuple[str, ...] = ("from",) if root in ("08", "16", "17") else ()  # "withdraw troops from Chad"
         if root in ("15", "17", "18", "19", "20"):
             extra = ("of", *extra)  # "the invasion of South Lebanon", "tighten the blockade of Serbia"
@@ -998,37 +857,8 @@ def _negated(token: Token) -> bool:
     return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in INTENT
 
 
-WISH_VERBS = {"want", "wish", "hope", "desire"}
-#: Hazards and market forces that "hit", "destroy" or "kill" with no one acting (rule "natural-force").
-NATURAL_FORCES = {
-    "flood",
-    "flooding",
-    "earthquake",
-    "quake",
-    "storm",
-    "hurricane",
-    "typhoon",
-    "cyclone",
-    "tornado",
-    "drought",
-    "wildfire",
-    "landslide",
-    "mudslide",
-    "tsunami",
-    "heatwave",
-    "avalanche",
-    "rain",
-    "snow",
-    "epidemic",
-    "pandemic",
-    "outbreak",
-    "disease",
-    "inflation",
-    "recession",
-    "surplus",
-    "glut",
-    "slump",
-}
+WISH_VERBS = WORDS["WISH_VERBS"]
+NATURAL_FORCES = WORDS["NATURAL_FORCES"]
 
 
 def _natural_force(token: Token) -> bool:
@@ -1069,76 +899,10 @@ def _is_future(token: Token) -> bool:
     return False
 
 
-PLACE_NOUNS = {
-    "town",
-    "city",
-    "village",
-    "province",
-    "region",
-    "capital",
-    "district",
-    "area",
-    "state",
-    "county",
-    "governorate",
-    "suburb",
-    "port",
-    "island",
-    "enclave",
-    "border",
-    "outskirts",
-}
+PLACE_NOUNS = WORDS["PLACE_NOUNS"]
 HOME_SECTORS = {"JUD", "COP"}  # roles that act inside their own country
-#: Nouns an adjective of nationality turns into a place ("in Syrian territory", "in Israeli custody").
-TERRITORY_NOUNS = {
-    "territory",
-    "waters",
-    "airspace",
-    "soil",
-    "custody",
-    "jail",
-    "prison",
-    "side",
-    "part",
-    "coast",
-    "countryside",
-    "north",
-    "south",
-    "east",
-    "west",
-    "zone",
-    "sector",
-    "lands",
-}
-CROWD_NOUNS = {
-    "people",
-    "protester",
-    "demonstrator",
-    "resident",
-    "thousand",
-    "hundred",
-    "dozen",
-    "prisoner",
-    "worker",
-    "student",
-    "villager",
-    "crowd",
-    "activist",
-    "supporter",
-    "inmate",
-    "youth",
-    "farmer",
-    "rioter",
-    "mob",
-    "citizen",
-    "civilian",
-    "employee",
-    "teacher",
-    "doctor",
-    "driver",
-    "miner",
-    "member",
-}
+TERRITORY_NOUNS = WORDS["TERRITORY_NOUNS"]
+CROWD_NOUNS = WORDS["CROWD_NOUNS"]
 
 
 def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
@@ -1158,27 +922,10 @@ def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
     return None
 
 
-#: Nouns for people who act for no named country: unidentified attackers, local crowds and state organs
-#: named by role alone; they belong to the place of the event (rule "local-agent").
-LOCAL_AGENT_NOUNS = {
-    "gunman",
-    "gunmen",
-    "attacker",
-    "assailant",
-    "militant",
-    "insurgent",
-    "bomber",
-    "sniper",
-    "rebel",
-    "fighter",
-    "mob",
-    "rioter",
-    "kidnapper",
-    "hijacker",
-}
+LOCAL_AGENT_NOUNS = WORDS["LOCAL_AGENT_NOUNS"]
 
 
-FOREIGN_ENVOY_NOUNS = {"ambassador", "envoy", "diplomat", "consul", "attache", "emissary", "embassy"}
+FOREIGN_ENVOY_NOUNS = WORDS["FOREIGN_ENVOY_NOUNS"]
 
 
 NAME_ENTITY_TYPES = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "NORP", "GPE"}
@@ -1200,7 +947,7 @@ def _names_or_modifies(token: Token) -> bool:
 
 
 VIOLENT_ROOTS = {"18", "19", "20"}
-MEANS_PREPS = {"in", "during", "by", "from", "under"}
+MEANS_PREPS = WORDS["MEANS_PREPS"]
 
 
 def _modifiers(noun: Token) -> list[Token]:
@@ -1337,10 +1084,8 @@ def _passive_agent(token: Token) -> Token | None:
 #: CAMEO roots of talk and of non-violent pressure, where an unnamed domestic counterpart is of the
 #: actor's own state (rule "domestic-counterpart"); force is left to the place rules.
 DOMESTIC_COUNTERPART_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12"}
-#: Nouns that can only mean a protest ("strike" may be an air strike, "March" a month).
-PROTEST_NOUNS = {"protest", "demonstration", "rally", "riot", "rioting", "march", "sit-in", "unrest"}
-#: Modifiers that put a role abroad: "foreign ministers", "world leaders", "allied commanders".
-ABROAD_MODIFIERS = {"foreign", "world", "international", "global", "regional", "allied", "visiting", "overseas"}
+PROTEST_NOUNS = WORDS["PROTEST_NOUNS"]
+ABROAD_MODIFIERS = WORDS["ABROAD_MODIFIERS"]
 
 
 def _bare_mined(pattern: Pattern) -> bool:
@@ -1384,7 +1129,7 @@ def _agentless_passive(token: Token) -> bool:
     return any(c.dep_ == "nsubjpass" for c in token.children) and _passive_agent(token) is None
 
 
-LOCATIVE_PREPS = {"in", "at", "near", "outside", "across", "around", "inside", "throughout", "into", "to", "on"}
+LOCATIVE_PREPS = WORDS["LOCATIVE_PREPS"]
 
 
 def _locative(token: Token) -> bool:
@@ -1464,7 +1209,7 @@ def _speaker_context(token: Token) -> bool:
     return subject is not None and subject.lower_ in ("we", "us")
 
 
-GROUP_WORDS = {"leader", "side", "party", "delegation", "president", "minister", "counterpart", "official"}
+GROUP_WORDS = WORDS["GROUP_WORDS"]
 
 
 def _group_subject(token: Token) -> bool:
@@ -1532,7 +1277,7 @@ def _depth_below(token: Token, ancestor: Token) -> int:
 
 def _composes(code: str) -> bool:
     """Appeals, demands, rejections and threats take the embedded event as their content."""
-    return code[:2] in ("02", "10", "12", "13") or code in ("030", "036")
+    return root_of(code) in ("02", "10", "12", "13") or code in ("030", "036")
 
 
 _INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
@@ -1548,21 +1293,21 @@ _REFORM_BY_OUTER = {"02": "024", "03": "034", "10": "104", "12": "123"}
 
 def _compose(outer: str, inner: str, sent: SpacySpan) -> str:
     """The code of an appeal, demand, rejection, threat or promise whose content is ``inner``."""
-    root = inner[:2]
-    if inner.startswith("083") and outer[:2] in _REFORM_BY_OUTER:  # "declined to resign": 1231
-        reform = _REFORM_BY_OUTER[outer[:2]] + inner[3:]
-        return reform if taxonomy.is_cameo(reform) else _REFORM_BY_OUTER[outer[:2]]
-    if outer[:2] == "03":  # "plans to impose restrictions" is what a promise of that act is
+    root = root_of(inner)
+    if inner.startswith("083") and root_of(outer) in _REFORM_BY_OUTER:  # "declined to resign": 1231
+        reform = _REFORM_BY_OUTER[root_of(outer)] + inner[3:]
+        return reform if taxonomy.is_cameo(reform) else _REFORM_BY_OUTER[root_of(outer)]
+    if root_of(outer) == "03":  # "plans to impose restrictions" is what a promise of that act is
         return _intent_code(inner, sent) if root in _INTENT_BY_ROOT or root in _THREAT_BY_ROOT else outer
     table = {"02": _APPEAL_BY_ROOT, "10": _DEMAND_BY_ROOT, "12": _REJECT_BY_ROOT, "13": _THREAT_BY_ROOT}.get(
-        outer[:2], {}
+        root_of(outer), {}
     )
     return table.get(root, outer)
 
 
 def _intent_code(code: str, sent: SpacySpan) -> str:
     """Future or intended cooperation is CAMEO's "express intent" (03x); future force a threat."""
-    root = code[:2]
+    root = root_of(code)
     if root in _INTENT_BY_ROOT:
         return _INTENT_BY_ROOT[root]
     return _THREAT_BY_ROOT.get(root, code)
@@ -1612,11 +1357,11 @@ def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[in
     """ "in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
     candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
     candidates += [token.doc[i] for i in sorted(consumed or ()) if i != token.i]  # "put under investigation in X"
-    if code[:2] in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
+    if root_of(code) in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
         for comp in (c for c in token.children if c.dep_ == "xcomp"):
             candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
     preps: tuple[str, ...] = ("in", "at", "to") if code in ("042", "043", "044") else ("in", "at")  # visits: where
-    if code[:2] in ("18", "19", "20"):  # attacks "near Samarra", "outside Basra"
+    if root_of(code) in ("18", "19", "20"):  # attacks "near Samarra", "outside Basra"
         preps += ("near", "outside", "around")
     if token.head != token:
         candidates.append(token.head)
@@ -1758,9 +1503,9 @@ def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:
     state = (
         first.sector_code in STATE_SECTORS
         and first.kind not in ("group",)
-        and not (first.kind == "country" and first.sector_code is None and code[:2] in ("10", "12"))
+        and not (first.kind == "country" and first.sector_code is None and root_of(code) in ("10", "12"))
     )
-    root = code[:2]
+    root = root_of(code)
     if (
         root in ("14", "10", "12", "08")
         and first.sector_code not in ("GOV", "MIL", "COP")
