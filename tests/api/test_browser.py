@@ -114,6 +114,7 @@ def test_every_page_renders_quickly_without_console_errors(server, page):
     ):
         times[route] = show(page, server, route)
         assert heading in page.inner_text("main h1")
+        assert not {"null", "undefined", "NaN"} & set(page.inner_text("main").split())  # no value left unwritten
         assert page.locator("main svg, main table, main #article-text").count() >= 1
         name = {"#/": "overview", "#/network": "network", "#/map": "map", "#/search?q=talks": "search"}.get(route)
         if name:
@@ -167,6 +168,7 @@ def test_dyad_page_shows_the_meeting_once_with_its_mentions(server, page):
     page.wait_for_selector("tr.mentions[data-loaded=true]:visible")  # fetched when first opened
     listed = page.locator("tr.mentions:visible li")
     assert listed.count() == min(mentions, 12)
+    assert "null" not in page.locator("tr.mentions:visible").inner_text().split()
     assert "press conference" in page.locator("tr.mentions:visible").inner_text()
     # every month on the timeline axis, the empty ones too: January 2025 to January 2026
     assert page.get_attribute("svg.timeline", "data-periods") == "13"

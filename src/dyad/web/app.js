@@ -221,7 +221,7 @@ function canonicalTable(events, { name = "canonical-events", total = null } = {}
         el("b", { text: m.event_text }), " ", el("span", { class: "muted", text: `${m.cameo} · ${m.actor || "?"} → ${m.recipient || "?"}` }),
         el("div", { class: "evidence", text: m.evidence_text }),
         el("a", { href: `#/doc/${encodeURIComponent(m.doc_id)}`, text: m.title ? `article: ${m.title}` : "article & evidence" })))),
-      e.mentions > evidence.length ? el("p", { class: "muted", text: `${e.mentions - evidence.length} more mentions in the flat list.` }) : null);
+      ...(e.mentions > evidence.length ? [el("p", { class: "muted", text: `${e.mentions - evidence.length} more mentions in the flat list.` })] : []));
       detail.dataset.loaded = "true";
     };
     if (e.evidence && e.evidence.length) fill(e.evidence);
@@ -460,7 +460,7 @@ async function dyadPage(main, dyad, params) {
     topics.topics.length ? el("p", { class: "themes" }, topics.topics.map((t) => el("span", { class: "tag", text: `${t.topic} (${t.events})` })))
       : el("p", { class: "muted", text: "No themes tagged on these events." }),
     el("h2", { text: "Events" }), ...list,
-    ignored.length ? el("p", { class: "muted", text: `Commitments and quotes follow the dates, actor, source and words of the filter; ${ignored.join(", ")} apply to events only.` }) : null,
+    ...(ignored.length ? [el("p", { class: "muted", text: `Commitments and quotes follow the dates, actor, source and words of the filter; ${ignored.join(", ")} apply to events only.` })] : []),
     el("h2", { text: "Commitments" }),
     commitments.commitments.length ? el("table", {}, el("thead", {}, el("tr", {}, ["Made", "Who → whom", "What", "Status"].map((h) => el("th", { scope: "col", text: h })))),
       el("tbody", {}, commitments.commitments.map((c) => el("tr", {}, el("td", { text: c.made_on }),
