@@ -12,6 +12,7 @@ writes the figures to BENCHMARKS.md (targets: every page under 1 s, API p95 unde
 from __future__ import annotations
 
 import argparse
+import os
 import shutil
 import socket
 import statistics
@@ -125,33 +126,63 @@ def build(path: Path, n: int) -> None:
         )
 
 
+#: What the figures mean, kept with them in BENCHMARKS.md.
+NOTES = """
+How to read these. The synthetic store is harsher than news: eight events an article share one date and
+place, so a real event has about 23 mentions (news gives 1-3), and TUR-MYS has 33,333 events. The machine's
+two cores were shared with other engineers' test runs throughout (the load average is above); all figures of
+one run come from that run. What makes them: the aggregate views read the app's in-memory copy, with each
+event's code pairs as one string and its date as one column, copied newest first, so a side or date filter
+is tested while scanning; pages ask for fewer things (counts come with `/api/facets` and `/api/canonical`,
+a row's sentences only when it is opened, through `/api/mentions`); canonical rows rank cluster keys before
+gathering anything else. `/api/documents/{id}` still reads the file (the article's full rows).
+"""
+
+
 #: The API calls each page makes (as app.js makes them).
 PAGES = {
     "#/": [
         "/api/facets",
-        "/api/stats",
         "/api/dyads?limit=12",
         "/api/timeline?interval=month",
         "/api/countries",
         "/api/places?limit=2000",
         "/api/canonical?mutual=true&limit=25",
-        "/api/events?limit=1",
     ],
     "#/dyad/TUR-MYS": [
+        "/api/facets",
         "/api/timeline?dyad=TUR-MYS&interval=month",
         "/api/canonical?dyad=TUR-MYS&mutual=true&limit=200",
-        "/api/events?dyad=TUR-MYS&limit=1",
         "/api/quotes?dyad=TUR-MYS&limit=50",
         "/api/commitments?dyad=TUR-MYS",
+        "/api/topics?dyad=TUR-MYS&limit=20",
     ],
-    "#/map": ["/api/countries", "/api/places?limit=2000"],
-    "#/network": ["/api/network?min_count=1"],
+    "#/map": ["/api/facets", "/api/countries", "/api/places?limit=2000"],
+    "#/network": ["/api/facets", "/api/network?min_count=1"],
     "#/search?types=ASSAULT&since=2020-01-01&actor=SYR": [
+        "/api/facets",
         "/api/timeline?types=ASSAULT&since=2020-01-01&actor=SYR&interval=month",
         "/api/canonical?types=ASSAULT&since=2020-01-01&actor=SYR&mutual=true&limit=200",
-        "/api/events?types=ASSAULT&since=2020-01-01&actor=SYR&limit=1",
     ],
+    "#/doc/doc77777": ["/api/documents/doc77777", "/api/canonical?doc_id=doc77777&mutual=true&limit=500&evidence=0"],
 }
+
+
+def mirror_copy(db: Path, runs: int = 3) -> tuple[float, float]:
+    """The median time to copy the store into a new mirror (what the first request after an ingest waits),
+    and the memory one copy holds (DuckDB's own count of its in-memory tables, MiB)."""
+    from dyad.store.views import Mirror
+
+    times, held = [], 0.0
+    for _ in range(runs):
+        start = time.perf_counter()
+        mirror = Mirror(db)
+        view = mirror.view()
+        times.append(time.perf_counter() - start)
+        row = view.con.execute("SELECT sum(memory_usage_bytes) FROM duckdb_memory()").fetchone()
+        held = (row[0] or 0) / 2**20 if row else 0.0
+        view.close()
+    return statistics.median(times), held
 
 
 def api_latency(db: Path, runs: int) -> dict[str, tuple[float, float]]:
@@ -161,6 +192,7 @@ def api_latency(db: Path, runs: int) -> dict[str, tuple[float, float]]:
 
     client = TestClient(create_app(db))
     out = {}
+    client.get("/api/facets")  # the first request copies the store into the app's mirror
     for url in sorted({u for urls in PAGES.values() for u in urls}):
         assert client.get(url).status_code == 200, url
         times = []
@@ -222,13 +254,22 @@ def main() -> None:
     start = time.perf_counter()
     build(Path(args.db), args.events)
     print(f"store of {args.events:,} events ready in {time.perf_counter() - start:.1f} s")
+    load_before = os.getloadavg()[0]
+    copy, held = mirror_copy(Path(args.db))
     lines = [
+        "The API's aggregate views read an in-memory copy of the store (`dyad.store.views.Mirror`), made on the "
+        "first request and again on the first request after a write. Copying it: "
+        f"{copy:.1f} s (median of 3); it holds {held:.0f} MiB (DuckDB's own count).",
+        "",
         "API, each call a page makes (p50 / p95 over "
         f"{args.runs} runs after a warm-up, through the HTTP app in-process):",
         "",
     ]
+    missed = []
     for url, (p50, p95) in api_latency(Path(args.db), args.runs).items():
         lines.append(f"- `{url}`: {p50:.0f} / **{p95:.0f} ms**")
+        if p95 >= 300:
+            missed.append(f"`{url}` (p95 {p95:.0f} ms)")
     if not args.no_browser:
         renders = max(3, args.runs // 4)
         lines += [
@@ -239,9 +280,12 @@ def main() -> None:
         ]
         for route, (p50, worst) in render_times(Path(args.db), renders).items():
             lines.append(f"- `{route}`: {p50:.0f} / **{worst:.0f} ms**")
+            if worst >= 1000:
+                missed.append(f"page `{route}` (slowest {worst:.0f} ms)")
+    lines += ["", f"Load average (1 min) on the machine: {load_before:.1f} before, {os.getloadavg()[0]:.1f} after."]
+    lines += ["", "Targets missed in this run: " + ("; ".join(missed) if missed else "none") + "."]
     print("\n".join(lines))
     import datetime as dt
-    import os
     import platform
 
     section = (
@@ -251,7 +295,7 @@ def main() -> None:
         "(from the repository's root). Targets: every page under 1 s, "
         "the API's p95 under 300 ms.\n\n" + "\n".join(lines) + "\n"
     )
-    replace_section(Path("BENCHMARKS.md"), "## Dashboard on", section)
+    replace_section(Path("BENCHMARKS.md"), "## Dashboard on", section + NOTES)
 
 
 if __name__ == "__main__":
