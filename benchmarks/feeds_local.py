@@ -22,6 +22,7 @@ from __future__ import annotations
 import argparse
 import json
 import platform
+import random
 import sys
 import tempfile
 import threading
@@ -31,21 +32,48 @@ from pathlib import Path
 from typing import Any
 
 SENTENCES = [
-    "{a} President met {b} Foreign Minister in the capital on Tuesday to discuss trade and security.",
-    "The two governments signed an agreement on energy cooperation and pledged to expand investment.",
-    "{b} officials criticised the border closure announced by {a} last week and demanded talks.",
-    "Police in {a} arrested dozens of protesters who marched against rising fuel prices.",
-    "The United Nations envoy urged both sides to respect the ceasefire agreed in March.",
-    "{a} said it would send humanitarian aid to {b} after floods destroyed thousands of homes.",
-    "Analysts said the visit was the first by a {a} leader in more than a decade.",
-    "The ministry of foreign affairs of {b} summoned the ambassador of {a} over the remarks.",
-    "Opposition leaders in {b} accused the government of bowing to pressure from abroad.",
-    "Trade between the two countries reached a record last year, according to official figures.",
-    "{a} troops will take part in joint exercises with {b} forces near the coast next month.",
-    "The central bank of {b} kept interest rates unchanged, citing uncertainty over exports.",
+    "The {a} President met the {b} Foreign Minister in {city} on {day} to discuss {topic}.",
+    "{A} and {B} signed an agreement on {topic} and pledged to expand investment by {n} percent.",
+    "{B} officials criticised the border closure announced by {A} on {day} and demanded talks.",
+    "Police in {city} arrested {n} protesters who marched against rising {price} prices.",
+    "The United Nations envoy urged {A} and {B} to respect the ceasefire agreed in {month}.",
+    "{A} said it would send humanitarian aid to {B} after floods destroyed {n} homes near {city}.",
+    "Analysts in {city} said the visit was the first by a {a} leader in {n} years.",
+    "The foreign ministry of {B} summoned the {a} ambassador over remarks about {topic}.",
+    "Opposition leaders in {B} accused the government of bowing to pressure from {A} over {topic}.",
+    "Trade between {A} and {B} reached {n} billion dollars last year, according to figures from {month}.",
+    "{a} troops will take part in joint exercises with {b} forces near {city} in {month}.",
+    "The central bank of {B} kept interest rates at {n} percent, citing uncertainty over {topic}.",
+    "{a} rebels attacked a police station outside {city} on {day}, killing {n} officers.",
+    "The {b} prime minister praised {A} for its support on {topic} during talks in {city}.",
+    "{A} threatened to impose sanctions on {B} unless it released {n} detained fishermen by {month}.",
+    "Ministers from {A} and {B} will meet in {city} in {month} to resume negotiations on {topic}.",
 ]
-COUNTRIES = ["Turkish", "Malaysian", "French", "Kenyan", "Brazilian", "Japanese", "Egyptian", "Polish"]
-PARAGRAPHS = 9  # of 3 sentences: about 500 words an article
+COUNTRIES = [
+    ("Turkish", "Turkey"),
+    ("Malaysian", "Malaysia"),
+    ("French", "France"),
+    ("Kenyan", "Kenya"),
+    ("Brazilian", "Brazil"),
+    ("Japanese", "Japan"),
+    ("Egyptian", "Egypt"),
+    ("Polish", "Poland"),
+    ("Indian", "India"),
+    ("Nigerian", "Nigeria"),
+    ("Mexican", "Mexico"),
+    ("Indonesian", "Indonesia"),
+    ("German", "Germany"),
+    ("Pakistani", "Pakistan"),
+    ("Argentine", "Argentina"),
+    ("Vietnamese", "Vietnam"),
+]
+CITIES = ["Ankara", "Nairobi", "Jakarta", "Cairo", "Warsaw", "Lagos", "Hanoi", "Lima", "Geneva", "Doha", "Manila"]
+DAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
+MONTHS = ["January", "March", "May", "July", "September", "November"]
+TOPICS = ["energy", "fisheries", "migration", "defence", "grain exports", "water rights", "debt relief", "tariffs"]
+PRICES = ["fuel", "bread", "electricity", "rice"]
+SENTENCES_PER_ARTICLE = 24  # about 360 words: a short news article
+PARAGRAPHS = 8
 
 # what surrounds an article on a news page: the extractor must see past all of it
 SCRIPT = "<script>" + "window.dataLayer=window.dataLayer||[];function track(e){dataLayer.push(e)}" * 300 + "</script>"
@@ -71,13 +99,27 @@ FOOTER = "<footer>" + "".join(f"<a href='/about/{i}'>About us {i}</a> " for i in
 
 
 def article(n: int) -> bytes:
-    a, b = COUNTRIES[n % len(COUNTRIES)], COUNTRIES[(n * 3 + 1) % len(COUNTRIES)]
-    paragraphs = "".join(
-        "<p>"
-        + " ".join(SENTENCES[(n + p * 3 + s) % len(SENTENCES)].format(a=a, b=b) for s in range(3))
-        + f" Story {n}, part {p}.</p>"
-        for p in range(PARAGRAPHS)
-    )
+    """Page ``n``: an article of its own (drawn with seed ``n``, so no two are near-duplicates),
+    in the boilerplate of a news site."""
+    rng = random.Random(n)
+    (a, country_a), (b, country_b) = rng.sample(COUNTRIES, 2)
+    sentences = [
+        rng.choice(SENTENCES).format(
+            a=a,
+            b=b,
+            A=country_a,
+            B=country_b,
+            city=rng.choice(CITIES),
+            day=rng.choice(DAYS),
+            month=rng.choice(MONTHS),
+            topic=rng.choice(TOPICS),
+            price=rng.choice(PRICES),
+            n=rng.randint(2, 900),
+        )
+        for _ in range(SENTENCES_PER_ARTICLE)
+    ]
+    size = SENTENCES_PER_ARTICLE // PARAGRAPHS
+    paragraphs = "".join(f"<p>{' '.join(sentences[i : i + size])}</p>" for i in range(0, len(sentences), size))
     return (
         f"<!DOCTYPE html><html><head><title>Story {n}</title><meta property='article:published_time' "
         f"content='2024-03-0{1 + n % 9}'>{STYLE}{SCRIPT}</head><body>{NAV}<main><article><h1>Story {n}</h1>"
