@@ -19,7 +19,16 @@ from dyad.coding import subcodes
 from dyad.coding.lexicon import Lexicon, Pattern
 from dyad.coding.words import load_word_lists
 from dyad.model import Entity, Event, Evidence, Location, Span
-from dyad.taxonomy import root_of
+from dyad.taxonomy import (
+    APPEAL_FORM,
+    DEMAND_FORM,
+    INTENT_FORM,
+    RECIPROCAL_CODES,
+    REFORM_FORM,
+    REJECTION_FORM,
+    THREAT_FORM,
+    root_of,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -41,7 +50,6 @@ RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
 PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
-RECIPROCAL_CODES = {"040", "044", "046", "057", "019", "036", "060", "061", "062"}
 NON_OBJECT_PREPS = WORDS["NON_OBJECT_PREPS"]
 HELP_VERBS = WORDS["HELP_VERBS"]
 TOPIC_VERBS = WORDS["TOPIC_VERBS"]
@@ -186,7 +194,7 @@ class EventCoder:
             # act that did not happen is no event
             if root_of(code) not in ("03", "04", "05", "06", "07", "08"):
                 return None
-            code = _REJECT_BY_ROOT.get(root_of(code), "120")
+            code = REJECTION_FORM.get(root_of(code), "120")
         embedded_in = _embedding_trigger(token, triggers)
         if embedded_in is not None and _composes(embedded_in.pattern.code):
             return None  # the outer trigger codes this one (e.g. "urged X to invest")
@@ -1280,37 +1288,24 @@ def _composes(code: str) -> bool:
     return root_of(code) in ("02", "10", "12", "13") or code in ("030", "036")
 
 
-_INTENT_BY_ROOT = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
-_APPEAL_BY_ROOT = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "022"}
-_DEMAND_BY_ROOT = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
-_REJECT_BY_ROOT = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "125"}
-_THREAT_BY_ROOT = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
-
-
-#: Conceding a change of leadership, policy, rights or regime (083x) is, as content, political reform.
-_REFORM_BY_OUTER = {"02": "024", "03": "034", "10": "104", "12": "123"}
-
-
 def _compose(outer: str, inner: str, sent: SpacySpan) -> str:
     """The code of an appeal, demand, rejection, threat or promise whose content is ``inner``."""
     root = root_of(inner)
-    if inner.startswith("083") and root_of(outer) in _REFORM_BY_OUTER:  # "declined to resign": 1231
-        reform = _REFORM_BY_OUTER[root_of(outer)] + inner[3:]
-        return reform if taxonomy.is_cameo(reform) else _REFORM_BY_OUTER[root_of(outer)]
+    if inner.startswith("083") and root_of(outer) in REFORM_FORM:  # "declined to resign": 1231
+        reform = REFORM_FORM[root_of(outer)] + inner[3:]
+        return reform if taxonomy.is_cameo(reform) else REFORM_FORM[root_of(outer)]
     if root_of(outer) == "03":  # "plans to impose restrictions" is what a promise of that act is
-        return _intent_code(inner, sent) if root in _INTENT_BY_ROOT or root in _THREAT_BY_ROOT else outer
-    table = {"02": _APPEAL_BY_ROOT, "10": _DEMAND_BY_ROOT, "12": _REJECT_BY_ROOT, "13": _THREAT_BY_ROOT}.get(
-        root_of(outer), {}
-    )
+        return _intent_code(inner, sent) if root in INTENT_FORM or root in THREAT_FORM else outer
+    table = {"02": APPEAL_FORM, "10": DEMAND_FORM, "12": REJECTION_FORM, "13": THREAT_FORM}.get(root_of(outer), {})
     return table.get(root, outer)
 
 
 def _intent_code(code: str, sent: SpacySpan) -> str:
     """Future or intended cooperation is CAMEO's "express intent" (03x); future force a threat."""
     root = root_of(code)
-    if root in _INTENT_BY_ROOT:
-        return _INTENT_BY_ROOT[root]
-    return _THREAT_BY_ROOT.get(root, code)
+    if root in INTENT_FORM:
+        return INTENT_FORM[root]
+    return THREAT_FORM.get(root, code)
 
 
 def _contexts(sent: SpacySpan) -> list[str]:

@@ -394,3 +394,22 @@ def default_cameo_for(event: str) -> str:
         "ASSAULT": "190",
     }
     return defaults[event]
+
+
+# --- CAMEO families: the forms one act takes as intent, appeal, demand, rejection or threat ---------
+
+#: Codes whose act is mutual: a meeting, a cooperation or a statement of it holds both ways.
+RECIPROCAL_CODES = frozenset({"040", "044", "046", "057", "019", "036", "060", "061", "062"})
+#: By the root of an act: the code of expressing intent to do it (CAMEO 03x), e.g. "will meet" -> 036.
+INTENT_FORM = {"04": "036", "05": "032", "06": "031", "07": "033", "08": "035"}
+#: By the root of an act: the code of appealing for it (CAMEO 02x), e.g. "urged to cooperate" -> 021.
+APPEAL_FORM = {"04": "026", "05": "022", "06": "021", "07": "023", "08": "025", "03": "022"}
+#: By the root of an act: the code of demanding it (CAMEO 10x).
+DEMAND_FORM = {"04": "106", "05": "102", "06": "101", "07": "103", "08": "105"}
+#: By the root of an act: the code of rejecting or withholding it (CAMEO 12x).
+REJECTION_FORM = {"04": "125", "05": "120", "06": "121", "07": "122", "08": "124", "03": "125"}
+#: By the root of a hostile act: the code of threatening it (CAMEO 13x).
+THREAT_FORM = {"14": "133", "15": "138", "16": "131", "17": "137", "18": "138", "19": "138", "20": "138"}
+#: By the root of an appeal, intent, demand or rejection: its political-reform form, for a concession
+#: of leadership, policy, rights or regime (083x) as its content ("declined to resign" -> 1231).
+REFORM_FORM = {"02": "024", "03": "034", "10": "104", "12": "123"}
