@@ -755,3 +755,31 @@ def test_one_host_at_once_fetches_in_the_same_order(site, tmp_path, pipeline):
     assert (info.documents, info.repeated) == (3, 2)
     pages = [p.split("?")[0] for p, _, _ in site.log if p.startswith("/news/")]
     assert pages == ["/news/a1", "/news/a2", "/news/a3"]
+
+
+def test_threads_sharing_a_fetcher_ask_one_host_one_thing_at_a_time(server):
+    hosts = Hosts()
+    second_arrived = threading.Event()
+    arrivals: list[str] = []
+
+    def held(name: str) -> Callable[[object], Page]:
+        def answer(handler: object) -> Page:  # noqa: ARG001  the server's signature
+            arrivals.append(name)
+            if len(arrivals) == 2:
+                second_arrived.set()
+            else:  # without the host's lock the other thread's request arrives during this wait
+                hosts.overlapped = second_arrived.wait(0.3)  # within FAST.timeout
+            return Page(article_html("a1"), headers={"Content-Type": "text/html"})
+
+        return answer
+
+    server.pages["/robots.txt"] = Page(b"User-agent: *\nAllow: /\n")
+    server.pages["/one"], server.pages["/two"] = held("one"), held("two")
+    with Fetcher(FAST) as shared:
+        shared.get(server.url + "/robots.txt")  # read once, so that both threads go straight to their page
+        threads = [threading.Thread(target=shared.get, args=(server.url + path,)) for path in ("/one", "/two")]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    assert sorted(arrivals) == ["one", "two"] and not hosts.overlapped
