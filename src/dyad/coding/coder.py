@@ -17,8 +17,39 @@ from dyad import taxonomy
 from dyad.actors import ActorIndex, KnowledgeBase, entities_for
 from dyad.coding import subcodes
 from dyad.coding.lexicon import Lexicon, Pattern
+from dyad.coding.places import _local_country, _location, _place_names
+from dyad.coding.syntax import (
+    CROWD_NOUNS,
+    INTENT,
+    NON_OBJECT_PREPS,
+    _agentless_passive,
+    _complements,
+    _conditional,
+    _counterpart_objects,
+    _crowd_subject,
+    _dangling_object,
+    _depth_below,
+    _direct_object,
+    _group_subject,
+    _hypothetical,
+    _is_future,
+    _is_main,
+    _means_nouns,
+    _mentions_both_sides,
+    _modifiers,
+    _named_owner,
+    _names_or_modifies,
+    _natural_force,
+    _negated,
+    _object_candidates,
+    _passive_agent,
+    _past_wish,
+    _prep_objects,
+    _speaker_context,
+    _subject,
+)
 from dyad.coding.words import load_word_lists
-from dyad.model import Entity, Event, Evidence, Location, Span
+from dyad.model import Entity, Event, Evidence, Span
 from dyad.taxonomy import (
     APPEAL_FORM,
     DEMAND_FORM,
@@ -37,20 +68,13 @@ if TYPE_CHECKING:
 WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
 
 REPORTING = WORDS["REPORTING"]
-INTENT = WORDS["INTENT"]
-CONDITIONAL_MARKS = WORDS["CONDITIONAL_MARKS"]
 VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
-DOCUMENT_NOUNS = WORDS["DOCUMENT_NOUNS"]
 STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
-INTENT_ADJECTIVES = WORDS["INTENT_ADJECTIVES"]
-FUTURE_AUX = WORDS["FUTURE_AUX"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
-HYPOTHETICAL_MARKS = WORDS["HYPOTHETICAL_MARKS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
 PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
-NON_OBJECT_PREPS = WORDS["NON_OBJECT_PREPS"]
 HELP_VERBS = WORDS["HELP_VERBS"]
 TOPIC_VERBS = WORDS["TOPIC_VERBS"]
 REPEL_VERBS = WORDS["REPEL_VERBS"]
@@ -60,7 +84,6 @@ ATTACK_NOUNS = WORDS["ATTACK_NOUNS"]
 #: not the event a reader would record (rule "dyadic"); other types keep a lone side (PLOVER records
 #: an unspecified recipient), where the sentence gold shows coders accept it.
 COUNTERPART_EVENTS = {"CONSULT", "REQUEST", "THREATEN", "SANCTION"}
-BOTH_SIDES = WORDS["BOTH_SIDES"]
 
 MILITARY_WORDS = WORDS["MILITARY_WORDS"]
 ECONOMIC_WORDS = WORDS["ECONOMIC_WORDS"]
@@ -204,9 +227,7 @@ class EventCoder:
         if _natural_force(token):
             return None  # rule "natural-force": "floods hit Sabah", "the storm destroyed ..." - no actor acted
         if _past_wish(token):
-            return (
-                None  # rule "past-wish": "Russia wanted to destroy Ukraine" reports an aim, not an act or a statement
-            )
+            return None  # rule "past-wish": "Russia wanted to destroy Ukraine" is an aim, not an act or a statement
         future = _is_future(token)
         if future and inner is None and root_of(code) != "12":
             code = _intent_code(code, sent)
@@ -787,130 +808,7 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
     return used
 
 
-def _object_candidates(token: Token) -> list[Token]:
-    out: list[Token] = []
-    for child in token.children:
-        if child.dep_ in ("dobj", "nsubjpass", "xcomp", "attr", "oprd", "ccomp", "dative"):
-            out.append(child)
-            out.extend(child.conjuncts)
-            # "700 kg of medicine", "a number of troops": the measured thing is the object
-            out.extend(
-                g
-                for p in child.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children
-                if g.dep_ == "pobj"
-            )
-        if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
-            out.extend(g for g in child.children if g.dep_ == "pobj")
-    return out
-
-
-def _dangling_object(prep: Token) -> list[Token]:
-    """A preposition the parser left without its object ("asylum to five Panamanian army officers holed
-    up ...", where "officers" became a subject): the noun phrase that follows it."""
-    doc = prep.doc
-    for t in doc[prep.i + 1 : min(len(doc), prep.i + 6)]:
-        if t.pos_ in ("NOUN", "PROPN"):
-            while t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
-                t = t.head
-            return [t]
-        if t.pos_ in ("VERB", "ADP", "PUNCT"):
-            break
-    return []
-
-
-def _subject(token: Token) -> Token | None:
-    """The subject of a verb, following xcomp/conj/relcl/advcl chains to where it is written."""
-    seen = 0
-    current = token
-    while seen < 6:
-        seen += 1
-        for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                return child
-        if current.dep_ == "xcomp":
-            head = current.head
-            obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < current.i), None)
-            if obj is not None:  # object control: "encouraged Malaysia to expand"
-                return obj
-            current = head
-            continue
-        if current.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") and current.head != current:
-            current = current.head  # "X is willing to [withdraw]": the subject sits on the copula
-            continue
-        if current.dep_ == "relcl":
-            return current.head
-        if current.dep_ == "acl":  # "activists published a declaration demanding ...": the publishers
-            noun = current.head
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is not None:  # "Anwar's efforts to help": Anwar helps
-                return owner
-            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "pobj"):
-                current = noun.head if noun.dep_ == "dobj" else noun.head.head
-                continue
-            return noun
-        return None
-    return None
-
-
-def _negated(token: Token) -> bool:
-    if any(c.dep_ == "neg" for c in token.children):
-        return True
-    if token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children):
-        return True
-    head = token.head
-    if token.dep_ == "xcomp" and head.lemma_ in ("fail",):
-        return True
-    return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in INTENT
-
-
-WISH_VERBS = WORDS["WISH_VERBS"]
-NATURAL_FORCES = WORDS["NATURAL_FORCES"]
-
-
-def _natural_force(token: Token) -> bool:
-    """Rule "natural-force": a hazard or a market force as the doer ("floods hit the coast", "hit by
-    cocoa surpluses") is no political actor; PLOVER and CAMEO code what actors do."""
-    doer = _passive_agent(token) or _subject(token)
-    if doer is None:
-        return False
-    return doer.lemma_.lower() in NATURAL_FORCES or doer.lower_.removesuffix("s") in NATURAL_FORCES
-
-
-def _past_wish(token: Token) -> bool:
-    """Rule "past-wish": an act someone wanted in the past, told by the text itself ("Russia wanted to
-    destroy Ukraine"), is neither an act nor the actor's statement of intent; told as what the actor
-    said ("Iran said it wanted to return to the deal"), it is a statement and is coded."""
-    if token.dep_ != "xcomp":
-        return False
-    wish = token.head
-    return wish.lemma_.lower() in WISH_VERBS and wish.tag_ == "VBD" and wish.dep_ not in ("ccomp", "xcomp")
-
-
-def _is_future(token: Token) -> bool:
-    current = token
-    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
-        current = token.head
-    for _ in range(3):
-        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in current.children):
-            return True
-        if any(c.dep_ == "aux" and c.lower_ == "going" for c in current.children):
-            return True
-        if current.dep_ == "xcomp" and current.head.lemma_ in INTENT:
-            return True
-        if current.dep_ == "xcomp" and current.head.lemma_.lower() in INTENT_ADJECTIVES:
-            return True  # "is willing to withdraw", "ready to contribute"
-        if current.dep_ != "xcomp":
-            return False
-        current = current.head
-    return False
-
-
-PLACE_NOUNS = WORDS["PLACE_NOUNS"]
 HOME_SECTORS = {"JUD", "COP"}  # roles that act inside their own country
-TERRITORY_NOUNS = WORDS["TERRITORY_NOUNS"]
-CROWD_NOUNS = WORDS["CROWD_NOUNS"]
 
 
 def _role_subject(token: Token, kb: KnowledgeBase) -> str | None:
@@ -936,53 +834,7 @@ LOCAL_AGENT_NOUNS = WORDS["LOCAL_AGENT_NOUNS"]
 FOREIGN_ENVOY_NOUNS = WORDS["FOREIGN_ENVOY_NOUNS"]
 
 
-NAME_ENTITY_TYPES = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "NORP", "GPE"}
-
-
-def _names_or_modifies(token: Token) -> bool:
-    """Rule "not-an-act": a noun inside a name ("the General Agreement on Tariffs and Trade",
-    "U.S. Trade Representative") or modifying another noun ("trade issues", "cooperation
-    agreement" - the head says what it is) is no event of its own; nor is a word of a date ("in
-    March", "since the March talks": the month)."""
-    if token.ent_type_ in ("DATE", "TIME") or (token.lower_ == "march" and token.is_title and not token.is_sent_start):
-        return True
-    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
-        return True
-    if token.ent_type_ in NAME_ENTITY_TYPES and token.is_title:
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        return entity is not None and len(entity) > 1
-    return False
-
-
 VIOLENT_ROOTS = {"18", "19", "20"}
-MEANS_PREPS = WORDS["MEANS_PREPS"]
-
-
-def _modifiers(noun: Token) -> list[Token]:
-    """The words that say whose a noun is: "Russian strikes", "rebel shelling", "Iran's attack"."""
-    return [m for m in noun.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
-
-
-def _named_owner(noun: Token) -> bool:
-    """Whether a noun's owner is named, known or not ("Russian strikes", "Navalny's march"), as
-    opposed to described ("renewed protests", "student protests")."""
-    return any(m.dep_ == "poss" or m.pos_ == "PROPN" or m.ent_type_ == "NORP" for m in _modifiers(noun))
-
-
-def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
-    """The objects of a noun's prepositions ``preps``: "strikes by the coalition" -> coalition."""
-    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
-
-
-def _means_nouns(token: Token) -> list[Token]:
-    """Nouns a violent verb names its means by: "killed in air strikes", "wounded during shelling"."""
-    return [
-        g
-        for c in token.children
-        if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
-        for g in c.children
-        if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")
-    ]
 
 
 def _other_than(recipient: list[Entity], actor: list[Entity]) -> list[Entity]:
@@ -1031,15 +883,6 @@ def _other_person(token: Token, actors: ActorIndex, actor: list[Entity]) -> list
     return []
 
 
-def _local_country(location: Location | None, sent: SpacySpan, places: list[tuple[int, str]]) -> str | None:
-    """The country an event happens in: its own place's, else the last place the text named up to
-    the end of its sentence ("Rioting erupts in Paris. Riot police fire tear gas ..." -> FRA)."""
-    if location is not None and location.country_code:
-        return location.country_code
-    named = [code for start, code in places if start < sent.end_char]
-    return named[-1] if named else None
-
-
 def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:
     """Rule "local-agent": a side named only by a role or as a crowd ("security forces", "riot police",
     "the court", "protesters", "gunmen") acts for, or belongs to, the state where the event takes place
@@ -1081,14 +924,6 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
     ]
 
 
-def _passive_agent(token: Token) -> Token | None:
-    """The agent of a passive: "arrested by police" -> police."""
-    for prep in token.children:
-        if prep.dep_ == "agent":
-            return next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return None
-
-
 #: CAMEO roots of talk and of non-violent pressure, where an unnamed domestic counterpart is of the
 #: actor's own state (rule "domestic-counterpart"); force is left to the place rules.
 DOMESTIC_COUNTERPART_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12"}
@@ -1107,17 +942,6 @@ def _named_dyad(actor: list[Entity], recipient: list[Entity]) -> bool:
     return bool(actor and recipient) and all(e.raw_text and e.kind != "implied" for e in actor + recipient)
 
 
-def _counterpart_objects(token: Token) -> list[Token]:
-    """The objects of a verb's "with", "to" and "on" phrases: "met with governors", "called on lawmakers"."""
-    return [
-        g
-        for c in token.children
-        if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "on", "upon")
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-
-
 def _home_group(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:
     """A side named by role alone (rule "local-agent"), placed in ``country`` unless a modifier puts it
     abroad ("foreign ministers") or it is a counterpart by definition ("his counterparts")."""
@@ -1126,113 +950,6 @@ def _home_group(head: Token | None, country: str, kb: KnowledgeBase) -> list[Ent
     side = _local_agent(head, country, kb)
     # unidentified attackers ("the bomber", "gunmen") are no one's counterpart in talk
     return [] if any(e.sector_code == "UAF" for e in side) else side
-
-
-def _direct_object(token: Token) -> Token | None:
-    """What a verb is done to: its object, or the subject of a passive ("protesters were shot")."""
-    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-
-
-def _agentless_passive(token: Token) -> bool:
-    return any(c.dep_ == "nsubjpass" for c in token.children) and _passive_agent(token) is None
-
-
-LOCATIVE_PREPS = WORDS["LOCATIVE_PREPS"]
-
-
-def _locative(token: Token) -> bool:
-    """Whether a name may place what follows: not as the object of a non-locative preposition ("the
-    defeat of Paris Saint-Germain by Bayern Munich" names teams) and not as a modifier ("Britain-based");
-    "in Alexandria, Egypt", "Syria's Aleppo" and a headline's "Syria ..." do."""
-    for _ in range(3):
-        if token.dep_ in ("amod", "npadvmod"):
-            return False
-        if token.dep_ == "pobj":  # "in X", "near X", "the village of X"
-            prep = token.head
-            return prep.lower_ in LOCATIVE_PREPS or (
-                prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | CROWD_NOUNS
-            )  # "residents of X"
-        if token.dep_ not in ("appos", "conj") or token.head is token:
-            return True
-        token = token.head
-    return True
-
-
-def _place_names(doc: Doc, actors: ActorIndex) -> list[tuple[int, str]]:
-    """Where the text names a place, in order: (character offset, country code) of country names and
-    capitals written as names (not adjectives: "Israeli tourists" names no place)."""
-    out = []
-    for mention in actors.mentions:
-        entity = mention.entity
-        if entity is None or not entity.code or entity.kind not in ("country", "capital"):
-            continue
-        span = doc.char_span(mention.start, mention.end)
-        # only a name in a locative phrase places what follows ("riots in Paris", "in Alexandria,
-        # Egypt"); "the defeat of Paris Saint-Germain by Bayern Munich" names teams, not places
-        if span is not None and span.root.pos_ == "PROPN" and _locative(span.root):
-            out.append((mention.start, entity.code))
-    return sorted(out)
-
-
-def _crowd_subject(token: Token) -> bool:
-    subject = _subject(token)
-    if subject is None:
-        return False
-    # a capitalised sentence opener ("Prisoners rioted") is often tagged PROPN and keeps its plural
-    forms = {subject.lemma_.lower(), subject.lower_, subject.lower_.removesuffix("s")}
-    return bool(forms & CROWD_NOUNS)
-
-
-def _conditional(token: Token) -> bool:
-    current = token
-    for _ in range(4):
-        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children) for c in current.children):
-            return True
-        if current.head == current:
-            return False
-        current = current.head
-    return False
-
-
-def _hypothetical(token: Token) -> bool:
-    current = token
-    for _ in range(4):
-        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in current.children):
-            return True
-        if current.dep_ in ("ROOT",) or current.head == current:
-            return False
-        current = current.head
-    return False
-
-
-def _is_main(token: Token) -> bool:
-    if token.dep_ == "ROOT":
-        return True
-    return token.dep_ in ("ccomp", "conj") and token.head.dep_ == "ROOT"
-
-
-def _speaker_context(token: Token) -> bool:
-    """True for clauses reported by a speaker in a bilateral article (we consulted, we decided)."""
-    subject = _subject(token)
-    return subject is not None and subject.lower_ in ("we", "us")
-
-
-GROUP_WORDS = WORDS["GROUP_WORDS"]
-
-
-def _group_subject(token: Token) -> bool:
-    """A plural subject that names the article's two parties together: "the (two) leaders", "they",
-    "both sides"."""
-    subject = _subject(token)
-    if subject is None or subject.tag_ not in ("NNS", "PRP"):
-        return False
-    if subject.tag_ == "PRP":
-        return subject.lower_ in ("they", "we")
-    return subject.lemma_.lower() in GROUP_WORDS and any(c.lower_ in ("the", "both", "two") for c in subject.children)
-
-
-def _mentions_both_sides(sent: SpacySpan) -> bool:
-    return any(t.lemma_.lower() in BOTH_SIDES and any(c.lower_ in ("both", "two") for c in t.children) for t in sent)
 
 
 def _both_sides(trigger: _Trigger, sentence_says_both: bool) -> bool:
@@ -1257,10 +974,6 @@ def _embedding_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger 
     return None
 
 
-def _complements(token: Token) -> list[Token]:
-    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
-
-
 def _embedded_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger | None:
     """The nearest trigger inside this trigger's complement clause ("threatened to resume [attacks]")."""
     if not _composes(triggers[token.i].pattern.code):
@@ -1273,14 +986,6 @@ def _embedded_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger |
                 if depth <= 3 and (best is None or depth < best[0]):
                     best = (depth, triggers[t.i])
     return best[1] if best else None
-
-
-def _depth_below(token: Token, ancestor: Token) -> int:
-    depth = 0
-    while token.i != ancestor.i and depth < 20:
-        token = token.head
-        depth += 1
-    return depth
 
 
 def _composes(code: str) -> bool:
@@ -1346,88 +1051,6 @@ def _trigger_span(trigger: _Trigger) -> Span:
         start, end = token.i, token.i
     span = doc[start : end + 1]
     return Span(span.start_char, span.end_char, span.text)
-
-
-def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[int] | None = None) -> Location | None:
-    """ "in Ankara" on the trigger (or its object, its complement, or the clause it is set in)."""
-    candidates = [token, *[c for c in token.children if c.dep_ in ("dobj", "pobj")]]
-    candidates += [token.doc[i] for i in sorted(consumed or ()) if i != token.i]  # "put under investigation in X"
-    if root_of(code) in ("13", "03"):  # "threatened to impose a curfew in X": the threatened act's place
-        for comp in (c for c in token.children if c.dep_ == "xcomp"):
-            candidates += [comp, *[c for c in comp.children if c.dep_ in ("dobj", "pobj")]]
-    preps: tuple[str, ...] = ("in", "at", "to") if code in ("042", "043", "044") else ("in", "at")  # visits: where
-    if root_of(code) in ("18", "19", "20"):  # attacks "near Samarra", "outside Basra"
-        preps += ("near", "outside", "around")
-    if token.head != token:
-        candidates.append(token.head)
-    found: list[Location] = []
-    for node in candidates:
-        for prep in node.children:
-            if prep.dep_ != "prep" or prep.lower_ not in preps:
-                continue
-            objects = [c for c in prep.children if c.dep_ == "pobj"]
-            objects += [g for c in prep.children if c.dep_ == "prep" for g in c.children if g.dep_ == "pobj"]
-            for pobj in objects:  # "outside of the Iraqi city of Basra": the object of the inner "of"
-                found.extend(_places_in(pobj, actors))
-        if found:
-            break
-    if not found:
-        return None
-    # "in Aleppo, Syria" or "in Syria's Aleppo": the most specific place named (a town before a country)
-    from dyad.enrich.places import default_gazetteer
-
-    gazetteer = default_gazetteer()
-
-    def rank(loc: Location) -> tuple[bool, bool, bool]:
-        town = (
-            bool(loc.name) and gazetteer.geocode(loc.name, [loc.country_code] if loc.country_code else None) is not None
-        )
-        return (loc.country_code is not None, bool(loc.name), town)
-
-    best = max(found, key=rank)  # a known country first (it is the event's target too), a named town next
-    if not best.name:  # only an adjective: the country it names
-        best.name = next((loc.name for loc in found if loc.name), "") or best.country_code or ""
-    return best
-
-
-def _places_in(phrase: Token, actors: ActorIndex, depth: int = 0) -> list[Location]:
-    """Places named in a prepositional object: knowledge-base places (not adjectives like "Syrian"),
-    and place names NER found that the gazetteer knows (geocoded later)."""
-    out: list[Location] = []
-    seen: set[int] = set()
-    # the place noun itself with its own modifiers ("in southern Lebanon", "in Syria's Aleppo", "in Aleppo,
-    # Syria"), not whatever its clauses mention ("in defiance of Chinese authorities" is no place)
-    words = [phrase, *[c for c in phrase.children if c.dep_ in ("compound", "amod", "poss", "appos", "conj", "nmod")]]
-    if phrase.lemma_.lower() in PLACE_NOUNS:  # "the town of Samarra", "the Iraqi city of Basra"
-        words += [
-            g for c in phrase.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"
-        ]
-    words += [g for w in list(words) if w is not phrase for g in w.children if g.dep_ in ("compound", "poss")]
-    for t in sorted(words, key=lambda w: w.i):
-        if t.i in seen:
-            continue
-        entity = actors.entity_at(t.i)
-        if entity is not None and entity.kind in ("country", "capital") and entity.code:
-            seen.update(range(t.i, t.i + len(entity.raw_text.split())))
-            location = Location(name=entity.raw_text, country_code=entity.code, start=entity.start, end=entity.end)
-            if t.pos_ != "PROPN":  # "in Israeli custody": a country, but not a place name to show
-                if phrase.lemma_.lower() not in PLACE_NOUNS | TERRITORY_NOUNS:
-                    continue  # "killed in Russian air strikes": whose strikes, not where
-                location.name = ""
-            out.append(location)
-        elif entity is None and t.ent_type_ in ("GPE", "LOC", "FAC") and t.ent_iob_ == "B":
-            span = next((e for e in t.doc.ents if e.start == t.i), None)
-            if span is not None:
-                seen.update(range(span.start, span.end))
-                out.append(Location(name=span.text, country_code=None, start=span.start_char, end=span.end_char))
-    if not out and phrase.pos_ == "NOUN" and depth < 1:
-        # "rioted at a jail in East Timor's capital": a site with no name stands in the place it is in
-        for prep in (c for c in phrase.children if c.dep_ == "prep" and c.lower_ == "in"):
-            for pobj in (g for g in prep.children if g.dep_ == "pobj"):
-                out.extend(_places_in(pobj, actors, depth + 1))
-    return out
-
-    return None
 
 
 def _as_party(entity: Entity) -> Entity:

@@ -1,0 +1,302 @@
+"""Reading the parse: who is a verb's subject and object, whether it is negated, hypothetical or future,
+which words modify a noun. Helpers over spaCy tokens, shared by the coder's rules."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from dyad.coding.words import load_word_lists
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
+
+WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
+
+INTENT = WORDS["INTENT"]
+
+CONDITIONAL_MARKS = WORDS["CONDITIONAL_MARKS"]
+
+DOCUMENT_NOUNS = WORDS["DOCUMENT_NOUNS"]
+
+INTENT_ADJECTIVES = WORDS["INTENT_ADJECTIVES"]
+
+FUTURE_AUX = WORDS["FUTURE_AUX"]
+
+HYPOTHETICAL_MARKS = WORDS["HYPOTHETICAL_MARKS"]
+
+NON_OBJECT_PREPS = WORDS["NON_OBJECT_PREPS"]
+
+BOTH_SIDES = WORDS["BOTH_SIDES"]
+
+
+def _object_candidates(token: Token) -> list[Token]:
+    out: list[Token] = []
+    for child in token.children:
+        if child.dep_ in ("dobj", "nsubjpass", "xcomp", "attr", "oprd", "ccomp", "dative"):
+            out.append(child)
+            out.extend(child.conjuncts)
+            # "700 kg of medicine", "a number of troops": the measured thing is the object
+            out.extend(
+                g
+                for p in child.children
+                if p.dep_ == "prep" and p.lower_ == "of"
+                for g in p.children
+                if g.dep_ == "pobj"
+            )
+        if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
+            out.extend(g for g in child.children if g.dep_ == "pobj")
+    return out
+
+
+def _dangling_object(prep: Token) -> list[Token]:
+    """A preposition the parser left without its object ("asylum to five Panamanian army officers holed
+    up ...", where "officers" became a subject): the noun phrase that follows it."""
+    doc = prep.doc
+    for t in doc[prep.i + 1 : min(len(doc), prep.i + 6)]:
+        if t.pos_ in ("NOUN", "PROPN"):
+            while t.dep_ in ("compound", "amod") and t.head.pos_ in ("NOUN", "PROPN") and t.head.i > t.i:
+                t = t.head
+            return [t]
+        if t.pos_ in ("VERB", "ADP", "PUNCT"):
+            break
+    return []
+
+
+def _subject(token: Token) -> Token | None:
+    """The subject of a verb, following xcomp/conj/relcl/advcl chains to where it is written."""
+    seen = 0
+    current = token
+    while seen < 6:
+        seen += 1
+        for child in current.children:
+            if child.dep_ in ("nsubj", "csubj"):
+                return child
+        if current.dep_ == "xcomp":
+            head = current.head
+            obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < current.i), None)
+            if obj is not None:  # object control: "encouraged Malaysia to expand"
+                return obj
+            current = head
+            continue
+        if current.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") and current.head != current:
+            current = current.head  # "X is willing to [withdraw]": the subject sits on the copula
+            continue
+        if current.dep_ == "relcl":
+            return current.head
+        if current.dep_ == "acl":  # "activists published a declaration demanding ...": the publishers
+            noun = current.head
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None:  # "Anwar's efforts to help": Anwar helps
+                return owner
+            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "pobj"):
+                current = noun.head if noun.dep_ == "dobj" else noun.head.head
+                continue
+            return noun
+        return None
+    return None
+
+
+def _negated(token: Token) -> bool:
+    if any(c.dep_ == "neg" for c in token.children):
+        return True
+    if token.pos_ == "NOUN" and any(c.lower_ in ("no", "without") for c in token.children):
+        return True
+    head = token.head
+    if token.dep_ == "xcomp" and head.lemma_ in ("fail",):
+        return True
+    return token.dep_ == "xcomp" and any(c.dep_ == "neg" for c in head.children) and head.lemma_ in INTENT
+
+
+WISH_VERBS = WORDS["WISH_VERBS"]
+
+NATURAL_FORCES = WORDS["NATURAL_FORCES"]
+
+
+def _natural_force(token: Token) -> bool:
+    """Rule "natural-force": a hazard or a market force as the doer ("floods hit the coast", "hit by
+    cocoa surpluses") is no political actor; PLOVER and CAMEO code what actors do."""
+    doer = _passive_agent(token) or _subject(token)
+    if doer is None:
+        return False
+    return doer.lemma_.lower() in NATURAL_FORCES or doer.lower_.removesuffix("s") in NATURAL_FORCES
+
+
+def _past_wish(token: Token) -> bool:
+    """Rule "past-wish": an act someone wanted in the past, told by the text itself ("Russia wanted to
+    destroy Ukraine"), is neither an act nor the actor's statement of intent; told as what the actor
+    said ("Iran said it wanted to return to the deal"), it is a statement and is coded."""
+    if token.dep_ != "xcomp":
+        return False
+    wish = token.head
+    return wish.lemma_.lower() in WISH_VERBS and wish.tag_ == "VBD" and wish.dep_ not in ("ccomp", "xcomp")
+
+
+def _is_future(token: Token) -> bool:
+    current = token
+    if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
+        current = token.head
+    for _ in range(3):
+        if any(c.dep_ == "aux" and c.lower_ in FUTURE_AUX for c in current.children):
+            return True
+        if any(c.dep_ == "aux" and c.lower_ == "going" for c in current.children):
+            return True
+        if current.dep_ == "xcomp" and current.head.lemma_ in INTENT:
+            return True
+        if current.dep_ == "xcomp" and current.head.lemma_.lower() in INTENT_ADJECTIVES:
+            return True  # "is willing to withdraw", "ready to contribute"
+        if current.dep_ != "xcomp":
+            return False
+        current = current.head
+    return False
+
+
+CROWD_NOUNS = WORDS["CROWD_NOUNS"]
+
+NAME_ENTITY_TYPES = {"ORG", "LAW", "EVENT", "WORK_OF_ART", "FAC", "PRODUCT", "NORP", "GPE"}
+
+
+def _names_or_modifies(token: Token) -> bool:
+    """Rule "not-an-act": a noun inside a name ("the General Agreement on Tariffs and Trade",
+    "U.S. Trade Representative") or modifying another noun ("trade issues", "cooperation
+    agreement" - the head says what it is) is no event of its own; nor is a word of a date ("in
+    March", "since the March talks": the month)."""
+    if token.ent_type_ in ("DATE", "TIME") or (token.lower_ == "march" and token.is_title and not token.is_sent_start):
+        return True
+    if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
+        return True
+    if token.ent_type_ in NAME_ENTITY_TYPES and token.is_title:
+        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
+        return entity is not None and len(entity) > 1
+    return False
+
+
+MEANS_PREPS = WORDS["MEANS_PREPS"]
+
+
+def _modifiers(noun: Token) -> list[Token]:
+    """The words that say whose a noun is: "Russian strikes", "rebel shelling", "Iran's attack"."""
+    return [m for m in noun.children if m.dep_ in ("amod", "compound", "poss", "nmod")]
+
+
+def _named_owner(noun: Token) -> bool:
+    """Whether a noun's owner is named, known or not ("Russian strikes", "Navalny's march"), as
+    opposed to described ("renewed protests", "student protests")."""
+    return any(m.dep_ == "poss" or m.pos_ == "PROPN" or m.ent_type_ == "NORP" for m in _modifiers(noun))
+
+
+def _prep_objects(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The objects of a noun's prepositions ``preps``: "strikes by the coalition" -> coalition."""
+    return [g for c in noun.children if c.dep_ == "prep" and c.lower_ in preps for g in c.children if g.dep_ == "pobj"]
+
+
+def _means_nouns(token: Token) -> list[Token]:
+    """Nouns a violent verb names its means by: "killed in air strikes", "wounded during shelling"."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
+        for g in c.children
+        if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")
+    ]
+
+
+def _passive_agent(token: Token) -> Token | None:
+    """The agent of a passive: "arrested by police" -> police."""
+    for prep in token.children:
+        if prep.dep_ == "agent":
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return None
+
+
+def _counterpart_objects(token: Token) -> list[Token]:
+    """The objects of a verb's "with", "to" and "on" phrases: "met with governors", "called on lawmakers"."""
+    return [
+        g
+        for c in token.children
+        if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "on", "upon")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+
+
+def _direct_object(token: Token) -> Token | None:
+    """What a verb is done to: its object, or the subject of a passive ("protesters were shot")."""
+    return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
+
+
+def _agentless_passive(token: Token) -> bool:
+    return any(c.dep_ == "nsubjpass" for c in token.children) and _passive_agent(token) is None
+
+
+def _crowd_subject(token: Token) -> bool:
+    subject = _subject(token)
+    if subject is None:
+        return False
+    # a capitalised sentence opener ("Prisoners rioted") is often tagged PROPN and keeps its plural
+    forms = {subject.lemma_.lower(), subject.lower_, subject.lower_.removesuffix("s")}
+    return bool(forms & CROWD_NOUNS)
+
+
+def _conditional(token: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "advcl" and any(m.lower_ in CONDITIONAL_MARKS for m in c.children) for c in current.children):
+            return True
+        if current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def _hypothetical(token: Token) -> bool:
+    current = token
+    for _ in range(4):
+        if any(c.dep_ == "mark" and c.lower_ in HYPOTHETICAL_MARKS for c in current.children):
+            return True
+        if current.dep_ in ("ROOT",) or current.head == current:
+            return False
+        current = current.head
+    return False
+
+
+def _is_main(token: Token) -> bool:
+    if token.dep_ == "ROOT":
+        return True
+    return token.dep_ in ("ccomp", "conj") and token.head.dep_ == "ROOT"
+
+
+def _speaker_context(token: Token) -> bool:
+    """True for clauses reported by a speaker in a bilateral article (we consulted, we decided)."""
+    subject = _subject(token)
+    return subject is not None and subject.lower_ in ("we", "us")
+
+
+GROUP_WORDS = WORDS["GROUP_WORDS"]
+
+
+def _group_subject(token: Token) -> bool:
+    """A plural subject that names the article's two parties together: "the (two) leaders", "they",
+    "both sides"."""
+    subject = _subject(token)
+    if subject is None or subject.tag_ not in ("NNS", "PRP"):
+        return False
+    if subject.tag_ == "PRP":
+        return subject.lower_ in ("they", "we")
+    return subject.lemma_.lower() in GROUP_WORDS and any(c.lower_ in ("the", "both", "two") for c in subject.children)
+
+
+def _mentions_both_sides(sent: SpacySpan) -> bool:
+    return any(t.lemma_.lower() in BOTH_SIDES and any(c.lower_ in ("both", "two") for c in t.children) for t in sent)
+
+
+def _complements(token: Token) -> list[Token]:
+    return [c for c in token.children if c.dep_ in ("xcomp", "ccomp")]
+
+
+def _depth_below(token: Token, ancestor: Token) -> int:
+    depth = 0
+    while token.i != ancestor.i and depth < 20:
+        token = token.head
+        depth += 1
+    return depth
