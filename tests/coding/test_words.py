@@ -8,7 +8,7 @@ import pytest
 
 from dyad.coding.words import load_word_lists, parse_word_lists
 
-CODER = Path(__file__).resolve().parents[2] / "src" / "dyad" / "coding" / "coder.py"
+CODING = Path(__file__).resolve().parents[2] / "src" / "dyad" / "coding"
 
 
 def test_every_list_has_a_purpose_and_clean_unique_words():
@@ -23,7 +23,7 @@ def test_every_list_has_a_purpose_and_clean_unique_words():
 
 
 def test_every_list_is_read_by_the_coder():
-    source = CODER.read_text(encoding="utf-8")
+    source = "".join(path.read_text(encoding="utf-8") for path in sorted(CODING.glob("*.py")))
     unread = [name for name in load_word_lists() if f'"{name}"' not in source]
     assert unread == []
 
