@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,7 +18,7 @@ from dyad.engine import code_parallel, workers_for
 from dyad.engine.ray_data import RaySettings
 from dyad.enrich.commitments import settle
 from dyad.errors import DyadError, Msg
-from dyad.model import CodedDocument, Document, Rejection
+from dyad.model import CodedDocument, Document, Rejection, Settlement
 from dyad.pipeline import Pipeline
 from dyad.read import ReadSettings, read_inputs
 from dyad.read.ids import DistinctIds
@@ -177,10 +178,23 @@ def write_results(
     return info
 
 
-def link_commitments(store: Store) -> int:
+def link_commitments(store: Store, page: int = 16) -> int:
     """Mark the store's open commitments fulfilled or broken by later events of the same parties (any
-    article): the store finds the candidates in one query, ``settle`` judges them, the store records it."""
-    return store.settle_commitments(settle(store.commitment_candidates()))
+    article). The store pages the candidates (``page`` later events a commitment, for all of them in one
+    query), ``settle`` judges them; only commitments that used up a page unsettled need the next, four
+    times as long (a commitment that is never settled costs a few queries, not one per page)."""
+    settled: list[Settlement] = []
+    pending: list[str] | None = None  # None: every open commitment
+    skip = 0
+    while pending is None or pending:
+        candidates = store.commitment_candidates(first=page, skip=skip, among=pending)
+        found = settle(candidates)
+        settled += found
+        done = {s.commitment_id for s in found}
+        seen = Counter(c.commitment_id for c in candidates)
+        pending = [cid for cid, n in seen.items() if n == page and cid not in done]
+        skip, page = skip + page, page * 4
+    return store.settle_commitments(settled)
 
 
 def _new_document(

@@ -63,3 +63,30 @@ def test_settle_takes_each_commitments_first_fulfilling_or_breaking_event():
         _candidate("c", "d6:e0", "040", actors=("VNM",), recipients=("LAO",)),  # other parties: stays open
     ]
     assert settle(candidates) == [Settlement("a", "fulfilled", "d2:e0"), Settlement("b", "broken", "d4:e0")]
+
+
+def test_link_commitments_pages_through_later_events_until_one_settles(tmp_path):
+    from dyad.ingest import link_commitments
+
+    events = [  # doc, date, cameo, actors, recipients
+        ("n1", "2025-01-02", "010", ["THA"], ["KHM"]),  # a statement: keeps and breaks nothing
+        ("v1", "2025-01-02", "163", ["THA"], ["VNM"]),  # sanctions on someone else
+        ("n2", "2025-01-03", "020", ["KHM"], ["THA"]),
+        ("b1", "2025-01-04", "163", ["THA"], ["KHM"]),  # sanctions on the partner: broken
+        ("f1", "2025-01-05", "061", ["IDN"], ["MMR"]),  # economic aid: fulfils the aid pledge
+        ("old", "2024-12-01", "061", ["IDN"], ["MMR"]),  # before the pledge: does not count
+    ]
+    with Store(tmp_path / "l.duckdb") as store:
+        store.con.executemany(
+            "INSERT INTO events (doc_id, event_id, event, cameo, actor_codes, recipient_codes, event_date, doc_date) "
+            "VALUES (?, 'e0', 'X', ?, ?, ?, ?, ?)",
+            [[doc, cameo, actors, recipients, day, day] for doc, day, cameo, actors, recipients in events],
+        )
+        store.con.executemany(
+            "INSERT INTO commitments (id, doc_id, event_id, kind, actor_codes, recipient_codes, cameo, made_on, "
+            "status) VALUES (?, ?, 'e0', 'intention', ?, ?, ?, '2025-01-01', 'open')",
+            [["tha", "p1", ["THA"], ["KHM"], "036"], ["idn", "p2", ["IDN"], ["MMR"], "0311"]],
+        )
+        assert link_commitments(store, page=1) == 2  # THA's takes two pages: its third event breaks it
+        rows = store.con.execute("SELECT id, status, fulfilled_by, broken_by FROM commitments ORDER BY id").fetchall()
+    assert rows == [("idn", "fulfilled", "f1:e0", None), ("tha", "broken", None, "b1:e0")]

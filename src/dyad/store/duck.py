@@ -338,17 +338,30 @@ class Store:
         first: str = sorted(dup or other for other, dup in matches)[0]
         return first
 
-    def commitment_candidates(self) -> list[CommitmentCandidate]:
-        """Every open commitment beside each later event that shares a party with it (not its own
-        event), in the order the events happened: what ``enrich.commitments.settle`` reads. One query."""
+    def commitment_candidates(
+        self, first: int = 16, skip: int = 0, among: list[str] | None = None
+    ) -> list[CommitmentCandidate]:
+        """Open commitments (all, or those ``among``), each beside the later events between its parties
+        (two of them, or its only one; never its own event), the ``skip``+1-th to ``skip``+``first``-th in
+        the order they happened: what ``enrich.commitments.settle`` judges. One query for all
+        commitments, a page of events each: most are settled by one of their first few."""
         rows = self.con.execute(
-            "SELECT c.id, c.cameo, c.actor_codes, c.recipient_codes, e.doc_id || ':' || e.event_id, e.cameo, "
-            "e.actor_codes, e.recipient_codes FROM commitments c JOIN events e "
-            "ON coalesce(e.event_date, e.doc_date) > c.made_on "
-            "AND NOT (e.doc_id = c.doc_id AND e.event_id = c.event_id) "
-            "AND len(list_intersect(list_concat(e.actor_codes, e.recipient_codes), "
-            "list_concat(c.actor_codes, c.recipient_codes))) >= 1 "
-            "WHERE c.status = 'open' ORDER BY c.id, coalesce(e.event_date, e.doc_date), e.doc_id, e.event_id"
+            "WITH c AS (SELECT id, doc_id, event_id, cameo, actor_codes, recipient_codes, made_on, "
+            "list_distinct(list_concat(actor_codes, recipient_codes)) AS parties FROM commitments "
+            "WHERE status = 'open' AND (? IS NULL OR list_contains(?, id))), "
+            "cp AS (SELECT id, unnest(parties) AS party FROM c), "
+            "e AS (SELECT doc_id, event_id, coalesce(event_date, doc_date) AS day, "
+            "unnest(list_distinct(list_concat(actor_codes, recipient_codes))) AS party FROM events), "
+            "shared AS (SELECT cp.id, e.doc_id, e.event_id, e.day, count(*) AS n FROM cp JOIN e USING (party) "
+            "GROUP BY ALL), "
+            "pairs AS (SELECT c.id, c.cameo, c.actor_codes, c.recipient_codes, s.doc_id, s.event_id, s.day "
+            "FROM shared s JOIN c USING (id) WHERE s.n >= least(2, len(c.parties)) AND s.day > c.made_on "
+            "AND NOT (s.doc_id = c.doc_id AND s.event_id = c.event_id) "
+            "QUALIFY row_number() OVER (PARTITION BY c.id ORDER BY s.day, s.doc_id, s.event_id) BETWEEN ? AND ?) "
+            "SELECT p.id, p.cameo, p.actor_codes, p.recipient_codes, p.doc_id || ':' || p.event_id, ev.cameo, "
+            "ev.actor_codes, ev.recipient_codes FROM pairs p JOIN events ev USING (doc_id, event_id) "
+            "ORDER BY p.id, p.day, p.doc_id, p.event_id",
+            [among, among, skip + 1, skip + first],
         ).fetchall()
         return [
             CommitmentCandidate(
