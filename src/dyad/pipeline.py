@@ -15,9 +15,11 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from dyad.actors import ActorMemory, ActorRecord, KnowledgeBase, resolve_actors
-from dyad.annotate import Annotator
+from dyad.annotate import Annotator, shared_model
+from dyad.annotate.triage import DROPPED, Triage, TriggerForms, body_heads, role_forms, title_words
 from dyad.coding import EventCoder, Lexicon
 from dyad.enrich import enrich
+from dyad.enrich.themes import article_themes, tone, topics_of
 from dyad.model import CodedDocument, Document, Sentence
 from dyad.validity import enforce
 
@@ -37,21 +39,64 @@ def shared_lexicon() -> Lexicon:
     return Lexicon.load_default()
 
 
+@cache
+def shared_trigger_forms() -> TriggerForms:
+    """The word forms of Dyad's own lexicon's acts, for triage; built once per process."""
+    from dyad.coding.coder import REPORTING
+    from dyad.enrich.quotes import SPEECH_VERBS
+
+    return TriggerForms.build(shared_model(), shared_lexicon(), REPORTING, SPEECH_VERBS)
+
+
+@cache
+def shared_role_forms() -> frozenset[str]:
+    """The word forms of Dyad's own knowledge base's role nouns, for triage; built once per process."""
+    return role_forms(shared_model(), shared_knowledge_base())
+
+
 @dataclass
 class Pipeline:
-    """The coding stages over one set of resources; loaded on first use, or by ``load()``."""
+    """The coding stages over one set of resources; loaded on first use, or by ``load()``.
+
+    ``triage`` (the default) parses only the sentences that can hold an event, a quote or a
+    commitment (``dyad.annotate.triage``); ``triage=False`` parses every sentence (the full path)."""
 
     annotator: Annotator = field(default_factory=Annotator)
     kb: KnowledgeBase | None = None
     lexicon: Lexicon | None = None
+    triage: bool = True
     _coder: EventCoder | None = field(default=None, repr=False)
+    _triage: Triage | None = field(default=None, repr=False)
     _own_layer: bool = field(default=False, repr=False)  # whether ``kb`` is this pipeline's own
 
     def load(self) -> Pipeline:
         """Load every resource now (model, knowledge base, lexicon) rather than on the first document."""
         self.annotator.nlp  # noqa: B018
         self.coder  # noqa: B018
+        self.triager  # noqa: B018
         return self
+
+    @property
+    def triager(self) -> Triage | None:
+        """The cheap first pass, or None on the full path."""
+        if not self.triage:
+            return None
+        if self._triage is None:
+            self.coder  # noqa: B018
+            assert self.kb is not None and self.lexicon is not None
+            nlp = self.annotator.nlp
+            own_resources = self.lexicon is not shared_lexicon() or nlp is not shared_model()
+            if own_resources:
+                from dyad.coding.coder import REPORTING
+                from dyad.enrich.quotes import SPEECH_VERBS
+
+                forms = TriggerForms.build(nlp, self.lexicon, REPORTING, SPEECH_VERBS)
+            else:
+                forms = shared_trigger_forms()
+            same_roles = self.kb.agents == shared_knowledge_base().agents and not own_resources
+            roles = shared_role_forms() if same_roles else role_forms(nlp, self.kb)
+            self._triage = Triage(forms, roles, title_words(), body_heads(), self.kb)
+        return self._triage
 
     @property
     def coder(self) -> EventCoder:
@@ -74,6 +119,9 @@ class Pipeline:
             learned=actors.introduced,
         )
         enriched = enrich(coded, doc, actors, self.kb)
+        triaged = doc.user_data.get(DROPPED)
+        if triaged:
+            restore_sentences(enriched, doc, triaged)
         if doc.text != document.text:  # the parser read wrapped lines as one (dyad.annotate.wrap)
             quote_as_stored(enriched, document.text)
         return enforce(enriched)  # nothing invalid leaves the pipeline
@@ -88,7 +136,7 @@ class Pipeline:
                 pending.append(document)
                 yield document.text
 
-        for doc in self.annotator.annotate_many(texts()):
+        for doc in self.annotator.annotate_many(texts(), triage=self.triager):
             yield self.code_parsed(pending.pop(0), doc)
 
     def remember(self, records: Iterable[ActorRecord], priority: int = 1) -> int:
@@ -101,20 +149,21 @@ class Pipeline:
         if not self._own_layer:
             self.kb, self._own_layer = self.kb.layered(), True
             self._coder = EventCoder(self.lexicon, self.kb)
+            self._triage = None  # triage reads the names of this pipeline's own layer
         return self.kb.add_records(records, priority=priority)
 
     def taught(self, memory: ActorMemory) -> Pipeline:
         """A pipeline like this one (same model, same knowledge base underneath) that also knows
         ``memory``; this one is left as it was."""
         self.coder  # noqa: B018
-        other = Pipeline(annotator=self.annotator, kb=self.kb, lexicon=self.lexicon)
+        other = Pipeline(annotator=self.annotator, kb=self.kb, lexicon=self.lexicon, triage=self.triage)
         for records, priority in memory.layers():
             if records:
                 other.remember(records, priority=priority)
         return other
 
     def code_document(self, document: Document) -> CodedDocument:
-        return self.code_parsed(document, self.annotator.annotate(document.text))
+        return self.code_parsed(document, self.annotator.annotate(document.text, triage=self.triager))
 
 
 def quote_as_stored(coded: CodedDocument, text: str) -> None:
@@ -131,3 +180,77 @@ def quote_as_stored(coded: CodedDocument, text: str) -> None:
     spans.extend(quote.evidence for quote in coded.quotes)
     for span in spans:
         span.text = text[span.start : span.end]
+
+
+def restore_sentences(coded: CodedDocument, doc: Doc, triaged: dict[str, Any]) -> None:
+    """After triage: the document's sentences are all of them again, in order - those the parser read
+    (cut back where it joined a blank run to them) and those triage left out (as the cheap pass split
+    them) - with every sentence index renumbered to that list, and the article's tone and themes
+    taken over every sentence, as on the full path."""
+    text = doc.text
+    dropped = [(int(start), int(end)) for start, end in triaged["dropped"]]
+    blanked = [False] * len(text)
+    for start, end in dropped:
+        blanked[start:end] = [True] * (end - start)
+
+    def cut(start: int, end: int) -> tuple[int, int]:
+        """``start``-``end`` without a white space run at either end that holds blanks triage made
+        (the parser joins a blank run to the sentence before or after it). Before the blanks, the
+        white space the full path would keep stays: a line break, not a word's own trailing space."""
+        lead = start
+        while lead < end and text[lead].isspace():
+            lead += 1
+        if any(blanked[start:lead]):
+            start = lead
+        tail = end
+        while tail > start and text[tail - 1].isspace():
+            tail -= 1
+        if any(blanked[tail:end]):
+            end = blanked.index(True, tail, end)
+            if text[tail:end] == " ":
+                end = tail
+        return start, end
+
+    spans: list[tuple[int, int, int | None]] = []  # start, end, index in the parser's list (or None)
+    for sentence in coded.sentences:
+        start, end = cut(sentence.start, sentence.end)
+        if start < end:  # not a run of blanks alone
+            spans.append((start, end, sentence.index))
+    spans.extend((start, end, None) for start, end in dropped)
+    spans.sort()
+    renumber = {old: new for new, (_, _, old) in enumerate(spans) if old is not None}
+    coded.sentences = [Sentence(n, start, end, text[start:end]) for n, (start, end, _) in enumerate(spans)]
+    for quote in coded.quotes:
+        quote.evidence.sentence = renumber.get(quote.evidence.sentence, quote.evidence.sentence)
+    for event in coded.events:
+        evidence = event.evidence
+        evidence.sentence = renumber.get(evidence.sentence, evidence.sentence)
+        evidence.start, evidence.end = cut(evidence.start, evidence.end)
+        evidence.text = text[evidence.start : evidence.end]
+    _refresh_commitments(coded)
+    # the article's tone and themes over every sentence; those left out are read from their words
+    parsed = list(doc.sents)
+    left_out = iter(zip(triaged["texts"], triaged["topics"], strict=True))
+    read: list[tuple[str, list[str]]] = []  # each sentence's text as the parser would read it, and topics
+    for _, _, old in spans:
+        if old is None:
+            said, topics = next(left_out)
+            read.append((said, list(topics)))
+        else:
+            read.append((parsed[old].text, topics_of(parsed[old])))
+    coded.themes = article_themes([topics for _, topics in read], [event.context for event in coded.events])
+    weights = [len(said) for said, _ in read]
+    tones = [tone(said) for said, _ in read]
+    coded.tone = round(sum(t * w for t, w in zip(tones, weights, strict=True)) / max(1, sum(weights)), 2)
+
+
+def _refresh_commitments(coded: CodedDocument) -> None:
+    """A commitment keeps a copy of its event's evidence: give it the event's restored one."""
+    events = {event.id: event for event in coded.events}
+    for commitment in coded.commitments:
+        event = events.get(commitment.get("event_id") or "")
+        if event is not None:
+            evidence = event.evidence
+            commitment["evidence"].update(
+                sentence=evidence.sentence, start=evidence.start, end=evidence.end, text=evidence.text
+            )

