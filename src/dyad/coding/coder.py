@@ -35,6 +35,7 @@ from dyad.coding.syntax import (
     _is_future,
     _is_main,
     _means_nouns,
+    _measured,
     _mentions_both_sides,
     _modifiers,
     _named_owner,
@@ -297,7 +298,7 @@ class EventCoder:
             recipient = _local_agent(_subject(token), local, self.kb)
             steps += ["local-agent"] if recipient else []
         if not recipient and local:
-            recipient = _local_agent(_direct_object(token), local, self.kb)
+            recipient = _local_agent(_patient(trigger), local, self.kb)
             steps += ["local-agent"] if recipient else []
         if actor and not recipient and root_of(code) in RECIPROCAL_ROOTS:
             # rule "joint-subject": "the government and communist rebels agree to resume talks": the
@@ -481,7 +482,7 @@ class EventCoder:
             # group named by role alone ("governors", "advocates", "union leaders") deals with people
             # of that state, and such a group that appeals to or criticises the official is of it too
             assert home_state is not None
-            heads = [_subject(token)] if recipient else [_direct_object(token), *_counterpart_objects(token)]
+            heads = [_subject(token)] if recipient else [_patient(trigger), *_counterpart_objects(token)]
             side = next((found for h in heads if (found := _home_group(h, home_state, self.kb))), [])
             if side:
                 actor, recipient = (actor, side) if actor else (side, recipient)
@@ -767,6 +768,15 @@ def _obligation(token: Token) -> _Trigger | None:
         if modals & {"should", "ought"}:
             return _Trigger(token, _APPEAL, set())
     return None
+
+
+def _patient(trigger: _Trigger) -> Token | None:
+    """What the trigger is done to, unless it only measures what the pattern's object names ("delivered
+    hundreds of thousands of [rounds]": the rounds are given, "hundreds" are nobody)."""
+    patient = _direct_object(trigger.token)
+    if patient is not None and any(m.i in trigger.objects_used for m in _measured(patient)):
+        return None
+    return patient
 
 
 def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:

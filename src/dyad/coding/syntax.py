@@ -36,17 +36,18 @@ def _object_candidates(token: Token) -> list[Token]:
         if child.dep_ in ("dobj", "nsubjpass", "xcomp", "attr", "oprd", "ccomp", "dative"):
             out.append(child)
             out.extend(child.conjuncts)
-            # "700 kg of medicine", "a number of troops": the measured thing is the object
-            out.extend(
-                g
-                for p in child.children
-                if p.dep_ == "prep" and p.lower_ == "of"
-                for g in p.children
-                if g.dep_ == "pobj"
-            )
+            # "700 kg of medicine", "hundreds of thousands of artillery rounds": the measured thing is
+            # the object, however many measures come before it
+            out.extend(_measured(child))
         if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
+
+
+def _measured(noun: Token, depth: int = 3) -> list[Token]:
+    """The nouns a measure or quantity is "of", down a chain of them ("hundreds of thousands of rounds")."""
+    found = [g for p in noun.children if p.dep_ == "prep" and p.lower_ == "of" for g in p.children if g.dep_ == "pobj"]
+    return found + [m for g in found for m in _measured(g, depth - 1)] if depth > 1 else found
 
 
 def _dangling_object(prep: Token) -> list[Token]:

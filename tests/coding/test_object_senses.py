@@ -1,0 +1,33 @@
+"""Senses fixed by the object: withdrawal from a treaty, promised retaliation, weapons delivered in
+measures. Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def coded_types(record: dict) -> list[tuple[str, str]]:
+    return [(e["event"], e["cameo"]) for e in record["events"]]
+
+
+def test_leaving_a_treaty_is_no_military_retreat(coded):
+    record = coded("Mexico withdrew from the regional trade treaty.", date="2024-03-01")
+    assert all(event != "RETREAT" for event, _ in coded_types(record))
+
+
+def test_troops_withdrawn_are_a_retreat(coded):
+    record = coded("Russia withdrew its troops from Kherson.", date="2022-11-11")
+    assert [event for event, _ in coded_types(record)] == ["RETREAT"]
+
+
+def test_promised_retaliation_is_a_threat(coded):
+    record = coded("Tanzania's president promised retaliation against Kenya.", date="2024-03-01")
+    assert ("THREATEN", "130") in coded_types(record)
+
+
+def test_weapons_delivered_in_measures_are_military_aid_to_no_crowd(coded):
+    record = coded("Germany has delivered hundreds of thousands of artillery rounds to Ukraine.", date="2024-03-01")
+    aid = [e for e in record["events"] if e["event"] == "AID"]
+    assert [(e["cameo"], [r["code"] for r in e["recipient"]]) for e in aid] == [("072", ["UKR"])]
+
+
+def test_grain_delivered_to_a_market_is_no_aid(coded):
+    assert coded_types(coded("Farmers delivered hundreds of tonnes of grain to the market.", date="2024-03-01")) == []
