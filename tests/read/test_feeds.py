@@ -783,3 +783,12 @@ def test_threads_sharing_a_fetcher_ask_one_host_one_thing_at_a_time(server):
         for thread in threads:
             thread.join()
     assert sorted(arrivals) == ["one", "two"] and not hosts.overlapped
+
+
+def test_a_page_the_fast_extractor_misses_is_read_with_the_fallbacks():
+    text = STORIES["a1"][2]
+    page = f"<html><head><title>Old layout</title></head><body><div>{text.replace('. ', '.<br>')}</div></body></html>"
+    fetched = Fetched("http://127.0.0.1/old", 200, page.encode(), "text/html")
+    document = extract_article(fetched, _entry("http://127.0.0.1/old"), FAST)
+    assert not isinstance(document, WebRejection), document.reason
+    assert "Anwar thanked Erdogan" in document.text
