@@ -20,7 +20,7 @@ FORBIDDEN = {
 }
 #: Known exceptions, each to be removed by the change named: (file, imported module)
 KNOWN = {
-    ("coding/coder.py", "dyad.enrich.places"),  # the coder switches to dyad.geo (#15, the lead)
+    ("coding/places.py", "dyad.enrich.places"),  # the coder switches to dyad.geo (#15, the lead)
 }
 
 
