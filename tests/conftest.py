@@ -64,8 +64,8 @@ MARKS_BY_NODE = {
     "tests/test_evaluate.py::test_agrees_with_score_py_on_the_dev_set": ("slow",),
     "tests/test_evaluate.py::test_article_scoring_agrees_with_score_articles_py": ("slow",),
     "tests/read/test_nothing_lost.py::test_every_corpus_document_is_read_whole": ("slow",),
-    f"{_WATCH}::test_kill_9_mid_poll_loses_nothing_committed_and_a_restart_codes_nothing_twice": ("process", "slow"),
-    f"{_WATCH}::test_ctrl_c_stops_between_two_articles_and_keeps_them": ("process", "slow"),
+    _WATCH: ("process", "slow"),  # dyad watch as a process of its own
+    "tests/annotate/test_triage.py::test_two_hundred_articles_code_alike_with_and_without_triage": ("slow",),
 }
 
 
