@@ -57,3 +57,13 @@ def test_air_strikes_are_no_labour_strike(coded):
 def test_the_month_of_march_is_no_march(coded):
     record = coded("Talks between Kenya and Uganda resumed in Nairobi in March after a long pause.", date="2021-05-01")
     assert sides(record, "PROTEST") == []
+
+
+def test_someone_named_with_a_rank_and_no_country_is_of_the_officials_state(coded):
+    record = coded("President Ruto spoke with Colonel James Mwangi and Sergeant Amina Otieno.", date="2024-03-01")
+    assert ({"KEN"}, {"KEN"}) in sides(record, "CONSULT")
+
+
+def test_a_rank_with_its_own_country_keeps_it(coded):
+    record = coded("President Ruto met Colonel Ahmed Nur of the Somali army.", date="2024-03-01")
+    assert ({"KEN"}, {"SOM"}) in sides(record, "CONSULT")

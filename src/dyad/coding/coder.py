@@ -495,6 +495,17 @@ class EventCoder:
             if attack is not None and attack.lemma_.lower() in ATTACK_NOUNS:
                 actor, recipient = self._attack_owner(attack, actors), actor
                 steps.append("repelled-attack")
+        shared = (
+            triggers.get(token.head.i)
+            if actor and not recipient and token.dep_ == "conj" and root_of(code) in ADDRESSED_ROOTS
+            else None
+        )
+        if shared is not None and _same_token(_subject(token), _subject(shared.token)) and not trigger.pattern.noun:
+            # rule "shared-argument": "condemned Russia's shelling of Kharkiv and demanded a ceasefire":
+            # the second of two coordinated acts by one subject is addressed to the first one's recipient
+            first_actor, first_recipient = self._arguments(shared, actors)
+            recipient = [r for r in _other_than(first_recipient, actor) if r.kind != "place"][:1]
+            steps += ["shared-argument"] if recipient else []
         if not actor and not recipient:
             return None  # rule "no-sides": an event is one actor's act towards another (PLOVER/CAMEO dyad)
         if (not actor or not recipient) and plover.event in COUNTERPART_EVENTS:
@@ -952,12 +963,50 @@ def _named_dyad(actor: list[Entity], recipient: list[Entity]) -> bool:
     return bool(actor and recipient) and all(e.raw_text and e.kind != "implied" for e in actor + recipient)
 
 
+#: Appeals, demands, accusations, rejections, threats and sanctions: acts addressed to someone, whose
+#: addressee a coordinated act may share (rule "shared-argument").
+ADDRESSED_ROOTS = {"02", "10", "11", "12", "13", "16"}
+
+
+def _same_token(a: Token | None, b: Token | None) -> bool:
+    return a is not None and b is not None and a.i == b.i
+
+
+def _ranked_person(head: Token, country: str, kb: KnowledgeBase) -> list[Entity]:
+    """Someone the knowledge base does not know, named with a rank or office and no country ("Colonel
+    James Mwangi", "committee chairman John Okello"): of ``country``, in the sector the title says."""
+    if head.ent_type_ != "PERSON":
+        return []
+    phrase = head.doc[head.left_edge.i : head.i + 1]
+    if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in phrase):
+        return []  # "the Somali army's Colonel Nur", "Colonel Nur of ..." name their own side
+    sector = next(
+        (kb.agent_sector(t.lower_) for t in phrase if t.ent_type_ != "PERSON" and kb.agent_sector(t.lower_)), None
+    )
+    if sector is None:
+        title = [t for t in phrase if t.ent_type_ == "PERSON" and kb.agent_sector(t.lower_)]
+        sector = kb.agent_sector(title[0].lower_) if title else None  # "Colonel" tagged inside the name
+    if sector is None:
+        return []
+    return [
+        Entity(
+            raw_text=phrase.text,
+            entity_name=phrase.text,
+            code=country,
+            sector_code=sector,
+            start=phrase.start_char,
+            end=phrase.end_char,
+            kind="implied",
+        )
+    ]
+
+
 def _home_group(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:
     """A side named by role alone (rule "local-agent"), placed in ``country`` unless a modifier puts it
     abroad ("foreign ministers") or it is a counterpart by definition ("his counterparts")."""
     if head is None or any(c.lower_ in ABROAD_MODIFIERS for c in head.children):
         return []
-    side = _local_agent(head, country, kb)
+    side = _local_agent(head, country, kb) or _ranked_person(head, country, kb)
     # unidentified attackers ("the bomber", "gunmen") are no one's counterpart in talk
     return [] if any(e.sector_code == "UAF" for e in side) else side
 

@@ -74,10 +74,17 @@ RULES: dict[str, Rule] = {
     ),
     "domestic-counterpart": Rule(
         "In talk, appeals, criticism and aid (CAMEO 02-07, 10-12), a group named by role alone (governors, "
-        "union leaders, advocates) facing a state's official is of that official's state, unless a modifier "
+        "union leaders, advocates), or someone named with a rank or office and no country ('Colonel James "
+        "Mwangi'), facing a state's official is of that official's state, unless a modifier "
         "puts it abroad ('foreign ministers') or the event's place is another state (domestic politics is "
         "coded X -> X by CAMEO coders).",
         '"Union leaders called on Brazilian President Lula da Silva to raise the minimum wage" -> REQUEST BRA -> BRA.',
+    ),
+    "shared-argument": Rule(
+        "Of two coordinated acts by one subject, an appeal, demand, accusation, rejection, threat or sanction "
+        "(CAMEO 02, 10-13, 16: acts addressed to someone) with no addressee of its own is addressed to the "
+        "first act's recipient.",
+        '"Germany condemned Russia\'s shelling of Kharkiv and demanded an immediate ceasefire" -> REQUEST DEU -> RUS.',
     ),
     "local-protest": Rule(
         "A protest noun that is its clause's subject ('protests erupted', 'rioting spread') reports protesters; "
