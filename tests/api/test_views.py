@@ -121,3 +121,16 @@ def test_a_rows_mentions_fetched_later_are_its_evidence(client):
     for row in rows[:5]:
         fetched = client.get("/api/mentions", params={"ids": ",".join(row["members"][:12])}).json()["mentions"]
         assert fetched == row["evidence"]
+
+
+def test_the_server_copies_the_store_while_it_starts(sample_db):
+    import time
+
+    app = create_app(sample_db)
+    assert not app.state.mirror.copied
+    with TestClient(app):  # runs the app's startup
+        for _ in range(200):
+            if app.state.mirror.copied:
+                break
+            time.sleep(0.05)
+        assert app.state.mirror.copied

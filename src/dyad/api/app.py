@@ -11,6 +11,8 @@ in-memory mirror of the store for the aggregate views, the upload pipeline) is o
 from __future__ import annotations
 
 import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager, suppress
 from pathlib import Path
 from typing import Any
 
@@ -26,7 +28,15 @@ from dyad.store.views import Mirror
 
 def create_app(db: str | Path, write_token: str | None = None, cors_origins: list[str] | None = None) -> FastAPI:
     """The app for one database file. ``write_token`` enables uploads; CORS is closed unless origins are given."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # copy the store into the mirror while the server starts, so the first visitor does not wait for it
+        threading.Thread(target=_warm, args=(app.state.mirror,), daemon=True).start()
+        yield
+
     app = FastAPI(
+        lifespan=lifespan,
         title="Dyad",
         version="0.1.0",
         description="International-affairs events with evidence: who did what to whom, when and where.",
@@ -61,3 +71,9 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
     for module in (events, dashboard, documents, web):
         app.include_router(module.router)
     return app
+
+
+def _warm(mirror: Mirror) -> None:
+    # no database yet, or it stayed busy: the first request copies it (or says why it cannot)
+    with suppress(DyadError):
+        mirror.view().close()

@@ -118,6 +118,11 @@ class Mirror:
         self._counts: dict[str, int] = {}
         self._stamp: tuple[Any, ...] | None = None
 
+    @property
+    def copied(self) -> bool:
+        """Whether a copy has been made (it may be older than the store until the next ``view``)."""
+        return self._con is not None
+
     def view(self) -> MirrorView:
         """A cursor on a copy as new as the store's last commit (copying it now if the store changed)."""
         with self._lock:
