@@ -12,6 +12,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
+RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
 
 INTENT = WORDS["INTENT"]
 
@@ -72,12 +73,15 @@ def _subject(token: Token) -> Token | None:
         seen += 1
         for child in current.children:
             if child.dep_ in ("nsubj", "csubj"):
+                if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                    return current.head  # "warplanes that were attacking Bagram": the warplanes
                 return child
         if current.dep_ == "xcomp":
             head = current.head
             obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < current.i), None)
-            if obj is not None:  # object control: "encouraged Malaysia to expand"
-                return obj
+            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
+            if obj is not None and infinitive:  # object control: "encouraged Malaysia to expand"
+                return obj  # (not a participle: "told the Council, pinning the blame on ..." is the teller's)
             current = head
             continue
         if current.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") and current.head != current:

@@ -1,0 +1,24 @@
+"""Who acts in a relative clause, and in an act alleged by an accusation. Sentences written for this test."""
+
+from __future__ import annotations
+
+
+def sides(record: dict, event: str) -> list[tuple[list[str], list[str]]]:
+    return [
+        ([a["code"] for a in e["actor"]], [r["code"] for r in e["recipient"]])
+        for e in record["events"]
+        if e["event"] == event
+    ]
+
+
+def test_a_relative_clause_is_done_by_its_antecedent(coded):
+    record = coded(
+        "Afghan forces said they downed Pakistani jets that were bombing Bagram airfield in Afghanistan.",
+        date="2026-03-02",
+    )
+    assert (["PAK"], ["AFG"]) in sides(record, "ASSAULT")
+
+
+def test_infinitive_object_control_still_holds(coded):
+    record = coded("Kenya urged Uganda to reopen the border.", date="2024-03-01")
+    assert sides(record, "REQUEST") == [(["KEN"], ["UGA"])]
