@@ -19,9 +19,7 @@ FORBIDDEN = {
     "coding": ("dyad.store",),
 }
 #: Known exceptions, each to be removed by the change named: (file, imported module)
-KNOWN = {
-    ("coding/places.py", "dyad.enrich.places"),  # the coder switches to dyad.geo (#15, the lead)
-}
+KNOWN: set[tuple[str, str]] = set()
 
 
 def _imports(path: Path) -> set[str]:

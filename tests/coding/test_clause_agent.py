@@ -22,3 +22,9 @@ def test_a_relative_clause_is_done_by_its_antecedent(coded):
 def test_infinitive_object_control_still_holds(coded):
     record = coded("Kenya urged Uganda to reopen the border.", date="2024-03-01")
     assert sides(record, "REQUEST") == [(["KEN"], ["UGA"])]
+
+
+def test_an_act_someone_is_blamed_for_is_alleged_not_coded(coded):
+    record = coded("Britain's envoy addressed the council, blaming Russia for the attack.", date="2024-03-01")
+    assert sides(record, "ACCUSE") == [(["GBR"], ["RUS"])]
+    assert sides(record, "ASSAULT") == []

@@ -186,6 +186,8 @@ class EventCoder:
                 for means in _means_nouns(trigger.token):
                     if means.i in triggers and root_of(triggers[means.i].pattern.code) in VIOLENT_ROOTS:
                         del triggers[means.i]  # _means_owner reads the actor from it
+        for i in [i for i, trigger in triggers.items() if _alleged(trigger, triggers)]:
+            del triggers[i]  # rule "alleged-act": the accusation codes it
         candidates: list[Event] = []
         both_sides = bool(triggers) and len(dyad_pair) == 2 and _mentions_both_sides(sent)
         for trigger in triggers.values():
@@ -966,6 +968,17 @@ def _named_dyad(actor: list[Entity], recipient: list[Entity]) -> bool:
 #: Appeals, demands, accusations, rejections, threats and sanctions: acts addressed to someone, whose
 #: addressee a coordinated act may share (rule "shared-argument").
 ADDRESSED_ROOTS = {"02", "10", "11", "12", "13", "16"}
+
+
+def _alleged(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:
+    """Rule "alleged-act": an act named as what someone is accused of or blamed for ("blamed Russia for
+    the attack", "accused Athens of provocations") is alleged, not established; PLOVER codes the
+    accusation (ACCUSE), not the act."""
+    token = trigger.token
+    if not trigger.pattern.noun or token.dep_ != "pobj" or token.head.lower_ not in ("for", "of", "over"):
+        return False
+    accusation = triggers.get(token.head.head.i)
+    return accusation is not None and root_of(accusation.pattern.code) == "11"
 
 
 def _same_token(a: Token | None, b: Token | None) -> bool:

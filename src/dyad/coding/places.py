@@ -100,7 +100,7 @@ def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[in
     if not found:
         return None
     # "in Aleppo, Syria" or "in Syria's Aleppo": the most specific place named (a town before a country)
-    from dyad.enrich.places import default_gazetteer
+    from dyad.geo import default_gazetteer
 
     gazetteer = default_gazetteer()
 

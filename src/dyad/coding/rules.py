@@ -86,6 +86,11 @@ RULES: dict[str, Rule] = {
         "first act's recipient.",
         '"Germany condemned Russia\'s shelling of Kharkiv and demanded an immediate ceasefire" -> REQUEST DEU -> RUS.',
     ),
+    "alleged-act": Rule(
+        "An act named as what someone is accused of or blamed for is alleged, not established: PLOVER codes "
+        "the accusation (ACCUSE), not the act.",
+        '"Britain\'s envoy addressed the council, blaming Russia for the attack" -> ACCUSE GBR -> RUS only.',
+    ),
     "local-protest": Rule(
         "A protest noun that is its clause's subject ('protests erupted', 'rioting spread') reports protesters; "
         "with no one named they are people of the place (PLOVER PROTEST; the local-agent convention).",
