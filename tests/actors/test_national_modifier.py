@@ -37,3 +37,21 @@ def test_a_place_after_a_lineage_particle_is_a_family_name(coded):
 def test_the_place_itself_stays_a_place(coded):
     record = coded("Floods hit Sabah, Malaysia, on Monday.", date="2022-08-11")
     assert mention_codes(record)["Sabah"][0] == "MYS"
+
+
+def test_an_office_of_an_international_organisation_outranks_nationality(coded):
+    record = coded(
+        "Jake Sullivan met in Washington with Executive Vice President of the European Commission Frans Timmermans.",
+        date="2022-09-23",
+    )
+    assert mention_codes(record)["Frans Timmermans"] == ("IGO", "GOV")
+
+
+def test_a_former_office_holder_keeps_his_nationality(coded):
+    record = coded("Former NATO Secretary General Anders Fogh Rasmussen met Zelensky.", date="2022-09-23")
+    assert mention_codes(record)["Anders Fogh Rasmussen"][0] == "DNK"
+
+
+def test_a_national_title_after_an_organisation_is_not_its_office(coded):
+    record = coded("The European Union and Kenyan President William Ruto signed a deal.", date="2023-06-19")
+    assert mention_codes(record)["William Ruto"][0] == "KEN"

@@ -73,6 +73,7 @@ def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
     _national_organisations(doc, kb, index)
     _apply_of_country(doc, index)
     _apply_national_modifier(doc, kb, index)
+    _apply_office_of_organisation(doc, index)
     _settle_shared_names(index)
     _settle_by_context(doc, kb, index)
     index.mentions.sort(key=lambda m: m.start)
@@ -195,6 +196,69 @@ def _apply_national_modifier(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> 
                 entity.code = place.code
                 entity.sector_code = kb.agent_sector(words)
                 entity.entity_name = f"{place.entity_name} {mention.text}"
+
+
+#: Words naming an office someone holds in an organisation ("Secretary General", "Vice President").
+OFFICE_WORDS = {
+    "president",
+    "secretary",
+    "secretary-general",
+    "general",
+    "commissioner",
+    "director",
+    "director-general",
+    "chief",
+    "head",
+    "envoy",
+    "representative",
+    "spokesperson",
+    "spokesman",
+    "spokeswoman",
+    "chair",
+    "chairman",
+    "chairwoman",
+    "rapporteur",
+    "coordinator",
+}
+FORMER_WORDS = {"former", "ex", "ex-", "then", "late"}
+
+
+def _apply_office_of_organisation(doc: Doc, index: ActorIndex) -> None:
+    """ "Executive Vice President of the European Commission Frans Timmermans", "NATO Secretary General
+    X": a person titled with an office of an international organisation acts for it, not for the
+    country of his nationality (PLOVER codes the role an actor acts in); "former" keeps the nationality."""
+    organisations = [m for m in index.mentions if m.entity is not None and m.entity.code in ("IGO", "NGO", "UNO")]
+    for mention in index.mentions:
+        entity = mention.entity
+        if entity is None or entity.kind != "person" or entity.code in (None, "IGO", "NGO", "UNO"):
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        title = _title_run(span)
+        words = {t.lower_ for t in title}
+        if not words & OFFICE_WORDS or words & FORMER_WORDS:
+            continue
+        org = next(
+            (o for o in organisations if title and title.start_char <= o.start and o.end <= span.start_char), None
+        )
+        if org is not None and org.entity is not None:
+            entity.code, entity.org_code = org.entity.code, org.entity.org_code
+            entity.sector_code = entity.sector_code or "GOV"
+
+
+def _title_run(name: Span) -> Span:
+    """The words right before a name that can be its title: capitalised words, "of", "the" and hyphens,
+    back to the first other word ("met with [Executive Vice President of the European Commission]")."""
+    doc, start = name.doc, name.start
+    while start > 0:
+        word = doc[start - 1]
+        if not (word.text[:1].isupper() or word.lower_ in ("of", "the", "-", "for") or word.lower_ in FORMER_WORDS):
+            break
+        start -= 1
+    while start < name.start and doc[start].lower_ in ("of", "the", "-", "for"):
+        start += 1
+    return doc[start : name.start]
 
 
 def _capitalised(tokens: Span) -> bool:
