@@ -103,15 +103,19 @@ def test_the_mirror_answers_what_the_store_answers_and_follows_its_writes(sample
 @pytest.mark.parametrize("limit", [1, 2, 3, 5, 8, 13])
 def test_canonical_rows_from_a_window_are_those_of_clustering_everything(sample_db, limit, monkeypatch):
     from dyad.store import Store, views
-    from dyad.store.views import ViewFilter
+    from dyad.store.views import Mirror, ViewFilter
 
     # the sample is small: always take a window, and start it small enough to need growing
     monkeypatch.setattr(views, "WINDOWLESS_PER_ROW", 0)
     monkeypatch.setattr(views, "WINDOW_PER_ROW", 1)
+    mirror = Mirror(sample_db).view()  # its window reads the copy in stored order, the store's sorts
     with Store(sample_db, read_only=True) as store:
-        for f in (ViewFilter(), ViewFilter.parse(dyad="TUR-MYS")):
-            everything = views._canonical(store, f, True, 10_000, 12)
-            assert views.canonical(store, f, mutual=True, limit=limit) == everything[:limit]
+        assert len(views._canonical(store, ViewFilter(), True, 10_000, 12)) > 13  # more rows than any limit
+        for source in (store, mirror):
+            for f in (ViewFilter(), ViewFilter.parse(dyad="TUR-MYS")):
+                everything = views._canonical(source, f, True, 10_000, 12)
+                assert rounded(views.canonical(source, f, mutual=True, limit=limit)) == rounded(everything[:limit])
+    mirror.close()
 
 
 def test_a_rows_mentions_fetched_later_are_its_evidence(client):
