@@ -28,3 +28,13 @@ def test_an_act_someone_is_blamed_for_is_alleged_not_coded(coded):
     record = coded("Britain's envoy addressed the council, blaming Russia for the attack.", date="2024-03-01")
     assert sides(record, "ACCUSE") == [(["GBR"], ["RUS"])]
     assert sides(record, "ASSAULT") == []
+
+
+def test_a_state_announcing_its_own_act_in_the_passive_is_its_agent(coded):
+    record = coded("The Kenyan government announced that 300 soldiers will be deployed to Somalia.", date="2024-03-01")
+    assert sides(record, "MOBILIZE") == [(["KEN"], ["SOM"])]
+
+
+def test_police_reporting_killings_are_not_the_killers(coded):
+    record = coded("Police said three protesters were killed in Lagos.", date="2024-03-01")
+    assert "announced-act" not in {s for e in record["events"] for s in e["evidence"]["steps"]}

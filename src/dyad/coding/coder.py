@@ -311,6 +311,13 @@ class EventCoder:
                 if recipient:
                     steps.append("joint-subject")
                     break
+        announcer = _announcer(token) if not actor and root_of(code) not in VIOLENT_ROOTS else None
+        if announcer is not None:
+            # rule "announced-act": "the government announces that 600 troops will be deployed": a
+            # state that announces its own act, told in the passive with no agent, is its agent
+            found = [e for e in entities_for(announcer, actors, self.kb) if e.sector_code in STATE_SECTORS]
+            actor = found[:1]
+            steps += ["announced-act"] if actor else []
         if not actor and local and root_of(code) in ("11", "16", "17") and _agentless_passive(token):
             # rule "state-of-the-place": "the ambassador is arrested in Minsk", "three officers are
             # sentenced": arrests, trials and sentences with no named agent are the local state's acts
@@ -968,6 +975,17 @@ def _named_dyad(actor: list[Entity], recipient: list[Entity]) -> bool:
 #: Appeals, demands, accusations, rejections, threats and sanctions: acts addressed to someone, whose
 #: addressee a coordinated act may share (rule "shared-argument").
 ADDRESSED_ROOTS = {"02", "10", "11", "12", "13", "16"}
+
+
+ANNOUNCING_VERBS = {"announce", "confirm", "declare", "decide", "order"}
+
+
+def _announcer(token: Token) -> Token | None:
+    """The subject of "announces that ..." over an agentless passive act ("... that troops will be deployed")."""
+    if token.dep_ != "ccomp" or not _agentless_passive(token):
+        return None
+    head = token.head
+    return _subject(head) if head.lemma_.lower() in ANNOUNCING_VERBS else None
 
 
 def _alleged(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:

@@ -86,6 +86,12 @@ RULES: dict[str, Rule] = {
         "first act's recipient.",
         '"Germany condemned Russia\'s shelling of Kharkiv and demanded an immediate ceasefire" -> REQUEST DEU -> RUS.',
     ),
+    "announced-act": Rule(
+        "A state that announces, confirms or orders its own non-violent act, told in the passive with no "
+        "agent, is its agent (the PLOVER manual codes an announced withdrawal as the announcer's act); never "
+        "for force, where the speaker may only be reporting.",
+        '"The Kenyan government announced that 300 soldiers will be deployed to Somalia" -> MOBILIZE KEN -> SOM.',
+    ),
     "alleged-act": Rule(
         "An act named as what someone is accused of or blamed for is alleged, not established: PLOVER codes "
         "the accusation (ACCUSE), not the act.",
