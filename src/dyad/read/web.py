@@ -419,7 +419,7 @@ def extract_article(
     }
     # trafilatura's own extractor alone (fast) finds the text of most article pages at a third of
     # the cost; a page where it finds nothing or a stub is read again with its fallbacks
-    # (readability, jusText) compared, so hard layouts lose nothing
+    # (readability, jusText) compared, so a layout that defeats it still gives its text
     text = trafilatura.extract(fetched.content, fast=True, **options)
     if not text or len(text.split()) < settings.min_words:
         text = trafilatura.extract(fetched.content, **options) or text
