@@ -792,3 +792,17 @@ def test_a_page_the_fast_extractor_misses_is_read_with_the_fallbacks():
     document = extract_article(fetched, _entry("http://127.0.0.1/old"), FAST)
     assert not isinstance(document, WebRejection), document.reason
     assert "Anwar thanked Erdogan" in document.text
+
+
+def test_urls_given_as_arguments_are_told_apart_feed_or_article(site, tmp_path, pipeline):
+    from dyad.follow import poll
+    from dyad.store import Store
+
+    with Store(tmp_path / "news.duckdb") as store, Fetcher(FAST) as f:
+        first = poll(
+            store, targets=[site.url + "/news/a4?utm_source=x", site.url + "/atom"], pipeline=pipeline, fetcher=f
+        )
+        assert (first.feeds, first.fetched, first.documents, first.rejected) == (1, 3, 3, [])
+        again = poll(store, targets=[site.url + "/news/a4", site.url + "/atom"], pipeline=pipeline, fetcher=f)
+        assert (again.known, again.not_modified, again.fetched, again.documents) == (1, 1, 0, 0)
+    assert [site.requested(f"/news/{k}") for k in ("a2", "a3", "a4")] == [1, 1, 1]
