@@ -55,3 +55,13 @@ def test_a_former_office_holder_keeps_his_nationality(coded):
 def test_a_national_title_after_an_organisation_is_not_its_office(coded):
     record = coded("The European Union and Kenyan President William Ruto signed a deal.", date="2023-06-19")
     assert mention_codes(record)["William Ruto"][0] == "KEN"
+
+
+def test_a_bare_capitalised_head_is_the_body_named_in_full_before(coded):
+    record = coded(
+        "The Syrian Coalition met the Turkish foreign minister in Ankara on Monday. "
+        "The Coalition has urged the United Nations to protect civilians.",
+        date="2016-08-20",
+    )
+    requests = [e for e in record["events"] if e["event"] == "REQUEST"]
+    assert [(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in requests] == [("SYR", "IGO")]

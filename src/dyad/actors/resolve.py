@@ -770,7 +770,25 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                 kind="organisation",
             )
         ]
+    short = _short_form(head, phrase, index, kb)
+    if short:
+        return short
     del doc
+    return []
+
+
+def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
+    """ "The Coalition" after "the Syrian Coalition", "the Ministry" after "the Foreign Ministry": a bare,
+    capitalised head noun is the body the article named in full before with that head."""
+    if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN") or head.is_sent_start and head.i == 0:
+        return []
+    if any(c.dep_ != "det" for c in head.children if c.i < head.i) or head.ent_type_ in ("PERSON", "GPE"):
+        return []
+    for earlier in reversed(head.doc[: phrase.start]):
+        if earlier.text != head.text or not any(c.dep_ in ("amod", "compound", "prep") for c in earlier.children):
+            continue
+        found = [e for e in _entities_for_head(earlier, index, kb) if e.code and e.kind != "person"]
+        return [_with(e, raw=phrase.text, span=phrase) for e in found]
     return []
 
 
