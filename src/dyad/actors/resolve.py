@@ -8,11 +8,12 @@ returns an ``ActorIndex`` that the event coder asks for the actor behind any nou
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dyad.actors.kb import KBEntry, KnowledgeBase
-from dyad.actors.normalise import fold
+from dyad.actors.normalise import alias_key, fold
 from dyad.model import Entity, EntityKind, LearnedActor, Mention
 from dyad.tokens import is_proper_noun, token_texts
 
@@ -21,6 +22,11 @@ if TYPE_CHECKING:
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his"}
 GROUP_PRONOUNS = {"we", "us", "our"}
+FIRST_PERSON = {"i", "me", "my", "myself"}
+#: "Statement from President Joe Biden on ...", "Remarks by Prime Minister X": who speaks in the first person.
+STATEMENT_TITLE = re.compile(
+    r"^(?:joint\s+)?(?:statement|remarks|message|letter|op-ed)\b.*?\b(?:from|by)\s+(.+)$", re.I
+)
 THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det"}
 ROLE_WORDS_GOV = {
@@ -54,6 +60,7 @@ class ActorIndex:
     # people introduced by title and nationality: what "learned" means everywhere, remembered for later runs
     learned: list[LearnedActor] = field(default_factory=list)
     shared: list[tuple[Entity, list[str]]] = field(default_factory=list)  # peoples/regions of several countries
+    principal: Entity | None = None  # who says "I" in a statement, from its title
 
     def entity_at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
@@ -64,9 +71,10 @@ class ActorIndex:
         return self.learned
 
 
-def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None) -> ActorIndex:
-    """Find and code every actor mention in ``doc`` (valid on ``date``)."""
-    index = ActorIndex(date=date)
+def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None, title: str | None = None) -> ActorIndex:
+    """Find and code every actor mention in ``doc`` (valid on ``date``); a statement's ``title`` names
+    who speaks in it in the first person."""
+    index = ActorIndex(date=date, principal=statement_principal(title, kb, date))
     _match_knowledge_base(doc, kb, index)
     _learn_titled_people(doc, kb, index)
     _titled_surnames(doc, kb, index)
@@ -896,9 +904,38 @@ def _titled_principal(phrase: Span, index: ActorIndex) -> Entity | None:
     return None
 
 
+def statement_principal(title: str | None, kb: KnowledgeBase, date: str | None) -> Entity | None:
+    """The person a statement's title says it is from ("Statement from President Joe Biden on the
+    Occasion of ..."), if the knowledge base knows them on ``date``."""
+    match = STATEMENT_TITLE.match(title.strip()) if title else None
+    if match is None:
+        return None
+    words = match.group(1).split()
+    for size in (4, 3, 2):
+        for start in range(len(words) - size + 1):
+            name = " ".join(words[start : start + size]).strip(",.;:’'")
+            entry = kb.best(alias_key(name), date) if name[:1].isupper() else None
+            if entry is not None and entry.kind == "person":
+                spell = entry.spell_on(date)
+                if spell is not None and spell.code:
+                    return Entity(name, entry.name.title(), spell.code, spell.sector, kind="person")
+    return None
+
+
+def _quoted(token: Token) -> bool:
+    """Whether a word stands inside quotation marks in its sentence (someone else's words)."""
+    before = token.doc.text[token.sent.start_char : token.idx]
+    return before.count('"') % 2 == 1 or before.count("“") > before.count("”")
+
+
 def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
-    """He/she continue the last person named before; we/our speak for that person's country."""
+    """He/she continue the last person named before; we/our speak for that person's country. In a
+    statement, "I" is who the title says it is from, and "we" that person's government."""
     word = token.lower_
+    if index.principal is not None and word in FIRST_PERSON | GROUP_PRONOUNS and not _quoted(token):
+        if word in GROUP_PRONOUNS:
+            return [_with(index.principal, sector="GOV", raw=token.text, kind="country")]
+        return [_with(index.principal, raw=token.text)]
     if word in THING_PRONOUNS:  # "Japan said it had halted aid": it/they continue a country or group
         previous_things = [
             m
