@@ -270,8 +270,8 @@ def test_the_network_drags_and_zooms(server, page):
     show(page, server, "#/network")
     node = page.locator("svg.network circle.node[data-id='TUR']")
     before = (float(node.get_attribute("cx")), float(node.get_attribute("cy")))
+    node.hover()  # scrolls it into view (a previous page may have left the window scrolled) and points at it
     box = node.bounding_box()
-    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
     page.mouse.down()
     page.mouse.move(box["x"] + 80, box["y"] + 60, steps=5)
     page.mouse.up()
