@@ -22,6 +22,8 @@ import pytest
 from dyad.store import Store
 from tests.read.test_feeds import Page, Server, article_html, guard_loopback, rss, running_server, serve_site
 
+pytestmark = [pytest.mark.process, pytest.mark.slow]  # starts, kills and interrupts dyad watch processes
+
 WAIT = 180.0  # seconds allowed for a step that takes a few (a loaded machine loading the model)
 HTML = {"Content-Type": "text/html; charset=utf-8"}
 FEED = {"Content-Type": "application/rss+xml"}
