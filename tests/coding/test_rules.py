@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from dyad.coding.coder import SIDE_RULES, EventCoder
 from dyad.coding.rules import RULES, rules_markdown
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -19,6 +20,12 @@ def test_every_rule_named_in_the_coder_is_in_the_table():
     named = set(re.findall(r'steps(?:\.append\(| \+= \[)"([a-z-]+)"', code))
     named |= set(re.findall(r'rule "([a-z-]+)"', code))
     assert named and named <= set(RULES), named - set(RULES)
+
+
+def test_every_side_rule_is_documented_and_implemented():
+    assert set(SIDE_RULES) <= set(RULES), set(SIDE_RULES) - set(RULES)
+    missing = [name for name in SIDE_RULES if not hasattr(EventCoder, "_rule_" + name.replace("-", "_"))]
+    assert missing == []
 
 
 def test_steps_name_the_rules_that_fired(coded):

@@ -66,6 +66,68 @@ RULES: dict[str, Rule] = {
         "political actor: PLOVER and CAMEO code what actors do.",
         '"Floods hit Sabah, Malaysia" -> no event; "Rebels hit an army post near Goma, Congo" -> ASSAULT.',
     ),
+    "content-recipient": Rule(
+        "An appeal, demand or promise with no recipient of its own is made to the recipient of the act it is "
+        "about (CAMEO 02/03/10: appeal to or promise someone an act).",
+        "\"Norway urged Sweden to lift the ban\" -> REQUEST NOR -> SWE (the ban's lifting is Sweden's act).",
+    ),
+    "both-sides": Rule(
+        'A mutual act (CAMEO 03-06) told with a side missing - "both sides", an agentless passive, a meeting '
+        "noun as subject - is between the article's two parties.",
+        '"Kenya and Uganda met in Nairobi. Issues of trade were discussed." -> CONSULT KEN <-> UGA.',
+    ),
+    "speaker-counterpart": Rule(
+        "A mutual act reported by one party with no other side named is with the article's other party.",
+        '"Ruto met Museveni. Ruto said they agreed to reopen the border" -> AGREE KEN -> UGA.',
+    ),
+    "joint-role-subject": Rule(
+        "Of two conjoined subjects of a mutual act, the second, named by role alone, is a side of the first "
+        "one's country (domestic talks, CAMEO 04).",
+        '"The Colombian government and rebels agreed to resume talks" -> AGREE COL -> COL.',
+    ),
+    "crowd-of-the-place": Rule(
+        "A crowd with no named country that protests, coerces or attacks is of the place where it acts.",
+        '"Hundreds of thousands of people blocked streets in Hong Kong" -> PROTEST HKG.',
+    ),
+    "role-of-the-place": Rule(
+        "A subject named by its role alone with no country acts for the state where the event is placed.",
+        '"Leaders of the opposition coalition agreed in Baku to ..." -> AGREE AZE.',
+    ),
+    "investigated-in-the-place": Rule(
+        "An investigation or arrest told in the passive with no agent, placed in a country, is that state's act.",
+        '"A US national was put under investigation in Italy" -> ITA -> USA.',
+    ),
+    "unclaimed-violence": Rule(
+        "Violence with no named perpetrator is coded to the place where it happens (unidentified attackers "
+        "there), the ICEWS convention.",
+        '"A roadside bomb near Samarra killed a soldier" -> ASSAULT IRQ.',
+    ),
+    "home-role": Rule(
+        "Courts, judges and police with no named country act in the country of those they act on.",
+        '"Judge Rivera opened investigations against 28 Chilean officials" -> CHL JUD -> CHL.',
+    ),
+    "place-as-target": Rule(
+        "Where an act of force, protest, coercion or aid falls is whom it targets, unless it is done to "
+        "another state's envoy.",
+        '"Troops imposed a curfew in Cizre, Turkey" -> COERCE ... -> TUR.',
+    ),
+    "force-abroad": Rule(
+        "Force used in another state's place, named before in the text, targets that state.",
+        '"Residents of Pokrovsk, Ukraine, fled shelling by Russian troops" -> ASSAULT RUS -> UKR.',
+    ),
+    "civilian-blockade": Rule(
+        "Civilians blockading a place protest (CAMEO 144/133); they do not besiege it (191).",
+        '"Farmers blockaded Paris" -> PROTEST, not ASSAULT.',
+    ),
+    "protest-purpose": Rule(
+        "A protest's stated purpose names its target.",
+        '"Farmers blocked a road to show disapproval of the United States\' policies" -> PROTEST -> USA.',
+    ),
+    "implied-target": Rule(
+        "Protests with no named target face their own government; state coercion or concessions with none "
+        "fall on its own people (CAMEO coders' conventions; the entity says it is implied).",
+        '"Thousands of Kenyans protested in Nairobi" -> PROTEST KEN CVL -> KEN GOV.',
+    ),
     "local-agent": Rule(
         "A side named only by a role or as a crowd (security forces, police, courts, protesters, gunmen) "
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
