@@ -67,6 +67,9 @@ if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
 
 WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
+INTENT_NOUNS = WORDS["INTENT_NOUNS"]
+APPEAL_NOUNS = WORDS["APPEAL_NOUNS"]
+REFUSAL_NOUNS = WORDS["REFUSAL_NOUNS"]
 
 REPORTING = WORDS["REPORTING"]
 VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
@@ -354,6 +357,15 @@ class EventCoder:
             return None  # rule "natural-force": "floods hit Sabah", "the storm destroyed ..." - no actor acted
         if _past_wish(token):
             return None  # rule "past-wish": "Russia wanted to destroy Ukraine" is an aim, not an act or a statement
+        frame = _unrealised_frame(token)
+        if frame == NO_FRAME or frame in APPEAL_NOUNS:
+            return None  # rule "unrealised-content": what a call or demand asks for has not been done
+        if frame in REFUSAL_NOUNS:
+            if root_of(code) not in ("03", "04", "05", "06", "07", "08"):
+                return None
+            code = REJECTION_FORM.get(root_of(code), "120")  # "the refusal to release": withheld, rejected
+        if frame in INTENT_NOUNS and inner is None:
+            code = _intent_code(code, sent)  # "Uganda's offer to withdraw": an intent, not a withdrawal
         if _is_future(token) and inner is None and root_of(code) != "12":
             code = _intent_code(code, sent)
             if _conditional(token) and root_of(code) in ("03", "08"):
@@ -1136,6 +1148,25 @@ def _announcer(token: Token) -> Token | None:
         return None
     head = token.head
     return _subject(head) if head.lemma_.lower() in ANNOUNCING_VERBS else None
+
+
+NO_FRAME = "no"  # a negated frame: "no plans for a meeting"
+
+
+def _unrealised_frame(token: Token) -> str | None:
+    """The noun of intention, appeal or refusal whose content a word is ("its offer to [withdraw]", "a
+    call for the army to [lift] the blockade", "the refusal to [release]"), if any; ``NO_FRAME`` when
+    that noun is negated."""
+    current = token
+    for _ in range(3):
+        if current.dep_ not in ("acl", "advcl", "xcomp", "relcl", "pobj", "prep") or current.head is current:
+            return None
+        current = current.head
+        lemma = current.lemma_.lower()
+        if current.pos_ == "NOUN" and lemma in INTENT_NOUNS | APPEAL_NOUNS | REFUSAL_NOUNS:
+            # "there were no plans for a meeting": nothing is intended, asked or refused
+            return NO_FRAME if any(c.lower_ == "no" or c.dep_ == "neg" for c in current.children) else lemma
+    return None
 
 
 def _alleged(trigger: _Trigger, triggers: dict[int, _Trigger]) -> bool:

@@ -154,6 +154,12 @@ RULES: dict[str, Rule] = {
         "for force, where the speaker may only be reporting.",
         '"The Kenyan government announced that 300 soldiers will be deployed to Somalia" -> MOBILIZE KEN -> SOM.',
     ),
+    "unrealised-content": Rule(
+        "An act that is the content of an offer, plan or pledge is an intent (CAMEO 03), of a call or demand is "
+        "what is asked (the appeal codes it), of a refusal is withheld (CAMEO 12); under 'no plans' nothing is "
+        "intended.",
+        '"Kenya welcomed Uganda\'s offer to withdraw its troops" -> AGREE (intent to de-escalate), no RETREAT.',
+    ),
     "alleged-act": Rule(
         "An act named as what someone is accused of or blamed for is alleged, not established: PLOVER codes "
         "the accusation (ACCUSE), not the act.",

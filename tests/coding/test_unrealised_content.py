@@ -1,0 +1,31 @@
+"""Rule "unrealised-content": what is offered, asked for or refused has not been done.
+
+Sentences written for this test.
+"""
+
+from __future__ import annotations
+
+
+def types(record: dict) -> list[tuple[str, str]]:
+    return [(e["event"], e["cameo"]) for e in record["events"]]
+
+
+def test_an_offer_to_withdraw_is_an_intent_not_a_withdrawal(coded):
+    record = coded("Kenya welcomed Uganda's offer to withdraw its troops from the border.", date="2024-03-01")
+    assert ("RETREAT", "0872") not in types(record)
+    assert any(event == "AGREE" for event, _ in types(record))
+
+
+def test_what_a_call_asks_for_is_not_done(coded):
+    record = coded("The council renewed its call for the army to lift the blockade of Daraa.", date="2016-01-01")
+    assert all(event != "RETREAT" for event, _ in types(record))
+
+
+def test_a_refusal_to_release_is_a_rejection(coded):
+    record = coded("Kenya condemned the militia's refusal to release the hostages.", date="2024-03-01")
+    assert all(event != "RETREAT" for event, _ in types(record))
+
+
+def test_no_plans_for_a_meeting_intend_nothing(coded):
+    record = coded("Kuwait's oil minister said there were no plans for an emergency OPEC meeting.", date="1987-03-02")
+    assert types(record) == []
