@@ -31,3 +31,14 @@ def test_weapons_delivered_in_measures_are_military_aid_to_no_crowd(coded):
 
 def test_grain_delivered_to_a_market_is_no_aid(coded):
     assert coded_types(coded("Farmers delivered hundreds of tonnes of grain to the market.", date="2024-03-01")) == []
+
+
+def test_demand_with_a_market_modifier_is_the_economic_sense():
+    from dyad.annotate import shared_model
+    from dyad.coding.coder import _market_demand
+
+    nlp = shared_model()
+    economic = [t for t in nlp("The plan will stimulate domestic demand and weak oil demand.") if t.lower_ == "demand"]
+    political = [t for t in nlp("Protesters renewed their demand for his resignation.") if t.lower_ == "demand"]
+    assert [_market_demand(t) for t in economic] == [True, True]
+    assert [_market_demand(t) for t in political] == [False]

@@ -70,6 +70,7 @@ WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
 INTENT_NOUNS = WORDS["INTENT_NOUNS"]
 APPEAL_NOUNS = WORDS["APPEAL_NOUNS"]
 REFUSAL_NOUNS = WORDS["REFUSAL_NOUNS"]
+MARKET_MODIFIERS = WORDS["MARKET_MODIFIERS"]
 
 REPORTING = WORDS["REPORTING"]
 VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
@@ -247,7 +248,7 @@ class EventCoder:
             candidates = self.lexicon.verbs.get(lemma, [])
             is_noun = False
         elif token.pos_ in ("NOUN", "PROPN"):
-            if _names_or_modifies(token):
+            if _names_or_modifies(token) or _market_demand(token):
                 return None
             candidates = self.lexicon.nouns.get(token.lemma_.lower(), [])
             is_noun = True
@@ -1151,6 +1152,13 @@ def _announcer(token: Token) -> Token | None:
 
 
 NO_FRAME = "no"  # a negated frame: "no plans for a meeting"
+
+
+def _market_demand(token: Token) -> bool:
+    """Rule "not-an-act": "domestic demand", "weak oil demand" - demand in its economic sense, no appeal."""
+    return token.lemma_.lower() == "demand" and any(
+        c.lemma_.lower() in MARKET_MODIFIERS for c in token.children if c.dep_ in ("amod", "compound")
+    )
 
 
 def _unrealised_frame(token: Token) -> str | None:

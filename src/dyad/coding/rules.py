@@ -43,8 +43,8 @@ RULES: dict[str, Rule] = {
         '"Kenya and Uganda signed a border agreement ... Kenya pledged to build a new road." -> only the agreement.',
     ),
     "not-an-act": Rule(
-        "A trigger noun inside a multi-word name, modifying another noun, or part of a date ('in March') is "
-        "no event (PLOVER codes acts, not names or descriptions).",
+        "A trigger noun inside a multi-word name, modifying another noun, part of a date ('in March'), or in "
+        "its economic sense ('domestic demand') is no event (PLOVER codes acts, not names or descriptions).",
         '"The Organisation for Economic Cooperation and Development published ..." -> no COOPERATE.',
     ),
     "mined-needs-dyad": Rule(
