@@ -132,10 +132,12 @@ How to read these. The synthetic store is harsher than news: eight events an art
 place, so a real event has about 23 mentions (news gives 1-3), and TUR-MYS has 33,333 events. The machine's
 two cores were shared with other engineers' test runs throughout (the load average is above); all figures of
 one run come from that run. What makes them: the aggregate views read the app's in-memory copy, with each
-event's code pairs as one string and its date as one column, copied newest first, so a side or date filter
-is tested while scanning; pages ask for fewer things (counts come with `/api/facets` and `/api/canonical`,
+event's code pairs as one string and its date as one column, copied newest first; a side filter tests the
+few thousand distinct pair strings once and then each event's integer code for its string (`sid`), a date
+filter skips row groups; pages ask for fewer things (counts come with `/api/facets` and `/api/canonical`,
 a row's sentences only when it is opened, through `/api/mentions`); canonical rows rank cluster keys before
-gathering anything else. `/api/documents/{id}` still reads the file (the article's full rows).
+gathering anything else, and pick a row's first mentions without sorting all of them.
+`/api/documents/{id}` still reads the file (the article's full rows).
 """
 
 

@@ -78,6 +78,8 @@ def test_the_mirror_answers_what_the_store_answers_and_follows_its_writes(sample
         ViewFilter.parse(dyad="MYS-TUR", directed=True),
         ViewFilter.parse(actor="mys"),
         ViewFilter.parse(dyad="TUR-MYS", since="2026-01-01", until="2026-12-31", text="the"),
+        ViewFilter.parse(dyad="TUR-ZZZ"),  # no side string matches: the mirror tests an empty list of side ids
+        ViewFilter.parse(actor="TUR", types="CONSULT", dyad="MYS-TUR"),
     ]
     view = mirror.view()
     with Store(db, read_only=True) as store:

@@ -38,6 +38,7 @@ MIRRORED_DOCUMENTS = "id, date, title, source, duplicate_of"
 #: ``sides`` lists every directed pair of the event's codes as ``|A>B|`` (``|A>|`` or ``|>B|`` for a side with
 #: no code), ``date`` is the event's date or else its article's; ``a1``/``r1`` are the sole actor and
 #: recipient of one-code sides, ``multi`` says a side has more or fewer codes, ``n_actors`` counts actors.
+#: The copy adds ``sid``, the code of the event's ``sides`` among the distinct ones (table ``side_ids``).
 _EMPTY = "[]::VARCHAR[]"
 SIDE_COLUMNS = (
     f"'|' || array_to_string(CASE WHEN len(coalesce(recipient_codes, {_EMPTY})) = 0 "
@@ -145,8 +146,17 @@ class Mirror:
         quotes = store.con.sql("SELECT * FROM quotes").to_arrow_table()
         commitments = store.con.sql("SELECT * FROM commitments").to_arrow_table()
         con = duckdb.connect(":memory:")
-        tables = (("events", events), ("documents", documents), ("quotes", quotes), ("commitments", commitments))
-        for name, table in tables:
+        # each distinct side string is a value of an enum, and its code the event's ``sid``: a side filter
+        # tests the few thousand strings of ``side_ids`` once, then a million integers (see ``_where``)
+        con.register("incoming", events)
+        con.execute("CREATE TYPE side AS ENUM (SELECT DISTINCT sides FROM incoming WHERE sides IS NOT NULL ORDER BY 1)")
+        con.execute("CREATE TABLE events AS SELECT *, enum_code(sides::side)::INTEGER AS sid FROM incoming")
+        con.unregister("incoming")
+        con.execute(
+            "CREATE TABLE side_ids AS SELECT s AS sides, enum_code(s::side)::INTEGER AS sid "
+            "FROM (SELECT unnest(enum_range(NULL::side)) AS s)"
+        )
+        for name, table in (("documents", documents), ("quotes", quotes), ("commitments", commitments)):
             con.register("incoming", table)
             con.execute(f"CREATE TABLE {name} AS SELECT * FROM incoming")
             con.unregister("incoming")
@@ -188,9 +198,10 @@ class ViewFilter:
             raise DyadError(f"quad must be a comma-separated list of 0-4, not {quad!r}")
         return cls(types=type_list, quads=quad_list, **{k: v for k, v in fields.items() if v not in (None, "")})
 
-    def where(self, sides: bool = False) -> tuple[str, list[Any]]:
+    def where(self, sides: bool = False, side_ids: list[int] | None = None) -> tuple[str, list[Any]]:
         """A WHERE clause over the events table, and its parameters. With ``sides``, the actor, dyad and date
-        clauses read a mirror's own columns (``SIDE_COLUMNS``)."""
+        clauses read a mirror's own columns (``SIDE_COLUMNS``); given ``side_ids`` (the codes of the side strings
+        that pass ``side_test``), the actor and dyad clauses test the events' ``sid`` against them instead."""
         # codes in the sides string are letters and digits: anything else is searched in the lists
         fast_actor = sides and bool(self.actor) and str(self.actor).isalnum()
         fast_dyad = sides and bool(self.dyad)
@@ -207,18 +218,13 @@ class ViewFilter:
             self.source,
         )
         clauses = [where]
-        if fast_actor:
-            code = str(self.actor).upper()
-            clauses.append("(contains(sides, ?) OR contains(sides, ?))")
-            params += [f"|{code}>", f">{code}|"]
-        if fast_dyad:
-            a, b = parse_dyad(str(self.dyad))
-            if self.directed:
-                clauses.append("contains(sides, ?)")
-                params.append(f"|{a}>{b}|")
-            else:
-                clauses.append("(contains(sides, ?) OR contains(sides, ?))")
-                params += [f"|{a}>{b}|", f"|{b}>{a}|"]
+        if (fast_actor or fast_dyad) and side_ids is not None:
+            clauses.append("list_contains(?, sid)")
+            params.append(side_ids)
+        elif fast_actor or fast_dyad:
+            test, test_params = self.side_test()
+            clauses.append(test)
+            params += test_params
         if sides and self.since:
             clauses.append("date >= TRY_CAST(? AS DATE)")
             params.append(self.since)
@@ -236,10 +242,36 @@ class ViewFilter:
             params.append(self.country.upper())
         return " AND ".join(clauses), params
 
+    def side_test(self) -> tuple[str, list[Any]]:
+        """The actor (a plain code) and dyad clauses as tests of a mirror's ``sides`` string, and their
+        parameters ("" if the filter has neither)."""
+        clauses, params = [], []  # type: tuple[list[str], list[Any]]
+        if self.actor and str(self.actor).isalnum():
+            code = str(self.actor).upper()
+            clauses.append("(contains(sides, ?) OR contains(sides, ?))")
+            params += [f"|{code}>", f">{code}|"]
+        if self.dyad:
+            a, b = parse_dyad(str(self.dyad))
+            if self.directed:
+                clauses.append("contains(sides, ?)")
+                params.append(f"|{a}>{b}|")
+            else:
+                clauses.append("(contains(sides, ?) OR contains(sides, ?))")
+                params += [f"|{a}>{b}|", f"|{b}>{a}|"]
+        return " AND ".join(clauses), params
+
 
 def _where(store: Source, f: ViewFilter) -> tuple[str, list[Any]]:
-    """The filter's WHERE clause for the table ``store`` reads: a mirror's has the side columns."""
-    return f.where(sides=isinstance(store, MirrorView))
+    """The filter's WHERE clause for the table ``store`` reads: a mirror's has the side columns, and its
+    actor and dyad clauses test the side strings in ``side_ids`` (a few thousand), then each event's ``sid``
+    against the codes that passed (a million integers rather than a million strings)."""
+    if not isinstance(store, MirrorView):
+        return f.where()
+    test, params = f.side_test()
+    if not test:
+        return f.where(sides=True)
+    ids = store.con.execute(f"SELECT list(sid ORDER BY sid) FROM side_ids WHERE {test}", params).fetchone()
+    return f.where(sides=True, side_ids=[int(i) for i in (ids[0] if ids and ids[0] else [])])
 
 
 def _sides(store: Source) -> dict[str, str]:
@@ -403,7 +435,10 @@ def _canonical(store: Source, f: ViewFilter, mutual: bool, limit: int, evidence:
     texts = "event_text, evidence_text" if evidence > 0 else "NULL AS event_text, NULL AS evidence_text"
     kinds = ", ".join(f"'{t}'" for t in MUTUAL)  # fixed constants, not caller input
     merge = f"event IN ({kinds})" if mutual else "false"
-    # the key orders a mutual pair; the row shows the sides as reported when one direction was
+    # the key orders a mutual pair; the row shows the sides as reported when one direction was. Every
+    # aggregate is computed in the one grouping: count(DISTINCT x) would add a grouping and a join each, so
+    # one distinct value is min = max and distinct counts are list lengths; a row's first mentions are the
+    # ``evidence`` smallest (article, offset, id), kept by min_by without sorting all of the row's mentions
     sql = (
         "WITH m AS MATERIALIZED (SELECT doc_id, event_id, event, cameo, quad_code, goldstein, a, r, date, "
         f"  loc_country AS place, evidence_start, {texts}, "
@@ -413,24 +448,25 @@ def _canonical(store: Source, f: ViewFilter, mutual: bool, limit: int, evidence:
         f"   AND {sides['sided']} "
         "   AND doc_id NOT IN (SELECT id FROM documents WHERE duplicate_of IS NOT NULL))), "
         "top AS (SELECT event, ka, kr, date, place, count(*) AS mentions, "
-        "  CASE WHEN count(DISTINCT a) = 1 THEN min(a) ELSE ka END AS actor, "
-        "  CASE WHEN count(DISTINCT a) = 1 THEN min(r) ELSE kr END AS recipient "
+        "  CASE WHEN min(a) = max(a) THEN min(a) ELSE ka END AS actor, "
+        "  CASE WHEN min(a) = max(a) THEN min(r) ELSE kr END AS recipient "
         f"  FROM m GROUP BY event, ka, kr, date, place ORDER BY {_CANONICAL_ORDER} LIMIT ?) "
         "SELECT t.event, t.actor, t.recipient, t.date, t.place, min(m.cameo) AS cameo, "
-        "min(m.quad_code) AS quad_code, t.mentions, count(DISTINCT m.doc_id) AS articles, "
-        "count(DISTINCT coalesce(d.source, d.id)) AS sources, avg(m.goldstein) AS goldstein, "
-        "count(DISTINCT m.a) > 1 AS both_directions, "
+        "min(m.quad_code) AS quad_code, t.mentions, len(list_distinct(list(m.doc_id))) AS articles, "
+        "len(list_distinct(list(coalesce(d.source, d.id)))) AS sources, avg(m.goldstein) AS goldstein, "
+        "coalesce(min(m.a) <> max(m.a), false) AS both_directions, "
         "list(m.doc_id || ':' || m.event_id ORDER BY m.doc_id, m.event_id) AS members, "
-        "list(struct_pack(doc_id := m.doc_id, event_id := m.event_id, event_text := m.event_text, "
+        "min_by(struct_pack(doc_id := m.doc_id, event_id := m.event_id, event_text := m.event_text, "
         "  evidence_text := m.evidence_text, cameo := m.cameo, actor := m.a, recipient := m.r, title := d.title, "
-        "  source := d.source) ORDER BY m.doc_id, m.evidence_start, m.event_id)[1:?] AS evidence "
+        "  source := d.source), struct_pack(d := m.doc_id, s := m.evidence_start, e := m.event_id), greatest(?, 1))"
+        "[1:?] AS evidence "
         "FROM top t JOIN m ON m.event = t.event AND m.ka IS NOT DISTINCT FROM t.ka "
         "AND m.kr IS NOT DISTINCT FROM t.kr AND m.date IS NOT DISTINCT FROM t.date "
         "AND m.place IS NOT DISTINCT FROM t.place JOIN documents d ON d.id = m.doc_id "
         "GROUP BY t.event, t.ka, t.kr, t.date, t.place, t.mentions, t.actor, t.recipient "
         f"ORDER BY {_CANONICAL_ORDER}"
     )
-    frame = store.con.execute(sql, [*params, int(limit), int(evidence)]).df()
+    frame = store.con.execute(sql, [*params, int(limit), int(evidence), int(evidence)]).df()
     return _rows(frame)
 
 
