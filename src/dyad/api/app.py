@@ -20,6 +20,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 
+from dyad import __version__
 from dyad.api.deps import MAX_UPLOAD, MAX_URL, READ_WAIT_SECONDS
 from dyad.api.routes import dashboard, documents, events, web
 from dyad.errors import DyadError
@@ -38,7 +39,7 @@ def create_app(db: str | Path, write_token: str | None = None, cors_origins: lis
     app = FastAPI(
         lifespan=lifespan,
         title="Dyad",
-        version="0.1.0",
+        version=__version__,
         description="International-affairs events with evidence: who did what to whom, when and where.",
         responses={
             400: {"description": "A filter the database cannot use (e.g. an impossible date)"},
