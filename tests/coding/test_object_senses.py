@@ -42,3 +42,20 @@ def test_demand_with_a_market_modifier_is_the_economic_sense():
     political = [t for t in nlp("Protesters renewed their demand for his resignation.") if t.lower_ == "demand"]
     assert [_market_demand(t) for t in economic] == [True, True]
     assert [_market_demand(t) for t in political] == [False]
+
+
+def test_a_defeated_motion_is_a_rejection_and_defeated_forces_an_assault(coded):
+    motion = coded("The impeachment motion against the Peruvian president was defeated in Congress.", date="2023-01-01")
+    battle = coded("Rebels defeated government forces near Goma, Congo.", date="2023-01-01")
+    assert [e["event"] for e in motion["events"]] == ["REJECT"]
+    assert [e["event"] for e in battle["events"]] == ["ASSAULT"]
+
+
+def test_taking_a_radio_station_off_the_air_is_censorship(coded):
+    record = coded("Russian authorities took down the liberal Echo of Moscow radio station.", date="2022-03-01")
+    assert [(e["event"], e["cameo"]) for e in record["events"]] == [("COERCE", "1721")]
+
+
+def test_shrugging_off_demands_is_a_rejection(coded):
+    record = coded("Brazil's finance minister shrugged off demands by state governors for his resignation.")
+    assert [e["event"] for e in record["events"]] == ["REJECT"]
