@@ -67,3 +67,13 @@ def test_someone_named_with_a_rank_and_no_country_is_of_the_officials_state(code
 def test_a_rank_with_its_own_country_keeps_it(coded):
     record = coded("President Ruto met Colonel Ahmed Nur of the Somali army.", date="2024-03-01")
     assert ({"KEN"}, {"SOM"}) in sides(record, "CONSULT")
+
+
+def test_the_guests_of_a_hosted_roundtable_are_of_the_hosts_state(coded):
+    record = coded("President Ruto hosted a roundtable with women advocates at State House.", date="2024-03-01")
+    assert ({"KEN"}, {"KEN"}) in sides(record, "CONSULT")
+
+
+def test_the_members_of_a_convened_meeting_are_of_the_conveners_state(coded):
+    record = coded("President Ruto convened the first meeting of county governors and mayors.", date="2024-03-01")
+    assert ({"KEN"}, {"KEN"}) in sides(record, "CONSULT")

@@ -690,7 +690,10 @@ class EventCoder:
             return False
         assert home is not None
         token = d.token
-        heads = [_subject(token)] if d.recipient else [_patient(d.trigger), *_counterpart_objects(token)]
+        # "met with governors", "hosted a roundtable with advocates", "convened a meeting of law firms"
+        held = [token.doc[i] for i in sorted(d.trigger.objects_used)]
+        guests = [g for noun in held for g in _counterpart_objects(noun, ("with", "of"))]
+        heads = [_subject(token)] if d.recipient else [_patient(d.trigger), *_counterpart_objects(token), *guests]
         side = next((found for h in heads if (found := _home_group(h, home, self.kb))), [])
         if not side:
             return False

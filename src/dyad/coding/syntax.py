@@ -214,12 +214,12 @@ def _passive_agent(token: Token) -> Token | None:
     return None
 
 
-def _counterpart_objects(token: Token) -> list[Token]:
-    """The objects of a verb's "with", "to" and "on" phrases: "met with governors", "called on lawmakers"."""
+def _counterpart_objects(token: Token, preps: tuple[str, ...] = ("with", "to", "on", "upon")) -> list[Token]:
+    """The objects of a word's ``preps`` phrases: "met with governors", "called on lawmakers"."""
     return [
         g
         for c in token.children
-        if c.dep_ in ("prep", "dative") and c.lower_ in ("with", "to", "on", "upon")
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps
         for g in c.children
         if g.dep_ == "pobj"
     ]
