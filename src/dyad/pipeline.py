@@ -19,7 +19,7 @@ from dyad.annotate import Annotator, shared_model
 from dyad.annotate.triage import DROPPED, Triage, TriggerForms, body_heads, role_forms, title_words
 from dyad.coding import EventCoder, Lexicon
 from dyad.enrich import enrich
-from dyad.enrich.themes import article_themes, tone, topics_of
+from dyad.enrich.themes import article_themes, tone
 from dyad.model import CodedDocument, Document, Sentence
 from dyad.validity import enforce
 
@@ -211,8 +211,9 @@ def restore_sentences(coded: CodedDocument, doc: Doc, triaged: dict[str, Any]) -
                 end = tail
         return start, end
 
+    parsed = list(coded.sentences)  # the parser's, as ``enrich`` weighed them
     spans: list[tuple[int, int, int | None]] = []  # start, end, index in the parser's list (or None)
-    for sentence in coded.sentences:
+    for sentence in parsed:
         start, end = cut(sentence.start, sentence.end)
         if start < end:  # not a run of blanks alone
             spans.append((start, end, sentence.index))
@@ -228,20 +229,18 @@ def restore_sentences(coded: CodedDocument, doc: Doc, triaged: dict[str, Any]) -
         evidence.start, evidence.end = cut(evidence.start, evidence.end)
         evidence.text = text[evidence.start : evidence.end]
     _refresh_commitments(coded)
-    # the article's tone and themes over every sentence; those left out are read from their words
-    parsed = list(doc.sents)
-    left_out = iter(zip(triaged["texts"], triaged["topics"], strict=True))
-    read: list[tuple[str, list[str]]] = []  # each sentence's text as the parser would read it, and topics
-    for _, _, old in spans:
-        if old is None:
-            said, topics = next(left_out)
-            read.append((said, list(topics)))
-        else:
-            read.append((parsed[old].text, topics_of(parsed[old])))
-    coded.themes = article_themes([topics for _, topics in read], [event.context for event in coded.events])
-    weights = [len(said) for said, _ in read]
-    tones = [tone(said) for said, _ in read]
-    coded.tone = round(sum(t * w for t, w in zip(tones, weights, strict=True)) / max(1, sum(weights)), 2)
+    # the article's tone and themes over every sentence. ``enrich`` scored the parsed ones (a blank
+    # run added its length to the weights and nothing else): those left out are scored here, from
+    # their text and words, and weighed in
+    kept_length = sum(end - start for start, end, old in spans if old is not None)
+    scored = (coded.tone or 0.0) * sum(len(sentence.text) for sentence in parsed)
+    left_out = list(zip(triaged["texts"], triaged["topics"], strict=True))
+    scored += sum(tone(said) * len(said) for said, _ in left_out)
+    weight = kept_length + sum(len(said) for said, _ in left_out)
+    coded.tone = round(scored / max(1, weight), 2)
+    parsed_topics = [[topic] * count for topic, count in coded.themes.get("topic_counts", {}).items()]
+    topics = parsed_topics + [list(words) for _, words in left_out]
+    coded.themes = article_themes(topics, [event.context for event in coded.events])
 
 
 def _refresh_commitments(coded: CodedDocument) -> None:
