@@ -38,3 +38,16 @@ def test_a_state_announcing_its_own_act_in_the_passive_is_its_agent(coded):
 def test_police_reporting_killings_are_not_the_killers(coded):
     record = coded("Police said three protesters were killed in Lagos.", date="2024-03-01")
     assert "announced-act" not in {s for e in record["events"] for s in e["evidence"]["steps"]}
+
+
+def test_a_place_does_not_stand_in_for_a_named_but_unknown_counterpart(coded):
+    record = coded(
+        "Prime Minister Brian Mulroney has agreed to meet African National Congress president Oliver Tambo in Ottawa.",
+        date="1987-03-23",
+    )
+    assert all("CAN" not in recipient for _, recipient in sides(record, "AGREE"))
+
+
+def test_a_place_is_the_target_of_a_curfew(coded):
+    record = coded("Israeli troops imposed a curfew in Hebron.", date="2024-03-01")
+    assert sides(record, "COERCE") == [(["ISR"], ["PSE"])]

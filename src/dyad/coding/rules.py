@@ -108,7 +108,8 @@ RULES: dict[str, Rule] = {
     ),
     "place-as-target": Rule(
         "Where an act of force, protest, coercion or aid falls is whom it targets, unless it is done to "
-        "another state's envoy.",
+        "another state's envoy or to a named person or body no rule could code (a place never stands in "
+        "for them: 'agreed to meet ANC president Tambo in Ottawa' is not with Canada).",
         '"Troops imposed a curfew in Cizre, Turkey" -> COERCE ... -> TUR.',
     ),
     "force-abroad": Rule(
