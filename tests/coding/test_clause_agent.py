@@ -43,7 +43,7 @@ def test_police_reporting_killings_are_not_the_killers(coded):
 def test_a_place_does_not_stand_in_for_a_named_but_unknown_counterpart(coded):
     record = coded(
         "Prime Minister Brian Mulroney has agreed to meet African National Congress president Oliver Tambo in Ottawa.",
-        date="1987-03-23",
+        date="2024-03-01",  # out of office: his capital is no stand-in for him (1987 is the knowledge base's)
     )
     assert all("CAN" not in recipient for _, recipient in sides(record, "AGREE"))
 
