@@ -197,10 +197,11 @@ def _at_place(location: Location, name: str, sector: str | None) -> Entity:
     )
 
 
-def _unknown_counterpart(trigger: _Trigger) -> bool:
-    """Whether the act names a person or body as its object that no rule could code (so a place must
-    not stand in for it): "agreed to meet [ANC president Oliver Tambo] in Ottawa"."""
+def _unknown_counterpart(trigger: _Trigger, inner: _Trigger | None) -> bool:
+    """Whether the act (or the act it is about) names a person or body as its object, so that a place
+    must not stand in for it: "pledged to meet [opposition leader Bobi Wine] in Kampala"."""
     heads = [trigger.token, *(trigger.token.doc[i] for i in trigger.objects_used)]
+    heads += [inner.token] if inner is not None else []
     objects = [o for h in heads for o in _object_candidates(h)]
     return any(o.ent_type_ in ("PERSON", "ORG") for o in objects)
 
@@ -632,7 +633,7 @@ class EventCoder:
         location = d.location
         if d.recipient or location is None or not location.country_code or d.root not in PLACE_AS_RECIPIENT_ROOTS:
             return False
-        if _envoy_patient(d.token) or _unknown_counterpart(d.trigger):
+        if _envoy_patient(d.token) or _unknown_counterpart(d.trigger, d.inner):
             return False  # "agreed to meet ANC president Oliver Tambo in Ottawa": Tambo, not Canada
         d.recipient = [_at_place(location, location.name, None)]
         return True
