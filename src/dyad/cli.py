@@ -56,6 +56,12 @@ workers_option = click.option(
     help="Processes running the whole pipeline, each loading the model once "
     "(default: all cores; inputs under 32 documents run in-process).",
 )
+triage_option = click.option(
+    "--triage/--no-triage",
+    default=True,
+    help="Parse only the sentences that can hold an event, a quote or a commitment (the default), "
+    "or every sentence (--no-triage, the full path).",
+)
 actors_option = click.option(
     "--actors",
     "actor_files",
@@ -120,9 +126,15 @@ class _Progress:
 @click.option("--validate/--no-validate", default=False, help="Check each record against the JSON Schema.")
 @workers_option
 @actors_option
+@triage_option
 @_edge
 def code(
-    paths: tuple[str, ...], date: str | None, validate: bool, workers: int | None, actor_files: tuple[str, ...]
+    paths: tuple[str, ...],
+    date: str | None,
+    validate: bool,
+    workers: int | None,
+    actor_files: tuple[str, ...],
+    triage: bool,
 ) -> None:
     """Code documents and print one JSON record per document (no database).
 
@@ -134,11 +146,11 @@ def code(
       dyad code article.txt
       cat articles.jsonl | dyad code -
     """
-    from dyad import default_pipeline
     from dyad.actors import ActorMemory, load_actor_file
     from dyad.engine import default_workers
     from dyad.ingest import code_documents
     from dyad.model import Rejection
+    from dyad.pipeline import Pipeline
     from dyad.read import ReadSettings, read_inputs
     from dyad.schema import validation_errors
 
@@ -155,7 +167,7 @@ def code(
                 yield item
 
     memory = ActorMemory(users=[record for path in actor_files for record in load_actor_file(path)])
-    for coded in code_documents(documents(), default_pipeline(), workers or default_workers(), memory):
+    for coded in code_documents(documents(), Pipeline(triage=triage), workers or default_workers(), memory):
         record = coded.to_record()
         if validate:
             for error in validation_errors(record):
@@ -249,6 +261,7 @@ def _fetcher(user_agent: str | None, delay: float, timeout: float, no_robots: bo
 )
 @actors_option
 @fetch_options
+@triage_option
 @_edge
 def ingest(
     paths: tuple[str, ...],
@@ -268,6 +281,7 @@ def ingest(
     delay: float,
     timeout: float,
     no_robots: bool,
+    triage: bool,
 ) -> None:
     """Code documents and store them in the database (re-running skips stored documents).
 
@@ -291,7 +305,7 @@ def ingest(
     from dyad.store import Store
 
     progress = _Progress(enabled=sys.stderr.isatty())
-    pipeline = Pipeline(annotator=Annotator())
+    pipeline = Pipeline(annotator=Annotator(), triage=triage)
     with Store(db, shared=True) as store:  # `dyad serve` can read the database between write transactions
         if actor_files:  # user dictionaries join the store's memory, which every engine is taught
             from dyad.actors import load_actor_file
@@ -307,7 +321,7 @@ def ingest(
 
         targets = [p for p in paths if p.startswith(("http://", "https://"))]
         files = [p for p in paths if p not in targets]
-        ray_settings = RaySettings(address=address, workers=workers)
+        ray_settings = RaySettings(address=address, workers=workers, triage=triage)
         info = IngestInfo()
         if files:
             info = run_ingest(
@@ -1017,6 +1031,7 @@ def kb_update(file: str, db: str) -> None:
 @click.option(
     "--misses", is_flag=True, help="Article gold: also list missed gold events and produced events that match none."
 )
+@triage_option
 @_edge
 def eval_(
     gold: str,
@@ -1027,6 +1042,7 @@ def eval_(
     texts: str | None,
     records: str | None,
     misses: bool,
+    triage: bool,
 ) -> None:
     """Score the coder against gold sentences or whole-article gold (as shared/eval's scorers do).
 
@@ -1043,18 +1059,18 @@ def eval_(
 
     gold_records = load_gold(gold)
     if force_articles or is_article_gold(gold_records):
-        _eval_articles(gold, gold_records, texts, records, predictions, as_json, misses)
+        _eval_articles(gold, gold_records, texts, records, predictions, as_json, misses, triage)
     else:
-        _eval_sentences(gold_records, predictions, as_json, confusion)
+        _eval_sentences(gold_records, predictions, as_json, confusion, triage)
 
 
 def _eval_sentences(
-    gold_records: list[dict[str, Any]], predictions: str | None, as_json: bool, confusion: bool
+    gold_records: list[dict[str, Any]], predictions: str | None, as_json: bool, confusion: bool, triage: bool
 ) -> None:
-    from dyad import default_pipeline
     from dyad.evaluate import evaluate
+    from dyad.pipeline import Pipeline
 
-    result = evaluate(gold_records, default_pipeline())
+    result = evaluate(gold_records, Pipeline(triage=triage))
     if predictions:
         _write_jsonl(predictions, result.predictions)
     if as_json:
@@ -1085,12 +1101,13 @@ def _eval_articles(
     predictions: str | None,
     as_json: bool,
     misses: bool,
+    triage: bool,
 ) -> None:
     from dataclasses import asdict
     from pathlib import Path
 
-    from dyad import default_pipeline
     from dyad.evaluate import code_articles, load_records, score_articles
+    from dyad.pipeline import Pipeline
 
     if records:
         coded = load_records(records)
@@ -1098,7 +1115,7 @@ def _eval_articles(
         texts_path = texts or Path(gold).with_name("articles.jsonl")
         if not Path(texts_path).exists():
             raise click.UsageError(f"no article texts at {texts_path}: give --texts PATH or --records PATH")
-        coded, rejected = code_articles(texts_path, default_pipeline(), {str(g.get("id")) for g in gold_records})
+        coded, rejected = code_articles(texts_path, Pipeline(triage=triage), {str(g.get("id")) for g in gold_records})
         for reason in rejected:
             click.echo(f"dyad: rejected {reason}", err=True)
     if predictions:

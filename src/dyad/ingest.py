@@ -83,7 +83,8 @@ def ingest(
             settings,
             on_document,
             memory,
-            ray_settings or RaySettings(workers=workers if workers > 1 else None),
+            ray_settings
+            or RaySettings(workers=workers if workers > 1 else None, triage=pipeline.triage if pipeline else True),
             parquet_dir,
             load,
         )
@@ -136,9 +137,10 @@ def code_documents(
     What ``dyad code`` prints and what an ingest stores."""
     memory = memory if memory is not None else ActorMemory()
     workers, pending = workers_for(documents, workers)  # a small input is coded in-process
-    if workers > 1:
-        return code_parallel(pending, workers, memory=memory)
-    return (pipeline or Pipeline()).taught(memory).code_documents(pending)
+    pipeline = pipeline or Pipeline()
+    if workers > 1:  # each worker builds the same pipeline: the same settings, the same memory
+        return code_parallel(pending, workers, memory=memory, triage=pipeline.triage)
+    return pipeline.taught(memory).code_documents(pending)
 
 
 def write_results(

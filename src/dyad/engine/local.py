@@ -43,11 +43,11 @@ def workers_for(items: Iterable[T], workers: int) -> tuple[int, Iterator[T]]:
     return (workers if len(head) >= PARALLEL_MIN_DOCUMENTS else 1), itertools.chain(head, iterator)
 
 
-def _init(memory: ActorMemory) -> None:
+def _init(memory: ActorMemory, triage: bool = True) -> None:
     global _worker_pipeline  # one per worker process, by design: the model loads once per process
     from dyad.pipeline import Pipeline
 
-    _worker_pipeline = Pipeline().taught(memory)
+    _worker_pipeline = Pipeline(triage=triage).taught(memory)
 
 
 def _code_batch(batch: list[Document]) -> list[CodedDocument]:
@@ -66,15 +66,20 @@ def _batches(documents: Iterable[Document], size: int) -> Iterator[list[Document
 
 
 def code_parallel(
-    documents: Iterable[Document], workers: int, batch_size: int = 8, memory: ActorMemory | None = None
+    documents: Iterable[Document],
+    workers: int,
+    batch_size: int = 8,
+    memory: ActorMemory | None = None,
+    triage: bool = True,
 ) -> Iterator[CodedDocument]:
     """Code ``documents`` in ``workers`` processes; yields results in input order.
 
     Every worker is taught the same ``memory`` (the store's and users' actors) and nothing else,
-    so the result is what one process gives, whatever the number of workers or the batch size.
+    so the result is what one process gives, whatever the number of workers or the batch size;
+    ``triage`` as ``Pipeline(triage=...)``.
     """
     context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
-    with context.Pool(workers, initializer=_init, initargs=(memory or ActorMemory(),)) as pool:
+    with context.Pool(workers, initializer=_init, initargs=(memory or ActorMemory(), triage)) as pool:
         pending: deque[Any] = deque()
         for batch in _batches(documents, batch_size):
             pending.append(pool.apply_async(_code_batch, (batch,)))

@@ -42,6 +42,7 @@ class RaySettings:
     address: str | None = None  # None: a local Ray for this run; "auto" or "ray://HOST:PORT": a cluster
     workers: int | None = None  # coding actors; None: one per CPU Ray reports, but one
     batch_size: int = 16  # documents per call of an actor (and per block handed to it)
+    triage: bool = True  # as Pipeline(triage=...): parse only the sentences that can hold an event
     quiet: bool = True  # keep Ray's progress logs (INFO) out of the user's terminal
 
 
@@ -116,7 +117,7 @@ def code_on_ray(
         dataset = dataset.repartition(target_num_rows_per_block=ray_settings.batch_size)
         dataset = dataset.map_batches(
             _CodeBatch,
-            fn_constructor_kwargs={"memory": memory or ActorMemory()},
+            fn_constructor_kwargs={"memory": memory or ActorMemory(), "triage": ray_settings.triage},
             compute=ray.data.ActorPoolStrategy(size=workers),
             batch_size=ray_settings.batch_size,
             batch_format="pandas",
@@ -182,12 +183,12 @@ def _read_rows(row: dict[str, Any], settings: ReadSettings, stored: Any) -> list
 class _CodeBatch:
     """A Ray actor: the pipeline loaded once, then batches of rows coded through it."""
 
-    def __init__(self, memory: ActorMemory) -> None:
+    def __init__(self, memory: ActorMemory, triage: bool = True) -> None:
         # Ray Data logs "constructor arguments in the object store" for every actor pool, whatever
         # the arguments (ray-project/ray#57733); it is harmless here
         from dyad.pipeline import Pipeline
 
-        self.pipeline = Pipeline().taught(memory)
+        self.pipeline = Pipeline(triage=triage).taught(memory)
 
     def __call__(self, batch: Any) -> Any:
         import pandas as pd
