@@ -55,6 +55,8 @@ def test_input_order_does_not_change_the_events(corpus200, local_two_workers, pi
 class _RecordingPipeline:
     """Stands in for the pipeline: records what it is asked to code, codes nothing."""
 
+    triage = False  # a setting the pool's workers are given
+
     def __init__(self) -> None:
         self.coded: list[str] = []
 
@@ -73,10 +75,10 @@ def test_small_inputs_are_coded_in_process_and_large_ones_by_the_pool(tmp_path, 
     from dyad.model import Document
 
     ingest_module = importlib.import_module("dyad.ingest")  # the module: `dyad.ingest` is also the function
-    pools: list[tuple[list[str], int]] = []
+    pools: list[tuple[list[str], int, bool]] = []
 
-    def pool(documents, workers, memory=None):  # noqa: ARG001  code_parallel's signature
-        pools.append(([d.id for d in documents], workers))
+    def pool(documents, workers, memory=None, triage=True):  # noqa: ARG001  code_parallel's signature
+        pools.append(([d.id for d in documents], workers, triage))
         return iter(())
 
     monkeypatch.setattr(ingest_module, "code_parallel", pool)  # the name ingest calls
@@ -89,7 +91,7 @@ def test_small_inputs_are_coded_in_process_and_large_ones_by_the_pool(tmp_path, 
 
         by_pool = _RecordingPipeline()
         ingest_module.ingest_items(large, store, by_pool, workers=4)
-        assert by_pool.coded == [] and pools == [([d.id for d in large], 4)]
+        assert by_pool.coded == [] and pools == [([d.id for d in large], 4, False)]  # the run's triage too
 
 
 @pytest.mark.process
