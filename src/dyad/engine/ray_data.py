@@ -241,8 +241,10 @@ def code_on_ray_apart(*args: Any, **kwargs: Any) -> Iterator[CodedDocument | Rej
     if "ray" in sys.modules and sys.modules["ray"].is_initialized():
         yield from code_on_ray(*args, **kwargs)  # the caller's own Ray connection: use it here
         return
-    # fork: the child needs nothing from the parent but the arguments (no Ray, no open database)
-    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    # spawn: the child needs nothing from the parent but the arguments (no Ray, no open database),
+    # and a fork of a process whose other threads (a server's, DuckDB's) hold locks can crash the
+    # child while it imports Ray (seen as a segfault in CI)
+    context = mp.get_context("spawn")
     channel: Any = context.Queue(maxsize=256)
     producer = context.Process(target=_produce, args=(channel, args, kwargs), daemon=True)
     producer.start()
