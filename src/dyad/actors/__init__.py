@@ -3,7 +3,7 @@
 from dyad.actors.dictionaries import ActorRecord, load_actor_file
 from dyad.actors.kb import KBEntry, KnowledgeBase, Spell
 from dyad.actors.memory import ActorMemory
-from dyad.actors.resolve import ActorIndex, entities_for, resolve_actors
+from dyad.actors.resolve import ActorIndex, entities_for, resolve_actors, span_entity
 from dyad.model import LearnedActor  # the stage contract's type; importable from here as before
 
 __all__ = [
@@ -17,4 +17,5 @@ __all__ = [
     "entities_for",
     "load_actor_file",
     "resolve_actors",
+    "span_entity",
 ]

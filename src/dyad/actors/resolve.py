@@ -140,15 +140,7 @@ def _national_organisations(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> N
         if not places or len({e.code for e in places}) != 1:
             continue
         sector = ORG_SECTORS.get(ent.root.lower_) or _role_sector(ent, kb)
-        entity = Entity(
-            raw_text=ent.text,
-            entity_name=ent.text,
-            code=places[0].code,
-            sector_code=sector,
-            start=ent.start_char,
-            end=ent.end_char,
-            kind="organisation",
-        )
+        entity = span_entity(ent, places[0].code, sector, "organisation")
         for t in ent:
             index.by_token[t.i] = entity
         index.mentions = [m for m in index.mentions if not (ent.start_char <= m.start and m.end <= ent.end_char)]
@@ -485,15 +477,7 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
                 _mark(ent, index.named[key], index)
             continue
         code, sector = title
-        entity = Entity(
-            raw_text=ent.text,
-            entity_name=ent.text,
-            code=code,
-            sector_code=sector,
-            start=ent.start_char,
-            end=ent.end_char,
-            kind="person",
-        )
+        entity = span_entity(ent, code, sector, "person")
         if len(ent) >= 2:  # full names only: "Murkomen" alone is too little to remember
             index.learned.append(LearnedActor(ent.text, code, sector, ent.sent.text, ent.start_char, ent.end_char))
         for key in {fold(ent.text), *[fold(t.text) for t in ent if len(t.text) > 2 and t.text[0].isupper()]}:
@@ -753,31 +737,11 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
         # country or knowledge-base entry claims is a non-governmental organisation
         name = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if name is not None:
-            return [
-                Entity(
-                    raw_text=name.text,
-                    entity_name=name.text,
-                    code="NGO",
-                    sector_code=None,
-                    start=name.start_char,
-                    end=name.end_char,
-                    kind="organisation",
-                )
-            ]
+            return [span_entity(name, "NGO", None, "organisation")]
     described = _described(phrase, kb)
     if described is not None and head.pos_ == "NOUN":
         code, described_sector = described
-        return [
-            Entity(
-                raw_text=phrase.text,
-                entity_name=phrase.text,
-                code=code,
-                sector_code=described_sector,
-                start=phrase.start_char,
-                end=phrase.end_char,
-                kind="organisation",
-            )
-        ]
+        return [span_entity(phrase, code, described_sector, "organisation")]
     short = _short_form(head, phrase, index, kb)
     if short:
         return short
@@ -974,6 +938,19 @@ def _latest_subject(previous: list[Mention], token: Token) -> Entity | None:
         if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
             return mention.entity
     return None
+
+
+def span_entity(span: Span, code: str | None, sector: str | None, kind: EntityKind) -> Entity:
+    """An actor named by the words of ``span`` (its text is both what the text said and its name)."""
+    return Entity(
+        raw_text=span.text,
+        entity_name=span.text,
+        code=code,
+        sector_code=sector,
+        start=span.start_char,
+        end=span.end_char,
+        kind=kind,
+    )
 
 
 def _with(

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from dyad import taxonomy
-from dyad.actors import ActorIndex, KnowledgeBase, entities_for
+from dyad.actors import ActorIndex, KnowledgeBase, entities_for, span_entity
 from dyad.coding import subcodes
 from dyad.coding.lexicon import Lexicon, Pattern
 from dyad.coding.places import _local_country, _location, _place_names
@@ -614,17 +614,7 @@ class EventCoder:
         if home is None or subject is None:
             return False
         phrase = d.token.doc[subject.left_edge.i : subject.i + 1]
-        d.actor = [
-            Entity(
-                raw_text=phrase.text,
-                entity_name=phrase.text,
-                code=home.code,
-                sector_code=d.role,
-                start=phrase.start_char,
-                end=phrase.end_char,
-                kind="implied",
-            )
-        ]
+        d.actor = [span_entity(phrase, home.code, d.role, "implied")]
         return True
 
     def _rule_place_as_target(self, d: _Draft) -> bool:
@@ -1116,17 +1106,7 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
     if sector is None:
         return []
     phrase = head.doc[head.left_edge.i : head.i + 1]
-    return [
-        Entity(
-            raw_text=phrase.text,
-            entity_name=phrase.text,
-            code=country,
-            sector_code=sector,
-            start=phrase.start_char,
-            end=phrase.end_char,
-            kind="implied",
-        )
-    ]
+    return [span_entity(phrase, country, sector, "implied")]
 
 
 #: CAMEO roots of talk and of non-violent pressure, where an unnamed domestic counterpart is of the
@@ -1220,17 +1200,7 @@ def _ranked_person(head: Token, country: str, kb: KnowledgeBase) -> list[Entity]
         sector = kb.agent_sector(title[0].lower_) if title else None  # "Colonel" tagged inside the name
     if sector is None:
         return []
-    return [
-        Entity(
-            raw_text=phrase.text,
-            entity_name=phrase.text,
-            code=country,
-            sector_code=sector,
-            start=phrase.start_char,
-            end=phrase.end_char,
-            kind="implied",
-        )
-    ]
+    return [span_entity(phrase, country, sector, "implied")]
 
 
 def _home_group(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:
