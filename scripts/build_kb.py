@@ -38,6 +38,7 @@ from dyad.actors.dictionaries import (  # noqa: E402
     split_code,
 )
 from dyad.actors.normalise import alias_key  # noqa: E402
+from dyad.enrich.dates import MONTHS  # noqa: E402
 
 SECTOR_ONLY = {"ELI", "GOV", "MIL", "REB", "OPP", "BUS", "CVL", "MED", "EDU", "REL", "JUD", "LEG", "COP", "SPY"}
 AGENT_SECTORS = {
@@ -277,26 +278,7 @@ def parse_officeholders(path: Path) -> list[Office]:
     return list(dict.fromkeys(out))
 
 
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        ),
-        1,
-    )
-}
+_MONTHS = {m: i for i, m in enumerate(MONTHS, 1)}  # "March 2019" -> 3
 FACTBOOK_TITLES = {
     "president",
     "prime",
