@@ -5,13 +5,7 @@ Sentences written for these tests, in the manner of news summaries and official 
 
 from __future__ import annotations
 
-
-def sides(record: dict, event: str) -> list[tuple[set[str], set[str]]]:
-    return [
-        ({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
-        for e in record["events"]
-        if e["event"] == event
-    ]
+from .records import sides
 
 
 def test_an_official_meeting_a_group_named_by_role_meets_his_own_people(coded):

@@ -5,13 +5,7 @@ Sentences written for these tests, in the manner of one-line news summaries.
 
 from __future__ import annotations
 
-
-def sides(record: dict, event: str) -> list[tuple[set[str], set[str]]]:
-    return [
-        ({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]})
-        for e in record["events"]
-        if e["event"] == event
-    ]
+from .records import sides
 
 
 def test_security_forces_and_protesters_take_the_country_of_the_town(coded):
