@@ -10,6 +10,7 @@ the reported event; negated events are not coded.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -147,6 +148,7 @@ class _Draft:
     both_sides: bool
     inner: _Trigger | None
     code: str
+    future: bool  # told as intended or possible ("will", "plans to"), not as done
     actor: list[Entity] = field(default_factory=list)
     recipient: list[Entity] = field(default_factory=list)
     steps: list[str] = field(default_factory=list)
@@ -218,6 +220,10 @@ class EventCoder:
     def __init__(self, lexicon: Lexicon, kb: KnowledgeBase) -> None:
         self.lexicon = lexicon
         self.kb = kb
+        # the side rules as bound methods, looked up once rather than for every trigger
+        self._side_rules: list[tuple[str, Callable[[_Draft], bool]]] = [
+            (name, getattr(self, "_rule_" + name.replace("-", "_"))) for name in SIDE_RULES
+        ]
 
     def code(self, doc: Doc, actors: ActorIndex) -> list[Event]:
         dyad_pair = _document_dyad(actors)
@@ -332,11 +338,11 @@ class EventCoder:
         coded = self._event_code(trigger, triggers, sent)
         if coded is None:
             return None
-        code, inner = coded
-        draft = _Draft(trigger, sent, actors, dyad_pair, triggers, both_sides, inner, code)
+        code, inner, future = coded
+        draft = _Draft(trigger, sent, actors, dyad_pair, triggers, both_sides, inner, code, future)
         draft.actor, draft.recipient = self._arguments(trigger, actors)
-        for name in SIDE_RULES:
-            if getattr(self, "_rule_" + name.replace("-", "_"))(draft):
+        for name, rule in self._side_rules:
+            if rule(draft):
                 draft.steps.append(name)
             if name == PLACE_READ_AFTER:  # where it happens is read once the sentence has named the sides
                 self._place(draft, places)
@@ -346,7 +352,7 @@ class EventCoder:
 
     def _event_code(
         self, trigger: _Trigger, triggers: dict[int, _Trigger], sent: SpacySpan
-    ) -> tuple[str, _Trigger | None] | None:
+    ) -> tuple[str, _Trigger | None, bool] | None:
         """The CAMEO code a trigger means here, or None when it codes no event of its own (negated
         conflict, content of another trigger, a natural force, a past wish)."""
         token = trigger.token
@@ -376,7 +382,8 @@ class EventCoder:
             code = REJECTION_FORM.get(root_of(code), "120")  # "the refusal to release": withheld, rejected
         if frame in INTENT_NOUNS and inner is None:
             code = _intent_code(code, sent)  # "Uganda's offer to withdraw": an intent, not a withdrawal
-        if _is_future(token) and inner is None and root_of(code) != "12":
+        future = _is_future(token)
+        if future and inner is None and root_of(code) != "12":
             code = _intent_code(code, sent)
             if _conditional(token) and root_of(code) in ("03", "08"):
                 code = "130"  # "will withdraw its force unless ...": a conditional promise is a threat
@@ -387,7 +394,7 @@ class EventCoder:
             inner.token if inner is not None else token,
             composed=inner is not None and code != trigger.pattern.code,
         )
-        return code, inner
+        return code, inner, future
 
     def _place(self, d: _Draft, places: list[tuple[int, str]]) -> None:
         """Where the event happens, the country of that place (or of the last one named), and the role
@@ -407,7 +414,6 @@ class EventCoder:
             [a for a in d.actor if a.kind != "place"],
             [r for r in d.recipient if r.kind != "implied"],
             d.token,
-            False,
         )
         trigger_span = _trigger_span(d.trigger)
         return Event(
@@ -431,7 +437,7 @@ class EventCoder:
             ),
             confidence=confidence,
             event_loc=d.location,
-            future=_is_future(d.token),
+            future=d.future,
         )
 
     # --- the side rules, in the order SIDE_RULES lists them; each says whether it fired ----------------
@@ -1091,14 +1097,7 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
         return []
     # the modifier says more than the head: "union leaders" are labour, "business leaders" business
     words = [*[c for c in head.children if c.dep_ in ("compound", "amod")], head]
-    sector = next(
-        (
-            kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
-            for w in words
-            if kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_)
-        ),
-        None,
-    )
+    sector = next(filter(None, (kb.agent_sector(w.lemma_.lower()) or kb.agent_sector(w.lower_) for w in words)), None)
     if sector is None and forms & CROWD_NOUNS:
         sector = "CVL"
     if sector is None and forms & LOCAL_AGENT_NOUNS:
@@ -1192,12 +1191,9 @@ def _ranked_person(head: Token, country: str, kb: KnowledgeBase) -> list[Entity]
     phrase = head.doc[head.left_edge.i : head.i + 1]
     if any(t.ent_type_ in ("NORP", "GPE", "ORG") for t in phrase):
         return []  # "the Somali army's Colonel Nur", "Colonel Nur of ..." name their own side
-    sector = next(
-        (kb.agent_sector(t.lower_) for t in phrase if t.ent_type_ != "PERSON" and kb.agent_sector(t.lower_)), None
-    )
-    if sector is None:
-        title = [t for t in phrase if t.ent_type_ == "PERSON" and kb.agent_sector(t.lower_)]
-        sector = kb.agent_sector(title[0].lower_) if title else None  # "Colonel" tagged inside the name
+    # a title word outside the name first, then one the tagger put inside it ("Colonel" in a PERSON)
+    words = sorted(phrase, key=lambda t: t.ent_type_ == "PERSON")
+    sector = next(filter(None, (kb.agent_sector(t.lower_) for t in words)), None)
     if sector is None:
         return []
     return [span_entity(phrase, country, sector, "implied")]
@@ -1286,17 +1282,13 @@ def _contexts(sent: SpacySpan) -> list[str]:
     return out
 
 
-def _confidence(
-    trigger: _Trigger, actor: list[Entity], recipient: list[Entity], token: Token, hypothetical: bool
-) -> float:
+def _confidence(trigger: _Trigger, actor: list[Entity], recipient: list[Entity], token: Token) -> float:
     score = 0.45 + min(trigger.pattern.specificity, 5) * 0.03
     score += 0.15 if actor else 0.0
     score += 0.1 if recipient else 0.0
     score += 0.1 if _is_main(token) else 0.0
     score -= 0.05 if trigger.pattern.noun else 0.0
     score -= 0.05 if trigger.pattern.priority == 0 else 0.0  # mined patterns are less sure than Dyad's own
-    if hypothetical:
-        score -= 0.25
     return round(max(0.05, min(0.99, score)), 3)
 
 
