@@ -752,7 +752,7 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
 def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
     """ "The Coalition" after "the Syrian Coalition", "the Ministry" after "the Foreign Ministry": a bare,
     capitalised head noun is the body the article named in full before with that head."""
-    if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN") or head.is_sent_start and head.i == 0:
+    if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN"):
         return []
     if any(c.dep_ != "det" for c in head.children if c.i < head.i) or head.ent_type_ in ("PERSON", "GPE"):
         return []
