@@ -200,11 +200,15 @@ class Store:
         return self.write_many([coded]) == 1
 
     def write_many(self, batch: list[CodedDocument]) -> int:
-        """Store documents in one transaction (all or none); returns how many were new or changed."""
+        """Store documents in one transaction (all or none); returns how many were new or changed.
+
+        Rows of the whole batch go in with one statement a table (a statement costs about a
+        millisecond, and a document has eight tables' rows); a document id that comes twice is
+        written in a later group, after the first (``_unique_runs``)."""
         con = self.con
         con.execute("BEGIN TRANSACTION")
         try:
-            written = sum(self._write_rows(coded) for coded in batch)
+            written = sum(self._write_group(group) for group in _unique_runs(batch))
             con.execute("COMMIT")
         except Exception:
             con.execute("ROLLBACK")
@@ -215,128 +219,60 @@ class Store:
             self._known.update((c.document.id, text_hash(c.document.text)) for c in batch)
         return written
 
-    def _write_rows(self, coded: CodedDocument) -> bool:
-        doc = coded.document
-        stored = self.con.execute("SELECT text_hash FROM documents WHERE id = ?", [doc.id]).fetchone()
-        if stored is not None and stored[0] == text_hash(doc.text):
-            return False
+    def _write_group(self, group: list[CodedDocument]) -> int:
+        """Write documents with distinct ids: those stored with the same text are left alone, a
+        changed text replaces every row of the old one."""
         con = self.con
-        if stored is not None:  # a changed text replaces every row of the old one
-            for table, key in (
-                ("documents", "id"),
-                ("sentences", "doc_id"),
-                ("mentions", "doc_id"),
-                ("events", "doc_id"),
-                ("quotes", "doc_id"),
-                ("commitments", "doc_id"),
-                ("doc_bands", "doc_id"),
-            ):
-                con.execute(f"DELETE FROM {table} WHERE {key} = ?", [doc.id])
-        sig = dedup.signature(doc.text)
-        duplicate_of = self._duplicate_of(doc.id, sig)
-        con.execute(
-            "INSERT INTO documents (id, date, title, url, source, origin, text, text_hash, n_events, tone, themes,"
-            " duplicate_of, minhash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                doc.id,
-                doc.date,
-                doc.title,
-                doc.url,
-                doc.source,
-                doc.origin,
-                doc.text,
-                text_hash(doc.text),
-                len(coded.events),
-                coded.tone,
-                json.dumps(coded.themes),
-                duplicate_of,
-                sig,
-            ],
-        )
-        _insert(con, "doc_bands", ["band", "doc_id"], [[band, doc.id] for band in dedup.bands(sig)])
-        if coded.commitments:
-            con.executemany(
-                f"INSERT INTO commitments ({', '.join(COMMITMENT_COLUMNS)}) "
-                f"VALUES ({', '.join('?' for _ in COMMITMENT_COLUMNS)})",
-                [_commitment_row(doc.id, c) for c in coded.commitments],
-            )
-        if coded.sentences:
-            sentences_frame = pd.DataFrame(
-                [[doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences],
-                columns=["doc_id", "idx", "start_char", "end_char", "text"],
-            )
-            con.register("_new_sentences", sentences_frame)
-            con.execute("INSERT INTO sentences SELECT * FROM _new_sentences")
-            con.unregister("_new_sentences")
-        _insert(
-            con,
-            "mentions",
-            ["doc_id", "idx", "text", "start_char", "end_char", "label", "code", "sector", "entity_name", "kind"],
-            [
-                [
-                    doc.id,
-                    i,
-                    m.text,
-                    m.start,
-                    m.end,
-                    m.label,
-                    m.entity.code if m.entity else None,
-                    m.entity.sector_code if m.entity else None,
-                    m.entity.entity_name if m.entity else None,
-                    m.entity.kind if m.entity else None,
-                ]
-                for i, m in enumerate(coded.mentions)
-            ],
-        )
-        if coded.events:
-            events_frame = pd.DataFrame(
-                [_event_row(doc.id, doc.date, e) for e in coded.events], columns=list(EVENT_COLUMNS)
-            )
-            con.register("_new_events", events_frame)
-            con.execute(f"INSERT INTO events ({', '.join(EVENT_COLUMNS)}) SELECT * FROM _new_events")
-            con.unregister("_new_events")
-        for learned in coded.learned:
+        stored = dict(
             con.execute(
-                "INSERT OR IGNORE INTO actor_aliases (name, code, sector, valid_from, aliases, source, doc_id,"
-                " evidence) VALUES (?, ?, ?, ?, ?, 'learned', ?, ?)",
-                [learned.name, learned.code, learned.sector, doc.date, [], doc.id, learned.evidence],
-            )
-        if coded.quotes:
-            con.executemany(
-                "INSERT INTO quotes (doc_id, idx, text, speaker_code, speaker, evidence, kind) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [
-                    [
-                        doc.id,
-                        i,
-                        q.text,
-                        q.speaker.code if q.speaker else None,
-                        json.dumps(asdict(q.speaker), ensure_ascii=False) if q.speaker else None,
-                        json.dumps(asdict(q.evidence), ensure_ascii=False),
-                        "indirect" if ":indirect:" in q.evidence.rule else "direct",
-                    ]
-                    for i, q in enumerate(coded.quotes)
-                ],
-            )
-        return True
+                "SELECT id, text_hash FROM documents WHERE id IN (SELECT unnest(?))", [[c.document.id for c in group]]
+            ).fetchall()
+        )
+        fresh = [c for c in group if stored.get(c.document.id) != text_hash(c.document.text)]
+        replaced = [c.document.id for c in fresh if c.document.id in stored]
+        if replaced:
+            for table, key in _DOCUMENT_TABLES:
+                con.execute(f"DELETE FROM {table} WHERE {key} IN (SELECT unnest(?))", [replaced])
+        if not fresh:
+            return 0
+        rows = _BatchRows()
+        for coded, (sig, duplicate_of) in zip(fresh, self._duplicates_of(fresh), strict=True):
+            rows.add(coded, sig, duplicate_of)
+        rows.insert(con)
+        return len(fresh)
 
-    def _duplicate_of(self, doc_id: str, sig: list[int]) -> str | None:
-        """The earliest stored article this one nearly duplicates (MinHash over 5-word shingles)."""
-        bands = dedup.bands(sig)
-        rows = self.con.execute(
-            "SELECT DISTINCT d.id, d.minhash, d.duplicate_of FROM doc_bands b JOIN documents d ON d.id = b.doc_id "
-            "WHERE b.band IN (SELECT unnest(?)) AND d.id <> ?",
-            [bands, doc_id],
-        ).fetchall()
-        matches = [
-            (other, dup)
-            for other, other_sig, dup in rows
-            if other_sig and dedup.similarity(sig, list(other_sig)) >= dedup.THRESHOLD
-        ]
-        if not matches:
-            return None
-        first: str = sorted(dup or other for other, dup in matches)[0]
-        return first
+    def _duplicates_of(self, fresh: list[CodedDocument]) -> list[tuple[list[int], str | None]]:
+        """Each document's MinHash signature and the earliest article it nearly duplicates (over
+        5-word shingles): among those stored and those before it in ``fresh``."""
+        signatures = [dedup.signature(c.document.text) for c in fresh]
+        bands = sorted({band for sig in signatures for band in dedup.bands(sig)})
+        # band -> [(id, signature, duplicate_of)] of stored documents, then of this batch's
+        candidates: dict[Any, list[tuple[str, list[int], str | None]]] = {}
+        for band, other, other_sig, dup in self.con.execute(
+            "SELECT DISTINCT b.band, d.id, d.minhash, d.duplicate_of FROM doc_bands b"
+            " JOIN documents d ON d.id = b.doc_id WHERE b.band IN (SELECT unnest(?))",
+            [bands],
+        ).fetchall():
+            candidates.setdefault(band, []).append((other, list(other_sig or ()), dup))
+        out: list[tuple[list[int], str | None]] = []
+        for coded, sig in zip(fresh, signatures, strict=True):
+            doc_id = coded.document.id
+            doc_bands = dedup.bands(sig)
+            seen: dict[str, tuple[list[int], str | None]] = {}
+            for band in doc_bands:
+                for other, other_sig, dup in candidates.get(band, ()):
+                    if other != doc_id:
+                        seen[other] = (other_sig, dup)
+            matches = [
+                dup or other
+                for other, (other_sig, dup) in seen.items()
+                if other_sig and dedup.similarity(sig, other_sig) >= dedup.THRESHOLD
+            ]
+            duplicate_of = min(matches) if matches else None
+            out.append((sig, duplicate_of))
+            for band in doc_bands:  # later documents of the batch may duplicate this one
+                candidates.setdefault(band, []).append((doc_id, sig, duplicate_of))
+        return out
 
     def commitment_candidates(
         self, first: int = 16, skip: int = 0, among: list[str] | None = None
@@ -843,6 +779,111 @@ def _event_filters(
 
 
 #: The commitments table's columns a new commitment fills (``broken_by`` is set only when one is broken).
+#: Every table with rows of a document, and the column naming it.
+_DOCUMENT_TABLES = (
+    ("documents", "id"),
+    ("sentences", "doc_id"),
+    ("mentions", "doc_id"),
+    ("events", "doc_id"),
+    ("quotes", "doc_id"),
+    ("commitments", "doc_id"),
+    ("doc_bands", "doc_id"),
+)
+
+DOCUMENT_COLUMNS = [
+    "id", "date", "title", "url", "source", "origin", "text", "text_hash", "n_events", "tone", "themes",
+    "duplicate_of", "minhash",
+]  # fmt: skip
+MENTION_COLUMNS = ["doc_id", "idx", "text", "start_char", "end_char", "label", "code", "sector", "entity_name", "kind"]
+QUOTE_COLUMNS = ["doc_id", "idx", "text", "speaker_code", "speaker", "evidence", "kind"]
+LEARNED_COLUMNS = ["name", "code", "sector", "valid_from", "aliases", "source", "doc_id", "evidence"]
+
+
+def _unique_runs(batch: list[CodedDocument]) -> list[list[CodedDocument]]:
+    """``batch`` in order, cut wherever a document id comes again (the later text wins)."""
+    runs: list[list[CodedDocument]] = [[]]
+    ids: set[str] = set()
+    for coded in batch:
+        if coded.document.id in ids:
+            runs.append([])
+            ids = set()
+        runs[-1].append(coded)
+        ids.add(coded.document.id)
+    return runs
+
+
+class _BatchRows:
+    """The rows of several coded documents, table by table, to insert with one statement each."""
+
+    def __init__(self) -> None:
+        self.documents: list[list[Any]] = []
+        self.bands: list[list[Any]] = []
+        self.commitments: list[list[Any]] = []
+        self.sentences: list[list[Any]] = []
+        self.mentions: list[list[Any]] = []
+        self.events: list[list[Any]] = []
+        self.learned: list[list[Any]] = []
+        self.quotes: list[list[Any]] = []
+
+    def add(self, coded: CodedDocument, sig: list[int], duplicate_of: str | None) -> None:
+        doc = coded.document
+        self.documents.append(
+            [
+                doc.id, doc.date, doc.title, doc.url, doc.source, doc.origin, doc.text, text_hash(doc.text),
+                len(coded.events), coded.tone, json.dumps(coded.themes), duplicate_of, sig,
+            ]
+        )  # fmt: skip
+        self.bands.extend([band, doc.id] for band in dedup.bands(sig))
+        self.commitments.extend(_commitment_row(doc.id, c) for c in coded.commitments)
+        self.sentences.extend([doc.id, s.index, s.start, s.end, s.text] for s in coded.sentences)
+        self.mentions.extend(_mention_row(doc.id, i, m) for i, m in enumerate(coded.mentions))
+        self.events.extend(_event_row(doc.id, doc.date, e) for e in coded.events)
+        self.learned.extend(
+            [learned.name, learned.code, learned.sector, doc.date, [], "learned", doc.id, learned.evidence]
+            for learned in coded.learned
+        )
+        self.quotes.extend(_quote_row(doc.id, i, q) for i, q in enumerate(coded.quotes))
+
+    def insert(self, con: Any) -> None:
+        # documents, commitments and learned aliases row by row (there are few): their list
+        # columns need DuckDB's own parameter types (unsigned hashes, empty lists), not a
+        # DataFrame's guess
+        _insert_each(con, "documents", DOCUMENT_COLUMNS, self.documents)
+        _insert(con, "doc_bands", ["band", "doc_id"], self.bands)
+        _insert_each(con, "commitments", COMMITMENT_COLUMNS, self.commitments)
+        _insert(con, "sentences", ["doc_id", "idx", "start_char", "end_char", "text"], self.sentences)
+        _insert(con, "mentions", MENTION_COLUMNS, self.mentions)
+        _insert(con, "events", list(EVENT_COLUMNS), self.events)
+        _insert_each(con, "actor_aliases", LEARNED_COLUMNS, self.learned, verb="INSERT OR IGNORE")
+        _insert(con, "quotes", QUOTE_COLUMNS, self.quotes)
+
+
+def _insert_each(con: Any, table: str, columns: list[str], rows: list[list[Any]], verb: str = "INSERT") -> None:
+    if rows:
+        con.executemany(f"{verb} INTO {table} ({', '.join(columns)}) VALUES ({', '.join('?' for _ in columns)})", rows)
+
+
+def _mention_row(doc_id: str, i: int, m: Any) -> list[Any]:
+    entity = m.entity
+    return [
+        doc_id, i, m.text, m.start, m.end, m.label,
+        entity.code if entity else None, entity.sector_code if entity else None,
+        entity.entity_name if entity else None, entity.kind if entity else None,
+    ]  # fmt: skip
+
+
+def _quote_row(doc_id: str, i: int, q: Any) -> list[Any]:
+    return [
+        doc_id,
+        i,
+        q.text,
+        q.speaker.code if q.speaker else None,
+        json.dumps(asdict(q.speaker), ensure_ascii=False) if q.speaker else None,
+        json.dumps(asdict(q.evidence), ensure_ascii=False),
+        "indirect" if ":indirect:" in q.evidence.rule else "direct",
+    ]
+
+
 COMMITMENT_COLUMNS = [
     "id",
     "doc_id",
