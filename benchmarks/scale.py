@@ -72,8 +72,9 @@ import json, sys, tempfile, time
 from pathlib import Path
 path, mode = sys.argv[1], sys.argv[2]
 if mode == "raw":
-    from dyad.annotate import load_model
-    nlp = load_model()
+    import spacy
+    from dyad.annotate import MODEL_PACKAGE
+    nlp = spacy.load(MODEL_PACKAGE)  # spaCy's own pipeline, as a user of spaCy alone would run it
     texts = [json.loads(line)["text"] for line in open(path, encoding="utf-8")]
     list(nlp.pipe(texts[:10]))
     start = time.perf_counter()
