@@ -110,7 +110,7 @@ class Pipeline:
         """Everything after spaCy: actors, events, enrichment."""
         coder = self.coder
         assert self.kb is not None
-        actors = resolve_actors(doc, self.kb, document.date, title=document.title)
+        actors = resolve_actors(doc, self.kb, document.date, title=document.title, publisher=document.source)
         coded = CodedDocument(
             document=document,
             sentences=[Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)],

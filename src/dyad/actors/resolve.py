@@ -8,6 +8,7 @@ returns an ``ActorIndex`` that the event coder asks for the actor behind any nou
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -27,6 +28,8 @@ FIRST_PERSON = {"i", "me", "my", "myself"}
 STATEMENT_TITLE = re.compile(
     r"^(?:joint\s+)?(?:statement|remarks|message|letter|op-ed)\b.*?\b(?:from|by)\s+(.+)$", re.I
 )
+#: "Readout of Deputy Secretary Jane Roe's Call with ...": whose call, meeting or trip a readout reports.
+READOUT_TITLE = re.compile(r"^readout\s+of\s+(?:the\s+)?(.+?)['’]s?\s", re.I)
 THING_PRONOUNS = {"it", "its", "they", "them", "their"}
 MODIFIER_DEPS = {"amod", "compound", "poss", "nmod", "npadvmod", "nummod", "det"}
 ROLE_WORDS_GOV = {
@@ -71,10 +74,16 @@ class ActorIndex:
         return self.learned
 
 
-def resolve_actors(doc: Doc, kb: KnowledgeBase, date: str | None, title: str | None = None) -> ActorIndex:
+def resolve_actors(
+    doc: Doc, kb: KnowledgeBase, date: str | None, title: str | None = None, publisher: str | None = None
+) -> ActorIndex:
     """Find and code every actor mention in ``doc`` (valid on ``date``); a statement's ``title`` names
-    who speaks in it in the first person."""
-    index = ActorIndex(date=date, principal=statement_principal(title, kb, date))
+    who speaks in it in the first person, and a government ``publisher`` whose official it is."""
+    principal = statement_principal(title, kb, date) or publishers_official(title, publisher, kb, date)
+    index = ActorIndex(date=date, principal=principal)
+    if principal is not None and principal.kind == "person" and principal.raw_text:
+        for key in _name_keys(principal.raw_text):
+            index.named.setdefault(key, principal)
     _match_knowledge_base(doc, kb, index)
     _learn_titled_people(doc, kb, index)
     _titled_surnames(doc, kb, index)
@@ -523,6 +532,8 @@ TITLE_WORDS = {
     "monarch",
     "ruler",
 }
+#: Words of a government office before a name in a readout's title ("Deputy Secretary", "Ambassador").
+GOVERNMENT_OFFICES = TITLE_WORDS | OFFICE_WORDS | {"advisor", "adviser", "ambassador", "administrator", "deputy"}
 
 
 def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
@@ -884,6 +895,45 @@ def statement_principal(title: str | None, kb: KnowledgeBase, date: str | None) 
                 if spell is not None and spell.code:
                     return Entity(name, entry.name.title(), spell.code, spell.sector, kind="person")
     return None
+
+
+def publishers_official(title: str | None, publisher: str | None, kb: KnowledgeBase, date: str | None) -> Entity | None:
+    """*publisher's-official*: the person a government's readout or statement is about ("Readout of
+    National Security Advisor to the Vice President Phil Gordon's Trip to Israel", published by
+    the White House) is that government's official, even when the knowledge base does not know
+    them: a government publishes the calls, meetings and trips of its own people. Only where the
+    title gives an office before the name and the publisher is a seat of government the
+    knowledge base codes (the White House, the Kremlin)."""
+    if not title or not publisher:
+        return None
+    seat = kb.best(alias_key(publisher), date)
+    spell = seat.spell_on(date) if seat is not None and seat.kind in ("capital", "country") else None
+    if spell is None or not spell.code or spell.sector != "GOV":
+        return None
+    readout = READOUT_TITLE.match(title.strip())
+    statement = STATEMENT_TITLE.match(title.strip())
+    if readout is not None:  # "Readout of <office> <name>'s Call ...": the name ends the phrase
+        words = readout.group(1).split()
+    elif statement is not None:  # "Statement from <office> <name> on ...": it ends at the first small word
+        words = list(itertools.takewhile(lambda w: w[:1].isupper(), statement.group(1).split()))
+    else:
+        return None
+    name: list[str] = []
+    for word in reversed(words):  # the name is the run of capitalised words after the last office word
+        bare = word.strip(",.;:’'")
+        if not bare[:1].isupper() or fold(bare) in GOVERNMENT_OFFICES:
+            break
+        name.insert(0, bare)
+    office = words[: len(words) - len(name)]
+    if not 1 < len(name) <= 3 or not any(fold(w.strip(",.;:’'")) in GOVERNMENT_OFFICES for w in office):
+        return None
+    full = " ".join(name)
+    return Entity(full, full, spell.code, "GOV", kind="person")
+
+
+def _name_keys(name: str) -> set[str]:
+    """The keys a person's later mentions may use: the full name and each name word."""
+    return {fold(name), *[fold(word) for word in name.split() if len(word) > 2]}
 
 
 def _quoted(token: Token) -> bool:

@@ -202,6 +202,14 @@ RULES: dict[str, Rule] = {
         "introduced with that title (the article's principal of that rank).",
         '"President Biden spoke with President Lopez Obrador. The President thanked him" -> the thanks are Biden\'s.',
     ),
+    "publishers-official": Rule(
+        "A government's readout or statement reports the calls, meetings and trips of its own people: the "
+        'person its title names after an office ("Readout of Deputy Secretary X\'s Call", "Statement from '
+        "Press Secretary X on ...\") is that government's official, known to the knowledge base or not, "
+        "when the publisher is a seat of government it codes (the White House, the Kremlin).",
+        '"Readout of Deputy Trade Representative Maria Okafor\'s Trip to Kenya" (The White House): "Ms. Okafor '
+        'met with President William Ruto" -> CONSULT USA -> KEN.',
+    ),
     "object-pronoun": Rule(
         '"him"/"her" as an object is someone other than the subject: the last person named before it who '
         "acts for another side.",
