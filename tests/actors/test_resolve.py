@@ -94,6 +94,13 @@ def test_misspelt_countries_are_recognised(coded):
     assert codes["Ethopia"][0] == "ETH" and codes["Phillippines"][0] == "PHL"
 
 
+def test_a_word_of_a_longer_name_is_no_misspelt_country(coded):
+    """ "Germain" of the club "Paris Saint-Germain" is not Germany misspelt."""
+    codes = mention_codes(coded("Fans of Paris Saint-Germain celebrated after Germny lost the final."))
+    assert "Germain" not in codes
+    assert codes["Germny"][0] == "DEU"
+
+
 def event_actor_codes(record):
     return [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}) for e in record["events"]]
 

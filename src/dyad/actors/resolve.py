@@ -308,13 +308,34 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
             end = _longest_match(keys, i, kb, limit=end - 1)
         if not matched:
             token = doc[i] if proper[i] and len(keys[i]) >= 6 else None
-            if token is not None and token.text[:1].isupper() and token.ent_type_ != "PERSON":
+            if (
+                token is not None
+                and token.text[:1].isupper()
+                and token.ent_type_ != "PERSON"
+                and not _word_of_a_longer_name(token)
+            ):
                 fuzzy = kb.fuzzy_country(keys[i])
                 if fuzzy is not None:
                     entity = _entity_from_entry(fuzzy, token.text, token.idx, token.idx + len(token.text), index.date)
                     index.by_token[i] = entity
                     index.mentions.append(Mention(token.text, entity.start or 0, entity.end or 0, "country", entity))
             i += 1
+
+
+def _word_of_a_longer_name(token: Token) -> bool:
+    """A word inside a longer name is no misspelt country: "Germain" of "Paris Saint-Germain" (joined
+    by a hyphen to a capitalised word, or within a name spaCy's NER reads as a building or a body)."""
+    doc = token.doc
+    joined = [
+        doc[j]
+        for j, hyphen in ((token.i - 2, token.i - 1), (token.i + 2, token.i + 1))
+        if 0 <= j < len(doc) and doc[hyphen].text == "-" and not doc[hyphen].whitespace_
+    ]
+    if any(word.text[:1].isupper() for word in joined):
+        return True
+    return token.ent_type_ in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and any(
+        len(ent) > 1 and ent.start <= token.i < ent.end for ent in doc.ents
+    )
 
 
 def _longest_match(keys: list[str], i: int, kb: KnowledgeBase, limit: int | None = None) -> int:
