@@ -77,3 +77,13 @@ def test_a_government_and_its_rebels_are_two_sides_of_one_country(coded):
         if e["event"] == "SUPPORT"
     ]
     assert sides and all(a == {"COL"} and r == {"COL"} for a, r in sides)  # Havana is where, not who
+
+
+def test_talk_on_a_subject_is_about_it_not_with_it(coded):
+    """topic-not-recipient: "on", "regarding", "concerning" give what is talked about."""
+    record = coded("Kenyan officials attended a conference on Somali refugees in Nairobi.", date="2023-03-01")
+    assert all("SOM" not in p for p in pairs(record, "CONSULT"))
+    record = coded("Kenyan officials held talks with Ethiopia on Somali refugees.", date="2023-03-01")
+    assert frozenset({"KEN", "ETH"}) in pairs(record, "CONSULT")
+    record = coded("Russia imposed sanctions on Ukrainian banks.", date="2023-03-01")
+    assert frozenset({"RUS", "UKR"}) in pairs(record, "SANCTION")  # force and pressure "on" someone

@@ -78,6 +78,9 @@ VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
 STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
+#: Talk, agreement and cooperation (CAMEO 03-06) are with a counterpart and about a topic.
+TOPIC_ROOTS = {"03", "04", "05", "06"}
+TOPIC_PREPS = WORDS["TOPIC_PREPS"]
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
 PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
@@ -770,7 +773,8 @@ class EventCoder:
         if not recipient and root_of(trigger.pattern.code) in VERBAL_ROOTS:
             recipient = self._complement_recipient(token, actors, actor)
         if not recipient:
-            recipient = self._clause_recipient(token, actors, actor)
+            about_topic = root_of(trigger.pattern.code) in TOPIC_ROOTS
+            recipient = self._clause_recipient(token, actors, actor, about_topic)
         if not recipient:  # "allowed candidate X to participate", "forced Y to leave"
             recipient = self._complement_recipient(token, actors, actor)
         recipient = _other_than(recipient, actor)
@@ -835,11 +839,18 @@ class EventCoder:
                 return entities_for(t, actors, self.kb)
         return []
 
-    def _clause_recipient(self, token: Token, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
-        """Failing a grammatical object, the first other actor named in the trigger's own clause."""
+    def _clause_recipient(
+        self, token: Token, actors: ActorIndex, actor: list[Entity], about_topic: bool = False
+    ) -> list[Entity]:
+        """Failing a grammatical object, the first other actor named in the trigger's own clause; with
+        ``about_topic`` (talk, agreement, cooperation), never one in its topic ("a conference on X")."""
         codes = {a.code for a in actor}
         subject = _subject(token)
         excluded: set[int] = set(t.i for t in subject.subtree) if subject is not None else set()
+        if about_topic:
+            for t in token.subtree:
+                if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS and token in (t.head, t.head.head):
+                    excluded.update(w.i for w in t.subtree)
         for child in token.children:
             if child.dep_ in ("relcl", "advcl", "ccomp", "parataxis", "conj", "punct", "npadvmod", "advmod"):
                 excluded.update(t.i for t in child.subtree)
@@ -900,6 +911,8 @@ class EventCoder:
         if root in ("15", "17", "18", "19", "20"):
             extra = ("of", *extra)  # "the invasion of South Lebanon", "tighten the blockade of Serbia"
         allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles) | set(extra)
+        if root in TOPIC_ROOTS:  # rule topic-not-recipient: "a conference on X" is about X, not with X
+            allowed -= TOPIC_PREPS - set(trigger.pattern.particles)
         for prep_word in (*trigger.pattern.particles, *extra, *RECIPIENT_PREPS):
             for prep in preps:
                 if prep.lower_ != prep_word or prep.lower_ not in allowed:

@@ -186,8 +186,10 @@ RULES: dict[str, Rule] = {
     ),
     "topic-not-recipient": Rule(
         "What is discussed is a topic, never a party; the other party of a discussion is who it is held "
-        "with (CAMEO 04: consult with).",
-        '"The leaders discussed developments in Libya" -> CONSULT between the leaders\' states, never LBY.',
+        'with (CAMEO 04: consult with). Talk, agreement and cooperation (CAMEO 03-06) "on", '
+        '"regarding" or "concerning" something are about it, not with it.',
+        '"The leaders discussed developments in Libya" -> CONSULT between the leaders\' states, never LBY; '
+        '"Kenyan officials attended a conference on Somali refugees" -> no CONSULT with SOM.',
     ),
     "joint-subject": Rule(
         "Two named subjects of a meeting or an agreement are one side each.",
