@@ -75,3 +75,18 @@ def test_a_name_the_knowledge_base_does_not_know_is_no_local_role(coded):
         for e in record["events"]
         if {r["code"] for r in e["recipient"]} == {"KEN"} and {a["code"] for a in e["actor"]} == {"KEN"}
     ]
+
+
+def test_an_arrest_named_by_a_noun_with_no_agent_is_the_local_states(coded):
+    record = coded(
+        "Gunmen attack a bar in Puebla, Mexico. Officials confirm the arrest of four suspects.", date="2026-01-10"
+    )
+    assert ({"MEX"}, {"MEX"}) in sides(record, "COERCE")
+    record = coded("The arrest of the journalist by Russian agents in Minsk drew protests.", date="2020-09-01")
+    assert all(actor == {"RUS"} for actor, _ in sides(record, "COERCE"))  # a named agent stays
+
+
+def test_an_act_that_causes_protests_is_not_the_protester(coded):
+    """cause-not-agent: "The arrest of X drew protests": the protesters are neither the arrest nor X."""
+    record = coded("The arrest of the opposition leader in Minsk drew protests.", date="2020-09-01")
+    assert all("OPP" not in {a["sector_code"] for a in e["actor"]} for e in record["events"] if e["event"] == "PROTEST")

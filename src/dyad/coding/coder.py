@@ -559,9 +559,18 @@ class EventCoder:
         return bool(d.actor)
 
     def _rule_state_of_the_place(self, d: _Draft) -> bool:
-        """ "The ambassador is arrested in Minsk": arrests, trials and sentences with no named agent are the
-        local state's acts."""
-        if d.actor or not d.local or d.root not in ("11", "16", "17") or not _agentless_passive(d.token):
+        """ "The ambassador is arrested in Minsk", "the arrest of the opposition leader in Minsk": arrests,
+        trials and sentences with no named agent are the local state's acts."""
+        if d.actor or not d.local or d.root not in ("11", "16", "17"):
+            return False
+        token = d.token
+        agentless_noun = (
+            d.trigger.pattern.noun
+            and token.dep_ != "compound"  # "an arrest warrant" is the warrant's
+            and not _named_owner(token)
+            and not _prep_objects(token, ("by",))
+        )
+        if not (_agentless_passive(token) or agentless_noun):
             return False
         d.actor = [_implied(f"authorities of {d.local}", d.local, "GOV")]
         return True
@@ -942,7 +951,9 @@ class EventCoder:
         if not actor and noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
             verb = head.head if head.pos_ == "ADP" else head
             subject = _subject(verb)
-            if subject is not None:
+            # rule cause-not-agent: "The arrest of X drew protests": an act that causes another
+            # does not do it; the protesters are not the arrest, nor the one arrested
+            if subject is not None and subject.lemma_.lower() not in self.lexicon.nouns:
                 actor = entities_for(subject, actors, self.kb)
         if not actor and noun.dep_ == "pobj":  # "speaking at a conference with X, Erdogan said"
             verb = noun.head.head

@@ -172,8 +172,15 @@ RULES: dict[str, Rule] = {
         '"Renewed protests entered their third day in Baghdad" -> PROTEST IRQ.',
     ),
     "state-of-the-place": Rule(
-        "Arrests, trials and sentences with no named agent are acts of the state where they happen.",
-        '"The gunman is later arrested" after "... in Nairobi, Kenya" -> COERCE KEN -> KEN.',
+        "Arrests, trials and sentences with no named agent - an agentless passive, or a noun with no "
+        "owner and no by-phrase - are acts of the state where they happen.",
+        '"The gunman is later arrested" after "... in Nairobi, Kenya" -> COERCE KEN -> KEN; "Officials confirm '
+        'the arrest of four suspects" after "... in Puebla, Mexico" -> COERCE MEX -> MEX.',
+    ),
+    "cause-not-agent": Rule(
+        "An act that is the subject of another act's noun causes it and does not do it: the actor of "
+        '"drew protests" is not "the arrest", nor the one arrested.',
+        '"The arrest of the opposition leader in Minsk drew protests" -> no PROTEST by the opposition.',
     ),
     "nominal-agent": Rule(
         "A killing's perpetrator named only by its means is its actor, and the means is not a second event.",
