@@ -90,3 +90,10 @@ def test_an_act_that_causes_protests_is_not_the_protester(coded):
     """cause-not-agent: "The arrest of X drew protests": the protesters are neither the arrest nor X."""
     record = coded("The arrest of the opposition leader in Minsk drew protests.", date="2020-09-01")
     assert all("OPP" not in {a["sector_code"] for a in e["actor"]} for e in record["events"] if e["event"] == "PROTEST")
+
+
+def test_protests_a_clause_happens_amid_are_not_its_subjects(coded):
+    """cause-not-agent: the government that closes schools amid protests is not the protester."""
+    record = coded("Kenya closed schools in Nairobi amid protests against the finance bill.", date="2024-06-25")
+    protests = [e for e in record["events"] if e["event"] == "PROTEST"]
+    assert protests and all({a["sector_code"] for a in e["actor"]} == {"CVL"} for e in protests)

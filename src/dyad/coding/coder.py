@@ -78,6 +78,7 @@ VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
 STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
+CIRCUMSTANCE_PREPS = WORDS["CIRCUMSTANCE_PREPS"]
 #: Talk, agreement and cooperation (CAMEO 03-06) are with a counterpart and about a topic.
 TOPIC_ROOTS = {"03", "04", "05", "06"}
 TOPIC_PREPS = WORDS["TOPIC_PREPS"]
@@ -182,6 +183,15 @@ def _suppressed(d: _Draft) -> str | None:
     if _hypothetical(d.token):
         return "not-done"  # an act under "if", "unless" or "whether" has not happened
     return None
+
+
+def _circumstance(noun: Token) -> bool:
+    """Whether a noun names the circumstance of a clause, not something its subject does: "closed
+    the embassy due to protests", "amid protests", "because of protests", "despite protests"."""
+    if noun.dep_ != "pobj":
+        return False
+    prep = noun.head
+    return prep.lower_ in CIRCUMSTANCE_PREPS or (prep.lower_, prep.head.lower_) in (("to", "due"), ("of", "because"))
 
 
 def _implied(name: str, code: str, sector: str | None) -> Entity:
@@ -585,7 +595,7 @@ class EventCoder:
             or d.root != "14"
             or not d.trigger.pattern.noun
             or token.lemma_.lower() not in PROTEST_NOUNS
-            or token.dep_ not in ("nsubj", "ROOT")
+            or (token.dep_ not in ("nsubj", "ROOT") and not _circumstance(token))
             or _named_owner(token)
         ):
             return False
@@ -952,8 +962,9 @@ class EventCoder:
             verb = head.head if head.pos_ == "ADP" else head
             subject = _subject(verb)
             # rule cause-not-agent: "The arrest of X drew protests": an act that causes another
-            # does not do it; the protesters are not the arrest, nor the one arrested
-            if subject is not None and subject.lemma_.lower() not in self.lexicon.nouns:
+            # does not do it; the protesters are not the arrest, nor the one arrested. Nor is the
+            # subject of what is done "due to", "amid" or "despite" an act the one who does it
+            if subject is not None and subject.lemma_.lower() not in self.lexicon.nouns and not _circumstance(noun):
                 actor = entities_for(subject, actors, self.kb)
         if not actor and noun.dep_ == "pobj":  # "speaking at a conference with X, Erdogan said"
             verb = noun.head.head

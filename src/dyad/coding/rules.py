@@ -179,8 +179,10 @@ RULES: dict[str, Rule] = {
     ),
     "cause-not-agent": Rule(
         "An act that is the subject of another act's noun causes it and does not do it: the actor of "
-        '"drew protests" is not "the arrest", nor the one arrested.',
-        '"The arrest of the opposition leader in Minsk drew protests" -> no PROTEST by the opposition.',
+        '"drew protests" is not "the arrest", nor the one arrested. Nor does the subject of a clause do '
+        'the act it happens "due to", "amid" or "despite": protests there are by people of the place.',
+        '"The arrest of the opposition leader in Minsk drew protests" -> no PROTEST by the opposition; '
+        '"Kenya closed schools in Nairobi amid protests" -> PROTEST by people in Kenya, not its government.',
     ),
     "nominal-agent": Rule(
         "A killing's perpetrator named only by its means is its actor, and the means is not a second event.",
