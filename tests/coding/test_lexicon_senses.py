@@ -198,3 +198,19 @@ def test_descriptive_verbs_load_only_with_objects():
         assert lemma in DESCRIPTIVE_VERBS
         assert all(p.objects or p.particles or p.priority > 0 for p in lexicon.verbs.get(lemma, [])), lemma
     assert any(p.objects for p in lexicon.verbs["grant"])  # "grant [asylum]" is still there
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The government of Ivory Coast grants amnesty to former First Lady Simone Gbagbo.",
+        "The president of Kenya pardoned the former minister.",
+        "Kenya extended an amnesty to rebels who surrender their weapons.",
+    ],
+)
+def test_pardons_and_amnesties_are_releases(coded, sentence):
+    """CAMEO 0841: "Formal pardons, amnesties, commutations, and exchanges of prisoners should all be
+    coded here" (and 056 "Forgive" sends them there): RETREAT, never SUPPORT."""
+    record = coded(sentence, date="2018-08-06")
+    assert any(e["cameo"] == "0841" and e["event"] == "RETREAT" for e in record["events"])
+    assert not any(e["cameo"] == "056" for e in record["events"])
