@@ -214,3 +214,13 @@ def test_pardons_and_amnesties_are_releases(coded, sentence):
     record = coded(sentence, date="2018-08-06")
     assert any(e["cameo"] == "0841" and e["event"] == "RETREAT" for e in record["events"])
     assert not any(e["cameo"] == "056" for e in record["events"])
+
+
+def test_demonstrating_or_rallying_something_is_no_protest(coded):
+    """CAMEO 141 "demonstrate or rally" is the street act; with an object the verbs show and gather."""
+    for sentence in (
+        "Kenya's budget clearly demonstrates the intention to cut its debt.",
+        "The president of Kenya rallied support for the bill in Nairobi.",
+    ):
+        assert "PROTEST" not in types(coded(sentence, date="2024-01-10")), sentence
+    assert "PROTEST" in types(coded("Opposition supporters rallied in Nairobi.", date="2024-01-10"))

@@ -78,6 +78,7 @@ VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
 STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
+INTRANSITIVE_PROTESTS = WORDS["INTRANSITIVE_PROTESTS"]
 CIRCUMSTANCE_PREPS = WORDS["CIRCUMSTANCE_PREPS"]
 #: Talk, agreement and cooperation (CAMEO 03-06) are with a counterpart and about a topic.
 TOPIC_ROOTS = {"03", "04", "05", "06"}
@@ -1022,6 +1023,13 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         and any(c.dep_ in ("xcomp", "ccomp") for c in children)
     ):
         return None  # "help de-escalate tensions" helps do something; it gives no aid
+    if (
+        not is_noun
+        and token.lemma_.lower() in INTRANSITIVE_PROTESTS
+        and not pattern.objects
+        and any(c.dep_ in ("dobj", "ccomp") for c in children)
+    ):
+        return None  # "demonstrated its resolve", "rallied support": showing and gathering, no protest
     used: set[int] = set()
     if pattern.objects:
         candidates = _object_candidates(token) if not is_noun else [token]
