@@ -393,3 +393,19 @@ def test_every_bundled_actor_has_a_kind_of_the_vocabulary(kb):
     assert kinds and kinds <= ENTITY_KINDS
     with pytest.raises(ValueError, match="unknown actor kind 'region'"):
         entity_kind("region")
+
+
+def test_an_office_in_an_international_body_is_not_kept_out_of_it():
+    """A person out of office keeps a country, never an international body's code: an EC Council
+    president of 1984 and 1989 is not IGO in 1987, and a minister's nationality stays."""
+    from dyad.actors.kb import KBEntry, Spell
+
+    council = KBEntry("Jean Roux", "person", [Spell("IGO", "EUR", "1984-01-01", "1984-06-30")])
+    assert council.spell_on("1987-03-13") is None
+    assert council.spell_on("1984-03-01") == Spell("IGO", "EUR", "1984-01-01", "1984-06-30")
+    both = KBEntry(
+        "Ana Ruiz",
+        "person",
+        [Spell("IGO", "EUR", "1990-01-01", "1990-06-30"), Spell("ESP", "GOV", "1995-01-01", "1996-01-01")],
+    )
+    assert both.spell_on("1991-01-01") == Spell("ESP", None, None, None)

@@ -18,6 +18,8 @@ from dyad.actors.dictionaries import ActorRecord
 from dyad.actors.normalise import _GIVEN, PARTICLES, alias_key, fold
 from dyad.model import EntityKind, entity_kind
 
+#: Codes of international and non-state bodies: an office in one is held, not a nationality.
+ORGANISATION_CODES = frozenset({"IGO", "UNO", "NGO", "MNC", "IMG"})
 #: Sectors a role noun can carry, from PLOVER/CAMEO agent codes.
 SECTORS = (
     "GOV",
@@ -176,7 +178,7 @@ class KBEntry:
         """The code valid on ``date``; with no date, the most recent spell.
 
         Out of office on the date, a person keeps their country but not the office's sector:
-        Donald Trump in 2022 is USA, not USA GOV.
+        Donald Trump in 2022 is USA, not USA GOV; an office in an international body is not kept.
         """
         if not self.spells:
             return None
@@ -187,7 +189,12 @@ class KBEntry:
             undated = [s for s in self.spells if not s.start and not s.end]
             if undated:
                 return undated[0]
-            nearest = min(self.spells, key=lambda s: abs(_days(s.start or s.end or date) - _days(date)))
+            # a role in an international body is an office, not a nationality: out of it, Roland
+            # Dumas (president of the EC Council in 1984 and 1989) is not IGO in 1987
+            national = [s for s in self.spells if s.code not in ORGANISATION_CODES]
+            if not national:
+                return None
+            nearest = min(national, key=lambda s: abs(_days(s.start or s.end or date) - _days(date)))
             return Spell(nearest.code, None, None, None)
         return max(self.spells, key=lambda s: (not s.end, s.sector == "GOV", s.start or ""))
 
