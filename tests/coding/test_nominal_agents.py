@@ -43,3 +43,11 @@ def test_force_used_in_another_states_place_targets_that_state(coded):
     )
     assert ({"RUS"}, {"UKR"}) in assaults(record)
     assert ({"RUS"}, {"RUS"}) not in assaults(record)
+
+
+def test_a_place_is_no_means(coded):
+    """nominal-agent reads how ("killed in air strikes"), never where ("in the Armenian district")."""
+    record = coded(
+        "At least 15 people were killed and 12 others injured in the Armenian district of Aleppo.", date="2016-08-10"
+    )
+    assert all("ARM" not in {a["code"] for a in e["actor"]} for e in record["events"])

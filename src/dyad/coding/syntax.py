@@ -177,6 +177,7 @@ def _names_or_modifies(token: Token) -> bool:
 
 
 MEANS_PREPS = WORDS["MEANS_PREPS"]
+PLACE_NOUNS = WORDS["PLACE_NOUNS"]
 
 
 def _modifiers(noun: Token) -> list[Token]:
@@ -202,7 +203,8 @@ def _means_nouns(token: Token) -> list[Token]:
         for c in token.children
         if c.dep_ == "prep" and c.lower_ in MEANS_PREPS
         for g in c.children
-        if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG")
+        # "killed in the Armenian district" names where, not how: a place is no means
+        if g.dep_ in ("pobj", "pcomp") and (g.pos_ == "NOUN" or g.tag_ == "VBG") and g.lemma_.lower() not in PLACE_NOUNS
     ]
 
 
