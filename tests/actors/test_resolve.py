@@ -125,3 +125,8 @@ def test_short_capitalised_place_names_are_names_but_short_words_are_not(coded):
     codes = mention_codes(coded("Igbo and Ibo are one people; us and Us are not America."))
     assert codes["Ibo"][0] == "NGA"
     assert "us" not in codes and "Us" not in codes
+
+
+def test_the_islamic_state_is_named_without_its_article(coded):
+    codes = mention_codes(coded("Islamic State fighters attacked a checkpoint near Raqqa.", date="2017-05-01"))
+    assert [code for text, (code, _) in codes.items() if text.startswith("Islamic State")] == ["IMG"]
