@@ -3,6 +3,8 @@ strikes"). Sentences written for these tests."""
 
 from __future__ import annotations
 
+from .records import sides
+
 
 def assaults(record: dict) -> list[tuple[set[str], set[str]]]:
     return [
@@ -51,3 +53,10 @@ def test_a_place_is_no_means(coded):
         "At least 15 people were killed and 12 others injured in the Armenian district of Aleppo.", date="2016-08-10"
     )
     assert all("ARM" not in {a["code"] for a in e["actor"]} for e in record["events"])
+
+
+def test_those_repelled_were_attacking(coded):
+    """repelled-attack: "repelled Pakistani warplanes" reports Pakistan's attack on the repeller."""
+    record = coded("The Afghan military repelled Pakistani warplanes near Bagram on Monday.", date="2026-03-02")
+    assert ({"PAK"}, {"AFG"}) in sides(record, "ASSAULT")
+    assert ({"AFG"}, {"PAK"}) not in sides(record, "ASSAULT")

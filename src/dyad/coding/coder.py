@@ -738,9 +738,16 @@ class EventCoder:
         if d.trigger.pattern.noun or token.lemma_.lower() not in REPEL_VERBS or d.root not in VIOLENT_ROOTS:
             return False
         attack = next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if attack is None or attack.lemma_.lower() not in ATTACK_NOUNS:
+        if attack is None:
             return False
-        d.actor, d.recipient = self._attack_owner(attack, d.actors), d.actor
+        if attack.lemma_.lower() in ATTACK_NOUNS:
+            d.actor, d.recipient = self._attack_owner(attack, d.actors), d.actor
+            return True
+        # "repelled Pakistani warplanes": those repelled were attacking
+        attackers = _other_than(entities_for(attack, d.actors, self.kb), d.actor)
+        if not attackers or not d.actor:
+            return False
+        d.actor, d.recipient = attackers, d.actor
         return True
 
     def _rule_shared_argument(self, d: _Draft) -> bool:

@@ -189,9 +189,10 @@ RULES: dict[str, Rule] = {
         '"Eight civilians were killed in Russian air strikes on Maarat, Syria" -> ASSAULT RUS -> SYR.',
     ),
     "repelled-attack": Rule(
-        "\"X repelled Y's attack\" reports Y's attack on X (the article gold GUIDE: repelling is not an "
-        "act of its own).",
-        '"Ethiopia said its forces repelled an Eritrean attack" -> ASSAULT ERI -> ETH.',
+        '"X repelled Y\'s attack" and "X repelled Y\'s warplanes" report Y\'s attack on X (the article '
+        "gold GUIDE: repelling is not an act of its own; those repelled were attacking).",
+        '"Ethiopia said its forces repelled an Eritrean attack" -> ASSAULT ERI -> ETH; "Kenyan forces repulsed '
+        'al-Shabaab fighters" -> ASSAULT by al-Shabaab on KEN.',
     ),
     "topic-not-recipient": Rule(
         "What is discussed is a topic, never a party; the other party of a discussion is who it is held "
