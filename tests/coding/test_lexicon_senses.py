@@ -224,3 +224,13 @@ def test_demonstrating_or_rallying_something_is_no_protest(coded):
     ):
         assert "PROTEST" not in types(coded(sentence, date="2024-01-10")), sentence
     assert "PROTEST" in types(coded("Opposition supporters rallied in Nairobi.", date="2024-01-10"))
+
+
+def test_keeping_someone_from_leaving_restricts_them(coded):
+    """CAMEO 172: restrictions on movement and activity are administrative sanctions (COERCE)."""
+    record = coded(
+        "Kenya's security service stopped the opposition leader from leaving the country.", date="2024-01-10"
+    )
+    assert any(e["cameo"] == "172" and e["event"] == "COERCE" for e in record["events"])
+    record = coded("Egypt prevented the activists from travelling to Gaza.", date="2024-01-10")
+    assert any(e["cameo"] == "172" for e in record["events"])
