@@ -231,6 +231,6 @@ def test_keeping_someone_from_leaving_restricts_them(coded):
     record = coded(
         "Kenya's security service stopped the opposition leader from leaving the country.", date="2024-01-10"
     )
-    assert any(e["cameo"] == "172" and e["event"] == "COERCE" for e in record["events"])
+    assert any(e["cameo"].startswith("172") and e["event"] == "COERCE" for e in record["events"])
     record = coded("Egypt prevented the activists from travelling to Gaza.", date="2024-01-10")
-    assert any(e["cameo"] == "172" for e in record["events"])
+    assert any(e["cameo"].startswith("172") for e in record["events"])
