@@ -59,3 +59,13 @@ def test_taking_a_radio_station_off_the_air_is_censorship(coded):
 def test_shrugging_off_demands_is_a_rejection(coded):
     record = coded("Brazil's finance minister shrugged off demands by state governors for his resignation.")
     assert [e["event"] for e in record["events"]] == ["REJECT"]
+
+
+def test_an_object_complement_after_the_object_is_read(coded):
+    """ "declares the ambassador a persona non grata": the parser hangs the complement on the object."""
+    record = coded(
+        "The Kenyan Foreign Ministry declares the Somali ambassador a persona non grata and gives him until "
+        "May 2 to leave the country.",
+        date="2024-01-10",
+    )
+    assert any(e["event"] == "SANCTION" and e["cameo"] == "161" for e in record["events"])

@@ -40,6 +40,8 @@ def _object_candidates(token: Token) -> list[Token]:
             # "700 kg of medicine", "hundreds of thousands of artillery rounds": the measured thing is
             # the object, however many measures come before it
             out.extend(_measured(child))
+            if child.dep_ == "dobj":  # "declares the ambassador a persona non grata": the object complement
+                out.extend(g for g in child.children if g.dep_ == "appos" and g.i > child.i)
         if child.dep_ in ("prep", "prt", "agent") and child.lower_ not in NON_OBJECT_PREPS:
             out.extend(g for g in child.children if g.dep_ == "pobj")
     return out
