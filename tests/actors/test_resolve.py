@@ -130,3 +130,12 @@ def test_short_capitalised_place_names_are_names_but_short_words_are_not(coded):
 def test_the_islamic_state_is_named_without_its_article(coded):
     codes = mention_codes(coded("Islamic State fighters attacked a checkpoint near Raqqa.", date="2017-05-01"))
     assert [code for text, (code, _) in codes.items() if text.startswith("Islamic State")] == ["IMG"]
+
+
+def test_a_leader_named_by_surname_alone_is_the_one_in_office(coded):
+    """leader-surname: wire copy writes "Kohl met Mitterrand"; on the day, one head of government
+    of each name was in office."""
+    codes = mention_codes(coded("Kohl met Mitterrand in Bonn on Tuesday.", date="1987-04-01"))
+    assert codes["Kohl"][0] == "DEU" and codes["Mitterrand"][0] == "FRA"
+    codes = mention_codes(coded("Kohl met Mitterrand in Bonn on Tuesday.", date="2015-04-01"))
+    assert "Kohl" not in codes and "Mitterrand" not in codes  # out of office then: namesakes as likely

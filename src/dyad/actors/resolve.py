@@ -87,6 +87,7 @@ def resolve_actors(
     _match_knowledge_base(doc, kb, index)
     _learn_titled_people(doc, kb, index)
     _titled_surnames(doc, kb, index)
+    _leaders_by_surname(doc, kb, index)
     _national_organisations(doc, kb, index)
     _apply_of_country(doc, index)
     _apply_national_modifier(doc, kb, index)
@@ -595,6 +596,25 @@ def _titled_surnames(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
         for t in span:
             index.by_token[t.i] = entity
         index.mentions.append(Mention(span.text, span.start_char, span.end_char, "person", entity))
+        index.named.setdefault(fold(token.text), entity)
+
+
+def _leaders_by_surname(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
+    """Rule "leader-surname": a person named by surname alone ("Reagan said ...", "Kohl met ...") is the
+    head of state or government of that name in office that day, when there is exactly one - wire
+    copy names leaders that way. Only names spaCy reads as a person, never an out-of-office namesake."""
+    for ent in doc.ents:
+        if ent.label_ != "PERSON" or len(ent) != 1 or ent.start in index.by_token:
+            continue
+        token = ent[0]
+        if not token.text[:1].isupper() or token.is_sent_start and token.pos_ != "PROPN":
+            continue
+        entry = kb.by_surname(fold(token.text), index.date)
+        if entry is None or not index.date or not any(s.valid_on(index.date) for s in entry.spells):
+            continue  # out of office that day: a namesake as likely as the leader
+        entity = _entity_from_entry(entry, token.text, token.idx, token.idx + len(token.text), index.date)
+        index.by_token[token.i] = entity
+        index.mentions.append(Mention(token.text, token.idx, token.idx + len(token.text), "person", entity))
         index.named.setdefault(fold(token.text), entity)
 
 

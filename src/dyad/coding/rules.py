@@ -214,6 +214,12 @@ RULES: dict[str, Rule] = {
         "introduced with that title (the article's principal of that rank).",
         '"President Biden spoke with President Lopez Obrador. The President thanked him" -> the thanks are Biden\'s.',
     ),
+    "leader-surname": Rule(
+        "A person named by surname alone is the head of state or government of that name in office on "
+        "the article's date, when there is exactly one (wire copy names leaders so); out of office, a "
+        "namesake is as likely and the name stays unresolved.",
+        '"Kohl met Mitterrand in Bonn" (1987) -> CONSULT DEU <-> FRA.',
+    ),
     "publishers-official": Rule(
         "A government's readout or statement reports the calls, meetings and trips of its own people: the "
         'person its title names after an office ("Readout of Deputy Secretary X\'s Call", "Statement from '
