@@ -139,3 +139,8 @@ def test_a_leader_named_by_surname_alone_is_the_one_in_office(coded):
     assert codes["Kohl"][0] == "DEU" and codes["Mitterrand"][0] == "FRA"
     codes = mention_codes(coded("Kohl met Mitterrand in Bonn on Tuesday.", date="2015-04-01"))
     assert "Kohl" not in codes and "Mitterrand" not in codes  # out of office then: namesakes as likely
+
+
+def test_the_anc_is_south_africas_opposition_then_its_government(coded):
+    assert mention_codes(coded("The ANC called a strike in Soweto.", date="1987-04-01"))["ANC"] == ("ZAF", "OPP")
+    assert mention_codes(coded("The ANC won the vote in Johannesburg.", date="2010-04-01"))["ANC"] == ("ZAF", "GOV")
