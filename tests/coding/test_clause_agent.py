@@ -48,3 +48,13 @@ def test_a_place_does_not_stand_in_for_a_named_but_unknown_counterpart(coded):
 def test_a_place_is_the_target_of_a_curfew(coded):
     record = coded("Israeli troops imposed a curfew in Hebron.", date="2024-03-01")
     assert sides(record, "COERCE") == [(["ISR"], ["PSE"])]
+
+
+def test_one_visits_a_country_to_consult_oneself(coded):
+    """Object control is a property of verbs of asking and making ("encouraged Malaysia to expand");
+    one visits, tours, hosts or meets someone to do something oneself."""
+    record = coded("Kenya's foreign minister visited Uganda to consult with Somali officials.", date="2024-05-03")
+    consults = [e for e in record["events"] if e["event"] == "CONSULT" and e["event_text"] == "consult"]
+    assert consults and all("UGA" not in {a["code"] for a in e["actor"]} for e in consults)
+    record = coded("Kenya encouraged Somalia to expand trade with Ethiopia.", date="2024-05-03")
+    assert any({r["code"] for r in e["recipient"]} == {"SOM"} for e in record["events"])

@@ -29,6 +29,7 @@ HYPOTHETICAL_MARKS = WORDS["HYPOTHETICAL_MARKS"]
 NON_OBJECT_PREPS = WORDS["NON_OBJECT_PREPS"]
 
 BOTH_SIDES = WORDS["BOTH_SIDES"]
+SUBJECT_CONTROL_VERBS = WORDS["SUBJECT_CONTROL_VERBS"]
 
 
 def _object_candidates(token: Token) -> list[Token]:
@@ -82,7 +83,9 @@ def _subject(token: Token) -> Token | None:
             head = current.head
             obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < current.i), None)
             infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-            if obj is not None and infinitive:  # object control: "encouraged Malaysia to expand"
+            # object control: "encouraged Malaysia to expand"; but one visits, hosts or meets someone
+            # to do something oneself ("visited Israel to consult with officials")
+            if obj is not None and infinitive and head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
                 return obj  # (not a participle: "told the Council, pinning the blame on ..." is the teller's)
             current = head
             continue
