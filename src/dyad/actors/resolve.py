@@ -609,9 +609,14 @@ def _leaders_by_surname(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
         token = ent[0]
         if not token.text[:1].isupper() or token.is_sent_start and token.pos_ != "PROPN":
             continue
+        before = doc[token.i - 1].lower_.rstrip(".") if token.i > 0 else ""
+        if before in PERSON_TITLES or before in TITLE_WORDS:
+            continue  # "Senator Jordan", "Dr. Hamilton": someone else's title, or the titled-surname rule's
         entry = kb.by_surname(fold(token.text), index.date)
         if entry is None or not index.date or not any(s.valid_on(index.date) for s in entry.spells):
             continue  # out of office that day: a namesake as likely as the leader
+        if fold(entry.name).split()[-1] != fold(token.text):
+            continue  # "Jordan" is in "Abdullah II of Jordan", but not his surname
         entity = _entity_from_entry(entry, token.text, token.idx, token.idx + len(token.text), index.date)
         index.by_token[token.i] = entity
         index.mentions.append(Mention(token.text, token.idx, token.idx + len(token.text), "person", entity))
