@@ -70,10 +70,14 @@ class Pipeline:
     _own_layer: bool = field(default=False, repr=False)  # whether ``kb`` is this pipeline's own
 
     def load(self) -> Pipeline:
-        """Load every resource now (model, knowledge base, lexicon) rather than on the first document."""
+        """Load every resource now (model, knowledge base, lexicon, gazetteer) rather than on the first
+        document."""
+        from dyad.geo import default_gazetteer
+
         self.annotator.nlp  # noqa: B018
         self.coder  # noqa: B018
         self.triager  # noqa: B018
+        default_gazetteer()  # the places of events and articles, read once per process
         return self
 
     @property
