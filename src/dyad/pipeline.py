@@ -21,6 +21,7 @@ from dyad.coding import EventCoder, Lexicon
 from dyad.enrich import enrich
 from dyad.enrich.themes import article_themes, tone
 from dyad.model import CodedDocument, Document, Sentence
+from dyad.tokens import sentences as sentence_spans
 from dyad.validity import enforce
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ class Pipeline:
         actors = resolve_actors(doc, self.kb, document.date, title=document.title, publisher=document.source)
         coded = CodedDocument(
             document=document,
-            sentences=[Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(doc.sents)],
+            sentences=[Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sentence_spans(doc))],
             mentions=actors.mentions,
             events=coder.code(doc, actors),
             learned=actors.introduced,

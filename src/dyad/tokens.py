@@ -8,7 +8,20 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Span
+
+#: Where a document keeps the bounds of its sentences once read (plain integers: a ``Doc`` with
+#: them still serialises).
+SENTENCE_BOUNDS = "dyad_sentence_bounds"
+
+
+def sentences(doc: Doc) -> list[Span]:
+    """The document's sentences. spaCy walks every token again each time ``doc.sents`` is read, and
+    four stages read them; the bounds are found once per document and kept on it."""
+    bounds = doc.user_data.get(SENTENCE_BOUNDS)
+    if bounds is None:
+        bounds = doc.user_data[SENTENCE_BOUNDS] = [(s.start, s.end) for s in doc.sents]
+    return [doc[start:end] for start, end in bounds]
 
 
 def token_texts(doc: Doc) -> list[str]:

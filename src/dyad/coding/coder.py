@@ -62,6 +62,7 @@ from dyad.taxonomy import (
     THREAT_FORM,
     root_of,
 )
+from dyad.tokens import sentences as sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -243,7 +244,7 @@ class EventCoder:
         dyad_pair = _document_dyad(actors)
         places = _place_names(doc, actors)
         events: list[Event] = []
-        for sent_index, sent in enumerate(doc.sents):
+        for sent_index, sent in enumerate(sentence_spans(doc)):
             found = self._code_sentence(sent, sent_index, actors, dyad_pair, places)
             events.extend(found)
             # "X spoke with Y. The leaders discussed ...": the parties of the meeting last reported

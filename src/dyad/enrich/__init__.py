@@ -16,6 +16,7 @@ from dyad.enrich.places import default_gazetteer, locate
 from dyad.enrich.quotes import extract_quotes
 from dyad.enrich.themes import article_themes, tone, topics_of
 from dyad.model import CodedDocument, Event, Location
+from dyad.tokens import sentences as sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -25,7 +26,7 @@ if TYPE_CHECKING:
 
 def enrich(coded: CodedDocument, doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> CodedDocument:
     """Add quotes, dates, places, themes, tone and commitments to ``coded`` (in place) and return it."""
-    sentences = list(doc.sents)
+    sentences = sentence_spans(doc)
     coded.quotes = extract_quotes(doc, actors, kb)
     coded.locations = _mentioned_places(coded)
     reference = _date(coded.document.date)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from dyad.actors import ActorIndex, KnowledgeBase, entities_for
 from dyad.model import Entity, Evidence, Quote
+from dyad.tokens import sentences as sentence_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -88,7 +89,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> list[Quot
     """Direct quotes with their speakers, then indirect speech not already quoted directly."""
     quotes: list[Quote] = []
     quoted: list[tuple[int, int]] = []
-    sentences = list(doc.sents)
+    sentences = sentence_spans(doc)
     text = doc.text  # Doc.text rebuilds the string on every access
     for passage in find_passages(text):
         sentence_index, sentence = _sentence_of(sentences, passage.start)
