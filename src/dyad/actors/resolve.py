@@ -334,9 +334,9 @@ def _word_of_a_longer_name(token: Token) -> bool:
     ]
     if any(word.text[:1].isupper() for word in joined):
         return True
-    return token.ent_type_ in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and any(
-        len(ent) > 1 and ent.start <= token.i < ent.end for ent in doc.ents
-    )
+    if token.ent_type_ not in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
+        return False
+    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
 def _longest_match(keys: list[str], i: int, kb: KnowledgeBase, limit: int | None = None) -> int:

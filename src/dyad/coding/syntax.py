@@ -176,9 +176,15 @@ def _names_or_modifies(token: Token) -> bool:
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return True
     if token.ent_type_ in NAME_ENTITY_TYPES and token.is_title:
-        entity = next((e for e in token.doc.ents if e.start <= token.i < e.end), None)
-        return entity is not None and len(entity) > 1
+        return _in_multiword_entity(token)
     return False
+
+
+def _in_multiword_entity(token: Token) -> bool:
+    """Whether the named entity a token is in has more words than it, read from the IOB tags
+    (``doc.ents`` would build every entity of the document to find one)."""
+    doc = token.doc
+    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
 MEANS_PREPS = WORDS["MEANS_PREPS"]
