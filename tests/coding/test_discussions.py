@@ -87,3 +87,17 @@ def test_talk_on_a_subject_is_about_it_not_with_it(coded):
     assert frozenset({"KEN", "ETH"}) in pairs(record, "CONSULT")
     record = coded("Russia imposed sanctions on Ukrainian banks.", date="2023-03-01")
     assert frozenset({"RUS", "UKR"}) in pairs(record, "SANCTION")  # force and pressure "on" someone
+
+
+def test_a_relation_underscored_is_no_cooperation_done(coded):
+    """relation-topic: the partnership a readout underscores is a topic, not an act."""
+    record = coded(
+        "President William Ruto spoke with President Nana Akufo-Addo of Ghana. The two leaders underscored "
+        "the longstanding partnership between Kenya and Ghana. The two leaders welcomed ongoing efforts to "
+        "expand cooperation among neighboring states.",
+        date="2023-03-01",
+    )
+    assert "COOPERATE" not in {e["event"] for e in record["events"]}
+    assert frozenset({"KEN", "GHA"}) in pairs(record, "CONSULT")
+    record = coded("Kenya and Ghana signed a partnership on vaccine production.", date="2023-03-01")
+    assert record["events"]  # a partnership made is an act

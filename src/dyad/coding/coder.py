@@ -79,6 +79,8 @@ VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
 STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
+RELATION_NOUNS = WORDS["RELATION_NOUNS"]
+STANCE_VERBS = WORDS["STANCE_VERBS"]
 INTRANSITIVE_PROTESTS = WORDS["INTRANSITIVE_PROTESTS"]
 CIRCUMSTANCE_PREPS = WORDS["CIRCUMSTANCE_PREPS"]
 #: Talk, agreement and cooperation (CAMEO 03-06) are with a counterpart and about a topic.
@@ -184,7 +186,27 @@ def _suppressed(d: _Draft) -> str | None:
         return "mined-needs-dyad"
     if _hypothetical(d.token):
         return "not-done"  # an act under "if", "unless" or "whether" has not happened
+    if _relation_under_stance(d.trigger):
+        return "relation-topic"
     return None
+
+
+def _relation_under_stance(trigger: _Trigger) -> bool:
+    """Rule "relation-topic": a relation named as what leaders underscore, welcome or reaffirm ("underscored
+    the longstanding partnership", "welcomed efforts to expand cooperation") is the topic of their stance -
+    coded as that stance, if at all - and no cooperation done (CAMEO 06 codes acts of cooperating)."""
+    token = trigger.token
+    words = [token] if trigger.pattern.noun else [token.doc[i] for i in trigger.objects_used]
+    if not any(w.lemma_.lower() in RELATION_NOUNS for w in words):
+        return False
+    current = token
+    for _ in range(5):
+        if current.dep_ in ("ROOT",) or current.head is current:
+            return False
+        current = current.head
+        if current.pos_ in ("VERB", "AUX") and current.lemma_.lower() in STANCE_VERBS:
+            return True
+    return False
 
 
 def _circumstance(noun: Token) -> bool:

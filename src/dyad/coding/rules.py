@@ -194,6 +194,12 @@ RULES: dict[str, Rule] = {
         '"Ethiopia said its forces repelled an Eritrean attack" -> ASSAULT ERI -> ETH; "Kenyan forces repulsed '
         'al-Shabaab fighters" -> ASSAULT by al-Shabaab on KEN.',
     ),
+    "relation-topic": Rule(
+        "A relation named as what leaders underscore, welcome or reaffirm is the topic of their stance, not "
+        "cooperation done (CAMEO 06 codes acts of cooperating; the stance itself is coded where a trigger "
+        "names it).",
+        '"The two presidents underscored the longstanding partnership between Kenya and Ghana" -> no COOPERATE.',
+    ),
     "topic-not-recipient": Rule(
         "What is discussed is a topic, never a party; the other party of a discussion is who it is held "
         'with (CAMEO 04: consult with). Talk, agreement and cooperation (CAMEO 03-06) "on", '
