@@ -58,3 +58,14 @@ def test_one_visits_a_country_to_consult_oneself(coded):
     assert consults and all("UGA" not in {a["code"] for a in e["actor"]} for e in consults)
     record = coded("Kenya encouraged Somalia to expand trade with Ethiopia.", date="2024-05-03")
     assert any({r["code"] for r in e["recipient"]} == {"SOM"} for e in record["events"])
+
+
+def test_who_is_asked_does_not_ask(coded):
+    """A past participle clause with no subject ("Asked if ..., the minister said") was done to the
+    main clause's subject: the minister was asked, and asked no one."""
+    record = coded(
+        "Kenyan Finance Minister Njuguna Ndung'u met creditor banks in London. Asked if the governors' demands "
+        "for his resignation would affect negotiations, Ndung'u said the talks would go on.",
+        date="2024-05-03",
+    )
+    assert not any(e["event"] == "REQUEST" and e["event_text"] == "Asked" for e in record["events"])

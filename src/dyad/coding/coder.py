@@ -191,6 +191,17 @@ def _suppressed(d: _Draft) -> str | None:
     return None
 
 
+def _passive_participle_clause(token: Token) -> bool:
+    """A past participle heading an adverbial clause with no subject of its own ("Asked about the
+    talks, the minister said ..."): the main clause's subject is what the participle was done to."""
+    return (
+        token.tag_ == "VBN"
+        and token.dep_ == "advcl"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children)
+        and token.i < token.head.i
+    )
+
+
 def _relation_under_stance(trigger: _Trigger) -> bool:
     """Rule "relation-topic": a relation named as what leaders underscore, welcome or reaffirm ("underscored
     the longstanding partnership", "welcomed efforts to expand cooperation") is the topic of their stance -
@@ -801,6 +812,9 @@ class EventCoder:
                 recipient = entities_for(passive_subject, actors, self.kb)
         elif subject is not None and token.lemma_.lower() in VICTIM_SUBJECT_VERBS:
             recipient = entities_for(subject, actors, self.kb)  # "a prisoner died": the victim
+        elif subject is not None and _passive_participle_clause(token):
+            # rule participle-patient: "Asked if the demands would matter, Funaro said ...": Funaro was asked
+            recipient = entities_for(subject, actors, self.kb)
         elif subject is not None:
             actor = entities_for(self._reported_subject(subject), actors, self.kb)
         elif passive_subject is not None and token.lemma_.lower() in STATE_PARTICIPLES:

@@ -194,6 +194,11 @@ RULES: dict[str, Rule] = {
         '"Ethiopia said its forces repelled an Eritrean attack" -> ASSAULT ERI -> ETH; "Kenyan forces repulsed '
         'al-Shabaab fighters" -> ASSAULT by al-Shabaab on KEN.',
     ),
+    "participle-patient": Rule(
+        "A past participle heading an adverbial clause with no subject of its own was done to the main "
+        "clause's subject: that subject is the recipient, never the actor.",
+        '"Asked if the demands would affect the talks, the minister said ..." -> no REQUEST by the minister.',
+    ),
     "relation-topic": Rule(
         "A relation named as what leaders underscore, welcome or reaffirm is the topic of their stance, not "
         "cooperation done (CAMEO 06 codes acts of cooperating; the stance itself is coded where a trigger "
