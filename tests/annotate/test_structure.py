@@ -43,6 +43,16 @@ def test_sign_off_is_structure():
     assert [text[s:e] for s, e in layout(text).spans] == ["\n REUTER"]
 
 
+def test_a_sites_subscription_prompt_is_structure(coded):
+    footer = "FOLLOW NEWSDESK Dont miss out on the Latest News We wont spam you and we respect your privacy."
+    text = "Kenyan police arrested dozens of protesters in Nairobi. " + footer
+    assert [text[s:e] for s, e in layout(text).spans] == [footer]
+    assert layout("The minister said Kenya would not miss out on the talks.").spans == ()
+    record = coded(text, date="2024-06-25")
+    assert all(e["evidence"]["text"] not in footer for e in record["events"])
+    assert "SUPPORT" not in {e["event"] for e in record["events"]}  # "we respect your privacy"
+
+
 def test_the_dateline_city_is_a_place_not_an_actor(coded):
     record = coded(
         "CAIRO, May 3 - Sudanese troops shelled rebel positions near the border on Friday.", date="1987-05-03"

@@ -3,9 +3,10 @@
 A dateline ("CAIRO, May 3 -", "Geneva (Reuters) -", "KYIV, Ukraine (AP) —"), a publication line
 ("Date of publication 5 July 2016", "Published November 13 2017", "AFP Friday 22 Jul 2016", a
 leading "16-12-2014"), and a sign-off ("REUTER", "(Reporting by ...)") say where and when a story
-was filed, never who did what. Rule "wire-structure": these spans are never actors and never
-events. The parser is given them as blanks (spaces, one for one, so offsets hold), and the
-dateline's place is kept as the article's filing place.
+was filed, never who did what; nor does a site's subscription prompt at the end of a scraped
+page. Rule "wire-structure": these spans are never actors and never events. The parser is given
+them as blanks (spaces, one for one, so offsets hold), and the dateline's place is kept as the
+article's filing place.
 """
 
 from __future__ import annotations
@@ -48,6 +49,15 @@ SIGN_OFF = re.compile(
 )
 
 
+#: A news site's subscription prompt at the end of a scraped page: "FOLLOW TRTWORLD Dont miss out on
+#: the Latest News We wont spam you and we respect your privacy.", "Sign up for our newsletter ...".
+SUBSCRIPTION_FOOTER = re.compile(
+    r"(?:\bFOLLOW\s+[A-Z]+\s+)?(?:\bDo(?:n'?t| not) miss out\b|\bSign up for (?:our|the) newsletter\b"
+    r"|\bSubscribe to (?:our|the) newsletter\b|\bWe won'?t spam you\b)[^\n]{0,1000}$",
+    re.IGNORECASE,
+)
+
+
 @dataclass(frozen=True)
 class Layout:
     """Where an article's structure lies: character spans, and the dateline's place."""
@@ -77,6 +87,9 @@ def layout(text: str) -> Layout:
     sign_off = SIGN_OFF.search(text)
     if sign_off:
         spans.append((sign_off.start(), sign_off.end()))
+    footer = SUBSCRIPTION_FOOTER.search(text, max(0, len(text) - 1200))
+    if footer and not (sign_off and footer.start() >= sign_off.start()):
+        spans.append((footer.start(), footer.end()))
     return Layout(tuple(spans), filed_from)
 
 
