@@ -29,6 +29,7 @@ from dyad.coding.syntax import (
     _counterpart_objects,
     _crowd_subject,
     _dangling_object,
+    _date_word,
     _depth_below,
     _direct_object,
     _group_subject,
@@ -1086,6 +1087,8 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
             if g.dep_ == "pobj"
         ]
         for cand in candidates:
+            if _date_word(cand):
+                continue  # "to be held between March 19-22" holds no march
             lemma = cand.lemma_.lower()
             compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ in ("compound", "amod")] + [lemma])
             if lemma in pattern.objects or compound in pattern.objects or cand.lower_ in pattern.objects:

@@ -44,7 +44,8 @@ RULES: dict[str, Rule] = {
     ),
     "not-an-act": Rule(
         "A trigger noun inside a multi-word name, modifying another noun, part of a date ('in March'), or in "
-        "its economic sense ('domestic demand') is no event (PLOVER codes acts, not names or descriptions).",
+        "its economic sense ('domestic demand') is no event (PLOVER codes acts, not names or descriptions); "
+        "nor is a date an act's object ('to be held between March 19-22' holds no march).",
         '"The Organisation for Economic Cooperation and Development published ..." -> no COOPERATE.',
     ),
     "mined-needs-dyad": Rule(

@@ -171,13 +171,20 @@ def _names_or_modifies(token: Token) -> bool:
     "U.S. Trade Representative") or modifying another noun ("trade issues", "cooperation
     agreement" - the head says what it is) is no event of its own; nor is a word of a date ("in
     March", "since the March talks": the month)."""
-    if token.ent_type_ in ("DATE", "TIME") or (token.lower_ == "march" and token.is_title and not token.is_sent_start):
+    if _date_word(token):
         return True
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return True
     if token.ent_type_ in NAME_ENTITY_TYPES and token.is_title:
         return _in_multiword_entity(token)
     return False
+
+
+def _date_word(token: Token) -> bool:
+    """A word of a date ("in March", "between March 19-22"), never an act nor an act's object."""
+    return token.ent_type_ in ("DATE", "TIME") or (
+        token.lower_ == "march" and token.is_title and not token.is_sent_start
+    )
 
 
 def _in_multiword_entity(token: Token) -> bool:
