@@ -234,3 +234,15 @@ def test_keeping_someone_from_leaving_restricts_them(coded):
     assert any(e["cameo"].startswith("172") and e["event"] == "COERCE" for e in record["events"])
     record = coded("Egypt prevented the activists from travelling to Gaza.", date="2024-01-10")
     assert any(e["cameo"].startswith("172") for e in record["events"])
+
+
+def test_signing_a_motion_is_no_agreement_but_a_memorandum_signed_is(coded):
+    """CAMEO 057 "sign formal agreement": "sign" alone stands for it only without another object."""
+    record = coded(
+        "Members of Kenya's ruling party signed a motion calling for sanctions against Uganda.", date="2024-01-10"
+    )
+    assert not any(e["cameo"] == "057" for e in record["events"])
+    record = coded(
+        "The ministers discussed a memorandum that Kenyan and Ugandan officials signed in Nairobi.", date="2024-01-10"
+    )
+    assert any(e["cameo"] == "057" for e in record["events"])

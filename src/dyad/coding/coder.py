@@ -23,6 +23,7 @@ from dyad.coding.syntax import (
     CROWD_NOUNS,
     INTENT,
     NON_OBJECT_PREPS,
+    RELATIVE_PRONOUNS,
     _agentless_passive,
     _complements,
     _conditional,
@@ -82,7 +83,7 @@ NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
 RELATION_NOUNS = WORDS["RELATION_NOUNS"]
 STANCE_VERBS = WORDS["STANCE_VERBS"]
-INTRANSITIVE_PROTESTS = WORDS["INTRANSITIVE_PROTESTS"]
+INTRANSITIVE_SENSES = WORDS["INTRANSITIVE_SENSES"]
 CIRCUMSTANCE_PREPS = WORDS["CIRCUMSTANCE_PREPS"]
 #: Talk, agreement and cooperation (CAMEO 03-06) are with a counterpart and about a topic.
 TOPIC_ROOTS = {"03", "04", "05", "06"}
@@ -1070,11 +1071,12 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         return None  # "help de-escalate tensions" helps do something; it gives no aid
     if (
         not is_noun
-        and token.lemma_.lower() in INTRANSITIVE_PROTESTS
+        and token.lemma_.lower() in INTRANSITIVE_SENSES
         and not pattern.objects
-        and any(c.dep_ in ("dobj", "ccomp") for c in children)
+        # a relative pronoun stands for the noun it follows ("a memorandum that they signed")
+        and any(c.dep_ in ("dobj", "ccomp") and c.lower_ not in RELATIVE_PRONOUNS for c in children)
     ):
-        return None  # "demonstrated its resolve", "rallied support": showing and gathering, no protest
+        return None  # "demonstrated its resolve", "rallied support", "signed a motion": other senses
     used: set[int] = set()
     if pattern.objects:
         candidates = _object_candidates(token) if not is_noun else [token]
