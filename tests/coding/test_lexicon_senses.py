@@ -246,3 +246,13 @@ def test_signing_a_motion_is_no_agreement_but_a_memorandum_signed_is(coded):
         "The ministers discussed a memorandum that Kenyan and Ugandan officials signed in Nairobi.", date="2024-01-10"
     )
     assert any(e["cameo"] == "057" for e in record["events"])
+
+
+def test_strikes_beside_missiles_are_no_labour_strike(coded):
+    """strike-sense: in a sentence about missiles or drones, "strikes" are those, not CAMEO 143."""
+    record = coded(
+        "Russia carries out another wave of cruise missile strikes on Ukraine, with strikes reported in Dnipro.",
+        date="2022-11-17",
+    )
+    assert "PROTEST" not in types(record)
+    assert "PROTEST" in types(coded("Dock workers staged strikes in Lagos and Abuja.", date="2022-11-17"))

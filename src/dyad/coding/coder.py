@@ -82,6 +82,7 @@ STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
 RELATION_NOUNS = WORDS["RELATION_NOUNS"]
+MILITARY_STRIKE_WORDS = WORDS["MILITARY_STRIKE_WORDS"]
 STANCE_VERBS = WORDS["STANCE_VERBS"]
 INTRANSITIVE_SENSES = WORDS["INTRANSITIVE_SENSES"]
 CIRCUMSTANCE_PREPS = WORDS["CIRCUMSTANCE_PREPS"]
@@ -190,6 +191,8 @@ def _suppressed(d: _Draft) -> str | None:
         return "not-done"  # an act under "if", "unless" or "whether" has not happened
     if _relation_under_stance(d.trigger):
         return "relation-topic"
+    if _military_strike(d):
+        return "strike-sense"
     return None
 
 
@@ -202,6 +205,14 @@ def _passive_participle_clause(token: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in token.children)
         and token.i < token.head.i
     )
+
+
+def _military_strike(d: _Draft) -> bool:
+    """Rule "strike-sense": "strikes" in a sentence about missiles, drones or warplanes ("missile strikes
+    on Ukraine, with strikes reported in Dnipro") are those strikes, not a labour strike (CAMEO 143)."""
+    if d.root != "14" or d.token.lemma_.lower() != "strike":
+        return False
+    return any(t.lower_ in MILITARY_STRIKE_WORDS for t in d.sent)
 
 
 def _relation_under_stance(trigger: _Trigger) -> bool:

@@ -200,6 +200,11 @@ RULES: dict[str, Rule] = {
         "clause's subject: that subject is the recipient, never the actor.",
         '"Asked if the demands would affect the talks, the minister said ..." -> no REQUEST by the minister.',
     ),
+    "strike-sense": Rule(
+        '"Strikes" in a sentence about missiles, drones or warplanes are those strikes, not a labour strike '
+        '(CAMEO 143 "conduct strike or boycott").',
+        '"Russia launched missile strikes on Ukraine, with strikes reported in Dnipro" -> no PROTEST.',
+    ),
     "relation-topic": Rule(
         "A relation named as what leaders underscore, welcome or reaffirm is the topic of their stance, not "
         "cooperation done (CAMEO 06 codes acts of cooperating; the stance itself is coded where a trigger "
