@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Span
+    from spacy.tokens import Doc, Span, Token
 
 #: Where a document keeps the bounds of its sentences once read (plain integers: a ``Doc`` with
 #: them still serialises).
@@ -22,6 +22,13 @@ def sentences(doc: Doc) -> list[Span]:
     if bounds is None:
         bounds = doc.user_data[SENTENCE_BOUNDS] = [(s.start, s.end) for s in doc.sents]
     return [doc[start:end] for start, end in bounds]
+
+
+def in_multiword_entity(token: Token) -> bool:
+    """Whether the named entity a token is in has more words than it, read from the IOB tags
+    (``doc.ents`` would build every entity of the document to find one)."""
+    doc = token.doc
+    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
 def token_texts(doc: Doc) -> list[str]:

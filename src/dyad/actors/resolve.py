@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.actors.kb import KBEntry, KnowledgeBase
 from dyad.actors.normalise import alias_key, fold
 from dyad.model import Entity, EntityKind, LearnedActor, Mention
-from dyad.tokens import is_proper_noun, token_texts
+from dyad.tokens import in_multiword_entity, is_proper_noun, token_texts
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -334,9 +334,7 @@ def _word_of_a_longer_name(token: Token) -> bool:
     ]
     if any(word.text[:1].isupper() for word in joined):
         return True
-    if token.ent_type_ not in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"):
-        return False
-    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
+    return token.ent_type_ in ("FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT") and in_multiword_entity(token)
 
 
 def _longest_match(keys: list[str], i: int, kb: KnowledgeBase, limit: int | None = None) -> int:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyad.coding.words import load_word_lists
+from dyad.tokens import in_multiword_entity
 
 if TYPE_CHECKING:
     from spacy.tokens import Span as SpacySpan
@@ -176,7 +177,7 @@ def _names_or_modifies(token: Token) -> bool:
     if token.dep_ == "compound" and token.head.pos_ in ("NOUN", "PROPN"):
         return True
     if token.ent_type_ in NAME_ENTITY_TYPES and token.is_title:
-        return _in_multiword_entity(token)
+        return in_multiword_entity(token)
     return False
 
 
@@ -185,13 +186,6 @@ def _date_word(token: Token) -> bool:
     return token.ent_type_ in ("DATE", "TIME") or (
         token.lower_ == "march" and token.is_title and not token.is_sent_start
     )
-
-
-def _in_multiword_entity(token: Token) -> bool:
-    """Whether the named entity a token is in has more words than it, read from the IOB tags
-    (``doc.ents`` would build every entity of the document to find one)."""
-    doc = token.doc
-    return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
 MEANS_PREPS = WORDS["MEANS_PREPS"]
