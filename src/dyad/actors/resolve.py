@@ -616,8 +616,7 @@ def _leaders_by_surname(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:
         if fold(entry.name).split()[-1] != fold(token.text):
             continue  # "Jordan" is in "Abdullah II of Jordan", but not his surname
         entity = _entity_from_entry(entry, token.text, token.idx, token.idx + len(token.text), index.date)
-        index.by_token[token.i] = entity
-        index.mentions.append(Mention(token.text, token.idx, token.idx + len(token.text), "person", entity))
+        _mark(ent, entity, index)
         index.named.setdefault(fold(token.text), entity)
 
 

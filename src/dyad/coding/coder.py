@@ -86,10 +86,11 @@ MILITARY_STRIKE_WORDS = WORDS["MILITARY_STRIKE_WORDS"]
 STANCE_VERBS = WORDS["STANCE_VERBS"]
 INTRANSITIVE_SENSES = WORDS["INTRANSITIVE_SENSES"]
 CIRCUMSTANCE_PREPS = WORDS["CIRCUMSTANCE_PREPS"]
-#: Talk, agreement and cooperation (CAMEO 03-06) are with a counterpart and about a topic.
-TOPIC_ROOTS = {"03", "04", "05", "06"}
-TOPIC_PREPS = WORDS["TOPIC_PREPS"]
 RECIPROCAL_ROOTS = {"04", "03", "05", "06"}
+#: Talk, agreement and cooperation (CAMEO 03-06, the reciprocal families) are with a counterpart and
+#: about a topic.
+TOPIC_ROOTS = RECIPROCAL_ROOTS
+TOPIC_PREPS = WORDS["TOPIC_PREPS"]
 VERBAL_ROOTS = {"02", "03", "05", "09", "10", "11", "12", "13"}
 PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18", "19", "20"}
 HELP_VERBS = WORDS["HELP_VERBS"]
@@ -225,7 +226,7 @@ def _relation_under_stance(trigger: _Trigger) -> bool:
         return False
     current = token
     for _ in range(5):
-        if current.dep_ in ("ROOT",) or current.head is current:
+        if current.dep_ == "ROOT" or current.head is current:
             return False
         current = current.head
         if current.pos_ in ("VERB", "AUX") and current.lemma_.lower() in STANCE_VERBS:
