@@ -78,7 +78,10 @@ def code_parallel(
     so the result is what one process gives, whatever the number of workers or the batch size;
     ``triage`` as ``Pipeline(triage=...)``.
     """
-    context = mp.get_context("fork") if "fork" in mp.get_all_start_methods() else mp.get_context("spawn")
+    # spawned, not forked: a forked worker inherits whatever threads the parent runs (an API server,
+    # a feed fetcher) mid-way, and one crashed in garbage collection in a clean-clone CI run; each
+    # worker loads the model itself either way (the parent never does)
+    context = mp.get_context("spawn")
     with context.Pool(workers, initializer=_init, initargs=(memory or ActorMemory(), triage)) as pool:
         pending: deque[Any] = deque()
         for batch in _batches(documents, batch_size):
