@@ -31,6 +31,19 @@ def in_multiword_entity(token: Token) -> bool:
     return token.ent_iob_ == "I" or (token.i + 1 < len(doc) and doc[token.i + 1].ent_iob_ == "I")
 
 
+def without_blanks(span: Span) -> Span:
+    """``span`` less the whitespace tokens at its edges. Layout the annotator blanked (a dateline,
+    "OSLO, June 2 -") parses as one whitespace token, which a phrase's left edge can take in; the
+    actor's text must not quote the dateline it stood on."""
+    start, end = span.start, span.end
+    doc = span.doc
+    while start < end and doc[start].is_space:
+        start += 1
+    while end > start and doc[end - 1].is_space:
+        end -= 1
+    return doc[start:end] if start < end else span
+
+
 def token_texts(doc: Doc) -> list[str]:
     """Every token's text."""
     from spacy.attrs import ORTH

@@ -62,3 +62,13 @@ def test_the_dateline_city_is_a_place_not_an_actor(coded):
     shelling = next(e for e in record["events"] if e["event"] == "ASSAULT")
     assert {a["code"] for a in shelling["actor"]} == {"SDN"}
     assert shelling["event_loc"]["name"] == "Cairo"  # the filing place, where the text gives no other
+
+
+def test_an_actors_text_never_quotes_the_dateline_it_follows(coded):
+    # The blanked dateline parses as one whitespace token that the phrase's left edge can reach.
+    record = coded(
+        "OSLO, June 2 - European Community officials welcomed Norway's decision to hold a referendum.",
+        date="1987-06-02",
+    )
+    welcome = next(e for e in record["events"] if e["event"] == "SUPPORT")
+    assert [a["raw_text"] for a in welcome["actor"]] == ["European Community officials"]

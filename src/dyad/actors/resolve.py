@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.actors.kb import KBEntry, KnowledgeBase
 from dyad.actors.normalise import alias_key, fold
 from dyad.model import Entity, EntityKind, LearnedActor, Mention
-from dyad.tokens import in_multiword_entity, is_proper_noun, token_texts
+from dyad.tokens import in_multiword_entity, is_proper_noun, token_texts, without_blanks
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -730,7 +730,7 @@ def _phrase(head: Token) -> Span:
         if child.dep_ in MODIFIER_DEPS or child.dep_ in ("cc", "conj") and child.head == head:
             left = min(left, child.left_edge, key=lambda t: t.i)
             break
-    return head.doc[left.i : head.i + 1]
+    return without_blanks(head.doc[left.i : head.i + 1])
 
 
 def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
@@ -1035,6 +1035,7 @@ def _latest_subject(previous: list[Mention], token: Token) -> Entity | None:
 
 def span_entity(span: Span, code: str | None, sector: str | None, kind: EntityKind) -> Entity:
     """An actor named by the words of ``span`` (its text is both what the text said and its name)."""
+    span = without_blanks(span)
     return Entity(
         raw_text=span.text,
         entity_name=span.text,
