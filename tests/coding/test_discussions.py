@@ -101,3 +101,14 @@ def test_a_relation_underscored_is_no_cooperation_done(coded):
     assert frozenset({"KEN", "GHA"}) in pairs(record, "CONSULT")
     record = coded("Kenya and Ghana signed a partnership on vaccine production.", date="2023-03-01")
     assert record["events"]  # a partnership made is an act
+
+
+def test_the_city_where_talks_are_held_is_not_one_of_both_sides(coded):
+    # "both-sides" takes the article's two parties; "talks in London" names where, not who.
+    record = coded(
+        "ACCRA, March 3 - Ghana's trade minister said Ghanaian delegates would attend talks in London on a "
+        "new cocoa pact. Ghana will press for higher prices at the talks in London, he said. "
+        "The meeting aims to set rules for the buffer stock.",
+        date="1987-03-03",
+    )
+    assert frozenset({"GHA", "GBR"}) not in pairs(record, "CONSULT")

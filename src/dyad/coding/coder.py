@@ -18,7 +18,7 @@ from dyad import taxonomy
 from dyad.actors import ActorIndex, KnowledgeBase, entities_for, span_entity
 from dyad.coding import subcodes
 from dyad.coding.lexicon import Lexicon, Pattern
-from dyad.coding.places import _local_country, _location, _place_names
+from dyad.coding.places import _local_country, _location, _locative, _place_names
 from dyad.coding.syntax import (
     CROWD_NOUNS,
     INTENT,
@@ -288,7 +288,7 @@ class EventCoder:
         ]
 
     def code(self, doc: Doc, actors: ActorIndex) -> list[Event]:
-        dyad_pair = _document_dyad(actors)
+        dyad_pair = _document_dyad(doc, actors)
         places = _place_names(doc, actors)
         events: list[Event] = []
         for sent_index, sent in enumerate(sentence_spans(doc)):
@@ -1435,14 +1435,19 @@ def _meeting_counterpart(actor: list[Entity], pair: list[Entity]) -> list[Entity
     return others if len(others) == 1 else []
 
 
-def _document_dyad(actors: ActorIndex) -> list[Entity]:
-    """The two countries an article is mostly about (for "both sides" and "we" in bilateral talks)."""
+def _document_dyad(doc: Doc, actors: ActorIndex) -> list[Entity]:
+    """The two countries an article is mostly about (for "both sides" and "we" in bilateral talks).
+    A city named as where things happen ("talks in London") is a place, not one of the parties."""
     counts: dict[str, int] = {}
     first: dict[str, Entity] = {}
     for m in actors.mentions:
         e = m.entity
         if e is None or not e.code or e.code in ("IGO", "NGO"):
             continue
+        if e.kind == "capital":
+            span = doc.char_span(m.start, m.end, alignment_mode="expand")
+            if span is not None and span.root.dep_ == "pobj" and _locative(span.root):
+                continue
         counts[e.code] = counts.get(e.code, 0) + 1
         first.setdefault(e.code, e)
     ranked = sorted(counts, key=lambda c: -counts[c])

@@ -74,7 +74,8 @@ RULES: dict[str, Rule] = {
     ),
     "both-sides": Rule(
         'A mutual act (CAMEO 03-06) told with a side missing - "both sides", an agentless passive, a meeting '
-        "noun as subject - is between the article's two parties.",
+        "noun as subject - is between the article's two parties. A city named as where things happen ('talks "
+        "in London') is a place, never one of the parties.",
         '"Kenya and Uganda met in Nairobi. Issues of trade were discussed." -> CONSULT KEN <-> UGA.',
     ),
     "speaker-counterpart": Rule(
