@@ -71,3 +71,13 @@ def test_the_guests_of_a_hosted_roundtable_are_of_the_hosts_state(coded):
 def test_the_members_of_a_convened_meeting_are_of_the_conveners_state(coded):
     record = coded("President Ruto convened the first meeting of county governors and mayors.", date="2024-03-01")
     assert ({"KEN"}, {"KEN"}) in sides(record, "CONSULT")
+
+
+def test_demands_rejected_are_rejected_to_whoever_made_them_even_at_home(coded):
+    # CAMEO 12 "reject a request or demand": its recipient is the one who made the demand
+    record = coded(
+        "Kenyan Interior Minister Kipchumba Murkomen rejected demands by a group of Kenyan governors that he "
+        "step down.",
+        date="2024-07-01",
+    )
+    assert sides(record, "REJECT") == [({"KEN"}, {"KEN"})]

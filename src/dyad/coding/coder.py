@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from dyad import taxonomy
 from dyad.actors import ActorIndex, KnowledgeBase, entities_for, span_entity
+from dyad.actors.normalise import fold
 from dyad.coding import subcodes
 from dyad.coding.lexicon import Lexicon, Pattern
 from dyad.coding.places import _local_country, _location, _locative, _place_names
@@ -846,8 +847,11 @@ class EventCoder:
                 preps.extend(c for c in obj.children if c.dep_ == "prep")
         if not recipient:
             recipient = self._prep_recipient(preps, trigger, actors)
+        owned = False
         if not recipient:
+            # the owner of the object ("demands by a group of governors") is already another party
             recipient = self._object_owner(token, trigger, actors, actor)
+            owned = bool(recipient)
         if not recipient and root_of(trigger.pattern.code) in VERBAL_ROOTS:
             recipient = self._complement_recipient(token, actors, actor)
         if not recipient:
@@ -855,7 +859,8 @@ class EventCoder:
             recipient = self._clause_recipient(token, actors, actor, about_topic)
         if not recipient:  # "allowed candidate X to participate", "forced Y to leave"
             recipient = self._complement_recipient(token, actors, actor)
-        recipient = _other_than(recipient, actor)
+        if not owned:
+            recipient = _other_than(recipient, actor)
         if not recipient and actor:
             recipient = _other_person(token, actors, actor)  # rule "object-pronoun"
         return actor, recipient
@@ -950,7 +955,9 @@ class EventCoder:
     def _object_owner(self, token: Token, trigger: _Trigger, actors: ActorIndex, actor: list[Entity]) -> list[Entity]:
         """ "rejected Saddam Hussein's proposal", "a US offer", "an appeal from X": whose object it is."""
         codes = {a.code for a in actor}
-        keys = {a.key() for a in actor}
+        # the actor itself, by its words or, for a person, by name ("Croatia" and "Croatian
+        # extremists" are both named after Croatia, and are two parties)
+        itself = {(a.start, a.end) for a in actor} | {fold(a.entity_name) for a in actor if a.kind == "person"}
         for i in trigger.objects_used:
             obj = token.doc[i]
             for child in obj.children:
@@ -960,8 +967,14 @@ class EventCoder:
                         return found
                 if child.dep_ == "prep" and child.lower_ in ("from", "by", "of", "for"):
                     for pobj in child.children:
-                        # "crimes by Croatian extremists": a named party, even of the actor's own country
-                        found = [e for e in entities_for(pobj, actors, self.kb) if e.key() not in keys]
+                        # "crimes by Croatian extremists", "shrugged off demands by a group of Brazilian
+                        # governors": whoever the phrase names is another party than the subject, even
+                        # of the actor's own country and role, unless it names the actor itself
+                        found = [
+                            e
+                            for e in entities_for(pobj, actors, self.kb)
+                            if (e.start, e.end) not in itself and fold(e.entity_name) not in itself
+                        ]
                         if found:
                             return found
         return []
