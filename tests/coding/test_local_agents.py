@@ -58,6 +58,16 @@ def test_names_that_are_not_places_do_not_locate(coded):
     assert ({"FRA"}, {"FRA"}) in sides(record, "COERCE")
 
 
+def test_a_country_in_a_persons_title_places_nothing(coded):
+    # "U.K. Prime Minister Rishi Sunak" says whose minister, not where the protests are
+    record = coded(
+        "Germany shuts its consulate in Lagos, Nigeria, amid angry protests over a speech by U.K. Prime "
+        "Minister Rishi Sunak.",
+        date="2024-03-01",
+    )
+    assert [actor for actor, _ in sides(record, "PROTEST")] == [{"NGA"}]
+
+
 def test_a_stance_prefix_is_no_nationality(coded):
     record = coded("Pro-Russian separatists shelled Ukrainian positions near Donetsk.", date="2015-02-01")
     assert all("RUS" not in actor for actor, _ in sides(record, "ASSAULT"))

@@ -34,12 +34,25 @@ def _local_country(location: Location | None, sent: SpacySpan, places: list[tupl
 LOCATIVE_PREPS = WORDS["LOCATIVE_PREPS"]
 
 
+def _names_a_person(token: Token) -> bool:
+    """Whether a word is, or is a title in, a person's name ("President" of "President Donald Trump")."""
+    for _ in range(3):
+        if token.ent_type_ == "PERSON":
+            return True
+        if token.dep_ != "compound" or token.head is token:
+            return False
+        token = token.head
+    return False
+
+
 def _locative(token: Token) -> bool:
     """Whether a name may place what follows: not as the object of a non-locative preposition ("the
     defeat of Paris Saint-Germain by Bayern Munich" names teams) and not as a modifier ("Britain-based");
     "in Alexandria, Egypt", "Syria's Aleppo" and a headline's "Syria ..." do."""
     for _ in range(3):
-        if token.dep_ in ("amod", "npadvmod"):
+        if token.dep_ in ("amod", "npadvmod"):  # "Britain-based"
+            return False
+        if token.dep_ == "compound" and _names_a_person(token.head):  # "U.S. President Donald Trump"
             return False
         if token.dep_ == "pobj":  # "in X", "near X", "the village of X"
             prep = token.head
