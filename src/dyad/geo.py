@@ -57,6 +57,20 @@ class Gazetteer:
                 return max(preferred, key=lambda p: (countries.index(p.country_code) * -1, p.population))
         return max(candidates, key=lambda p: p.population)
 
+    def country_of(self, name: str) -> str | None:
+        """The country of the town called ``name`` when the name is unambiguous: every town of that name
+        is in one country, or one is at least ten times as populous as any elsewhere ("Bologna" is
+        Italy's; "Tripoli" is Libya's or Lebanon's, so no one's)."""
+        candidates = self.by_name.get(fold(name.strip()))
+        if not candidates:
+            return None
+        ranked = sorted(candidates, key=lambda p: -p.population)
+        top = ranked[0]
+        rival = next((p for p in ranked[1:] if p.country_code != top.country_code), None)
+        if rival is None or top.population >= 10 * max(rival.population, 1):
+            return top.country_code
+        return None
+
 
 @cache
 def default_gazetteer() -> Gazetteer:

@@ -68,6 +68,12 @@ def test_a_country_in_a_persons_title_places_nothing(coded):
     assert [actor for actor, _ in sides(record, "PROTEST")] == [{"NGA"}]
 
 
+def test_a_town_the_knowledge_base_does_not_know_still_places_unclaimed_violence(coded):
+    # "unclaimed-violence" codes the state of the place; the gazetteer knows Bologna is in Italy
+    record = coded("A parcel bomb exploded at the Greek consulate in Bologna on Tuesday.", date="2019-05-01")
+    assert ({"ITA"}, {"GRC"}) in sides(record, "ASSAULT")
+
+
 def test_a_stance_prefix_is_no_nationality(coded):
     record = coded("Pro-Russian separatists shelled Ukrainian positions near Donetsk.", date="2015-02-01")
     assert all("RUS" not in actor for actor, _ in sides(record, "ASSAULT"))

@@ -21,6 +21,13 @@ def test_gazetteer_prefers_the_articles_countries():
     assert gazetteer.geocode("Nowhere-on-Earth") is None
 
 
+def test_a_towns_country_only_when_its_name_is_unambiguous():
+    gazetteer = default_gazetteer()
+    assert gazetteer.country_of("Bologna") == "ITA"
+    assert gazetteer.country_of("Tripoli") is None  # Libya's or Lebanon's
+    assert gazetteer.country_of("Atlantis of the Deep") is None
+
+
 def test_dateline_is_the_fallback_place(coded):
     assert dateline("NAIROBI (Reuters) - Kenyan police arrested...") == "Nairobi"
     assert dateline("Kenyan police arrested dozens.") is None

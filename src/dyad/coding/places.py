@@ -124,6 +124,8 @@ def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[in
         return (loc.country_code is not None, bool(loc.name), town)
 
     best = max(found, key=rank)  # a known country first (it is the event's target too), a named town next
+    if best.country_code is None and best.name:  # a town the knowledge base does not know ("in Bologna")
+        best.country_code = gazetteer.country_of(best.name)
     if not best.name:  # only an adjective: the country it names
         best.name = next((loc.name for loc in found if loc.name), "") or best.country_code or ""
     return best

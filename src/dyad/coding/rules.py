@@ -101,7 +101,8 @@ RULES: dict[str, Rule] = {
     ),
     "unclaimed-violence": Rule(
         "Violence with no named perpetrator is coded to the place where it happens (unidentified attackers "
-        "there), the ICEWS convention.",
+        "there), the ICEWS convention. A town the knowledge base does not know is placed by the gazetteer "
+        "when its name is one country's only.",
         '"A roadside bomb near Samarra killed a soldier" -> ASSAULT IRQ.',
     ),
     "home-role": Rule(
