@@ -65,3 +65,23 @@ def test_a_bare_capitalised_head_is_the_body_named_in_full_before(coded):
     )
     requests = [e for e in record["events"] if e["event"] == "REQUEST"]
     assert [(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in requests] == [("SYR", "IGO")]
+
+
+def test_a_definite_common_noun_is_the_body_named_in_full_before(coded):
+    record = coded(
+        "Kenya's Health Ministry announced an audit on Monday. "
+        "The ministry also accused the Ugandan government of smuggling vaccines.",
+        date="2024-03-01",
+    )
+    accusations = [e for e in record["events"] if e["event"] == "ACCUSE"]
+    assert [(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in accusations] == [("KEN", "UGA")]
+
+
+def test_a_definite_common_noun_takes_up_only_a_body_or_a_role(coded):
+    # "the U.S. dollar" names a currency after a country; "the dollar" is no actor
+    record = coded(
+        "Japanese Finance Minister Shunichi Suzuki said Japan was watching the U.S. dollar closely. "
+        "The dollar was criticised by traders.",
+        date="2024-03-01",
+    )
+    assert all(r["raw_text"].lower() != "the dollar" for e in record["events"] for r in e["recipient"])

@@ -805,18 +805,27 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
 
 def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
     """ "The Coalition" after "the Syrian Coalition", "the Ministry" after "the Foreign Ministry": a bare,
-    capitalised head noun is the body the article named in full before with that head."""
-    if not head.text[:1].isupper() or head.pos_ not in ("NOUN", "PROPN"):
+    capitalised head noun is the body the article named in full before with that head; so is a definite
+    common noun ("the department" after "the U.S. Agriculture Department", "the governors" after
+    "Brazilian governors"): the article's latest fuller mention of it (rule "body-coreference")."""
+    if head.pos_ not in ("NOUN", "PROPN"):
+        return []
+    definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
+    if not (head.text[:1].isupper() or definite):
         return []
     if any(c.dep_ != "det" for c in head.children if c.i < head.i) or head.ent_type_ in ("PERSON", "GPE"):
         return []
     for earlier in reversed(head.doc[: phrase.start]):
-        if earlier.text != head.text or not any(c.dep_ in ("amod", "compound", "prep") for c in earlier.children):
+        if earlier.lower_ != head.lower_ or not any(c.dep_ in ("amod", "compound", "prep") for c in earlier.children):
             continue
         found = [e for e in _entities_for_head(earlier, index, kb) if e.code and e.kind != "person"]
+        if not head.text[:1].isupper():  # a common noun takes up a body or a role, not "the dollar"
+            found = [e for e in found if e.sector_code or e.kind == "organisation"]
         return [_with(e, raw=phrase.text, span=phrase) for e in found]
     return []
 
+
+DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
 
 NGO_NAME_HEADS = {
     "association",

@@ -234,6 +234,14 @@ RULES: dict[str, Rule] = {
         "introduced with that title (the article's principal of that rank).",
         '"President Biden spoke with President Lopez Obrador. The President thanked him" -> the thanks are Biden\'s.',
     ),
+    "body-coreference": Rule(
+        "A bare capitalised head ('The Coalition') or a definite common noun ('the ministry', 'the "
+        "governors') is the body or role group the article named in full before with that head (applied "
+        "when actors are resolved); a noun that named no body or role ('the dollar' after 'the U.S. "
+        "dollar') takes up nothing.",
+        "\"Kenya's Health Ministry announced an audit. The ministry accused the Ugandan government of "
+        'smuggling vaccines" -> ACCUSE KEN -> UGA.',
+    ),
     "leader-surname": Rule(
         "A person named by surname alone is the head of state or government of that name in office on "
         "the article's date, when there is exactly one (wire copy names leaders so); out of office, a "
