@@ -69,3 +69,14 @@ def test_an_object_complement_after_the_object_is_read(coded):
         date="2024-01-10",
     )
     assert any(e["event"] == "SANCTION" and e["cameo"] == "161" for e in record["events"])
+
+
+def test_aid_given_in_a_list_goes_to_whom_the_lists_to_names(coded):
+    # the parser hangs "to the Ukrainian army" on the list's last item, not on "delivered"
+    record = coded(
+        "This year Canada has delivered hundreds of thousands of rounds, thousands of rifles, hundreds of "
+        "trucks, and other equipment to the Ukrainian army as it resists Russian aggression.",
+        date="2024-03-01",
+    )
+    aid = [e for e in record["events"] if e["event"] == "AID"]
+    assert [[r["raw_text"] for r in e["recipient"]] for e in aid] == [["the Ukrainian army"]]

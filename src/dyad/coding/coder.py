@@ -38,6 +38,7 @@ from dyad.coding.syntax import (
     _hypothetical,
     _is_future,
     _is_main,
+    _list_preps,
     _means_nouns,
     _measured,
     _mentions_both_sides,
@@ -845,6 +846,8 @@ class EventCoder:
         for obj in token.children:  # "talks with X", "investments in Y": preps on the object noun
             if obj.i in trigger.objects_used:
                 preps.extend(c for c in obj.children if c.dep_ == "prep")
+        if root_of(trigger.pattern.code) == "07":  # rule "aid-list-recipient": wherever the list's "to" hangs
+            preps.extend(p for p in _list_preps(token) if p not in preps)
         if not recipient:
             recipient = self._prep_recipient(preps, trigger, actors)
         owned = False

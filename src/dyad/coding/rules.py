@@ -234,6 +234,11 @@ RULES: dict[str, Rule] = {
         "introduced with that title (the article's principal of that rank).",
         '"President Biden spoke with President Lopez Obrador. The President thanked him" -> the thanks are Biden\'s.',
     ),
+    "aid-list-recipient": Rule(
+        "Aid given (CAMEO 07: 'provide aid') is given to whom its 'to' phrase names, wherever the parser "
+        "hung that phrase in a list of what was given (applied when arguments are read).",
+        '"Canada has delivered rounds, rifles, trucks and other equipment to the Ukrainian army" -> AID CAN -> UKR.',
+    ),
     "body-coreference": Rule(
         "A bare capitalised head ('The Coalition') or a definite common noun ('the ministry', 'the "
         "governors') is the body or role group the article named in full before with that head (applied "

@@ -239,6 +239,22 @@ def _counterpart_objects(token: Token, preps: tuple[str, ...] = ("with", "to", "
     ]
 
 
+def _list_preps(token: Token) -> list[Token]:
+    """The prepositions hung on any item of a verb's object list ("delivered rounds, rockets and other
+    capabilities to Ukrainian forces": the parser puts "to" on the last item, or on an item it took
+    for an adverb). Only nominal links are followed, never a clause."""
+    found: list[Token] = []
+    stack = [c for c in token.children if c.dep_ in ("dobj", "npadvmod")]
+    while stack:
+        node = stack.pop()
+        for child in node.children:
+            if child.dep_ == "prep":
+                found.append(child)
+            elif child.dep_ in ("conj", "appos"):
+                stack.append(child)
+    return sorted(found, key=lambda t: t.i)
+
+
 def _direct_object(token: Token) -> Token | None:
     """What a verb is done to: its object, or the subject of a passive ("protesters were shot")."""
     return next((c for c in token.children if c.dep_ in ("dobj", "nsubjpass")), None)
