@@ -60,3 +60,10 @@ def test_those_repelled_were_attacking(coded):
     record = coded("The Afghan military repelled Pakistani warplanes near Bagram on Monday.", date="2026-03-02")
     assert ({"PAK"}, {"AFG"}) in sides(record, "ASSAULT")
     assert ({"AFG"}, {"PAK"}) not in sides(record, "ASSAULT")
+
+
+def test_who_resists_or_survives_an_act_is_its_target_not_its_agent(coded):
+    record = coded("Ukrainian troops resisted the invasion for months.", date="2024-03-01")
+    assaults = [e for e in record["events"] if e["event"] == "ASSAULT"]
+    assert assaults and all("UKR" not in {a["code"] for a in e["actor"]} for e in assaults)
+    assert all({r["code"] for r in e["recipient"]} == {"UKR"} for e in assaults)

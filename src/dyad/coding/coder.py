@@ -98,6 +98,7 @@ PLACE_AS_RECIPIENT_ROOTS = {"03", "07", "08", "13", "14", "15", "16", "17", "18"
 HELP_VERBS = WORDS["HELP_VERBS"]
 TOPIC_VERBS = WORDS["TOPIC_VERBS"]
 REPEL_VERBS = WORDS["REPEL_VERBS"]
+ENDURE_VERBS = WORDS["ENDURE_VERBS"]
 ATTACK_NOUNS = WORDS["ATTACK_NOUNS"]
 #: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
 #: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
@@ -1039,7 +1040,10 @@ class EventCoder:
             # rule cause-not-agent: "The arrest of X drew protests": an act that causes another
             # does not do it; the protesters are not the arrest, nor the one arrested. Nor is the
             # subject of what is done "due to", "amid" or "despite" an act the one who does it
-            if subject is not None and subject.lemma_.lower() not in self.lexicon.nouns and not _circumstance(noun):
+            if subject is not None and verb.lemma_.lower() in ENDURE_VERBS | REPEL_VERBS:
+                # rule "endured-act": "Ukrainian troops resisted the invasion": the invaded, not the invader
+                recipient = recipient or entities_for(subject, actors, self.kb)
+            elif subject is not None and subject.lemma_.lower() not in self.lexicon.nouns and not _circumstance(noun):
                 actor = entities_for(subject, actors, self.kb)
         if not actor and noun.dep_ == "pobj":  # "speaking at a conference with X, Erdogan said"
             verb = noun.head.head

@@ -198,6 +198,11 @@ RULES: dict[str, Rule] = {
         '"Ethiopia said its forces repelled an Eritrean attack" -> ASSAULT ERI -> ETH; "Kenyan forces repulsed '
         'al-Shabaab fighters" -> ASSAULT by al-Shabaab on KEN.',
     ),
+    "endured-act": Rule(
+        "Whoever resists, withstands, survives, suffers or repels an act named by a noun is its target, "
+        "never its agent (CAMEO codes the one who attacks, not the one attacked).",
+        '"Ukrainian troops resisted the invasion" -> ASSAULT ? -> UKR, never UKR\'s invasion.',
+    ),
     "participle-patient": Rule(
         "A past participle heading an adverbial clause with no subject of its own was done to the main "
         "clause's subject: that subject is the recipient, never the actor.",
