@@ -256,3 +256,12 @@ def test_strikes_beside_missiles_are_no_labour_strike(coded):
     )
     assert "PROTEST" not in types(record)
     assert "PROTEST" in types(coded("Dock workers staged strikes in Lagos and Abuja.", date="2022-11-17"))
+
+
+def test_a_phrase_of_time_is_no_particle_of_a_phrasal_verb(coded):
+    # "called on Monday for an end" is a call for something, not a call on Monday
+    record = coded(
+        "Kenyan President William Ruto called on Monday for an end to the fighting in Sudan.", date="2024-03-01"
+    )
+    calls = [e for e in record["events"] if e["event"] == "REQUEST"]
+    assert calls and all(e["evidence"]["rule"].endswith(":call for") for e in calls)

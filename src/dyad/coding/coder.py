@@ -1075,6 +1075,14 @@ def _obligation(token: Token) -> _Trigger | None:
     return None
 
 
+def _verbs_particle(particle: Token) -> bool:
+    """Whether a preposition on a verb is the particle of a phrasal verb ("called on Iran to ..."), not a
+    phrase of time ("called on Tuesday for calm", "agreed in May to ...")."""
+    return particle.dep_ != "prep" or not any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in particle.children
+    )
+
+
 def _patient(trigger: _Trigger) -> Token | None:
     """What the trigger is done to, unless it only measures what the pattern's object names ("delivered
     hundreds of thousands of [rounds]": the rounds are given, "hundreds" are nobody)."""
@@ -1088,7 +1096,10 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
     """The token indices the pattern's object consumed, or None when the pattern does not fit."""
     children = list(token.children)
     for particle in pattern.particles:
-        if not any(c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod", "agent", "dative") for c in children):
+        if not any(
+            c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod", "agent", "dative") and _verbs_particle(c)
+            for c in children
+        ):
             return None
     if is_noun:
         words = [c.lemma_.lower() for c in children if c.dep_ in ("compound", "amod") and c.i < token.i]
