@@ -112,3 +112,13 @@ def test_the_city_where_talks_are_held_is_not_one_of_both_sides(coded):
         date="1987-03-03",
     )
     assert frozenset({"GHA", "GBR"}) not in pairs(record, "CONSULT")
+
+
+def test_they_after_a_call_are_the_two_who_spoke_not_the_third_party_it_was_about(coded):
+    record = coded(
+        "Foreign Minister Annalena Baerbock spoke today with Foreign Minister Penny Wong of Australia following "
+        "China's cyberattack on June 3. They committed to continue working together on Australia's cyber "
+        "defences.",
+        date="2023-08-01",
+    )
+    assert pairs(record, "AGREE") == [frozenset({"DEU", "AUS"})]

@@ -51,6 +51,7 @@ from dyad.coding.syntax import (
     _passive_agent,
     _past_wish,
     _prep_objects,
+    _pronoun_subject,
     _speaker_context,
     _subject,
 )
@@ -526,12 +527,13 @@ class EventCoder:
 
     def _rule_the_two_leaders(self, d: _Draft) -> bool:
         """ "The leaders", "they", "both sides" after the article named its two parties are those two."""
-        if (
-            d.root not in RECIPROCAL_ROOTS
-            or len(d.dyad_pair) != 2
-            or not _group_subject(d.token)
-            or len({a.code for a in d.actor + d.recipient}) >= 2
-        ):
+        if d.root not in RECIPROCAL_ROOTS or len(d.dyad_pair) != 2 or not _group_subject(d.token):
+            return False
+        pair = {e.code for e in d.dyad_pair}
+        # "They committed to ... Albania's remediation" after a call between the two: a "they" read as
+        # a third party (Iran, whose attack the call was about) is the two who spoke
+        they_elsewhere = bool(d.actor) and not pair & {a.code for a in d.actor} and _pronoun_subject(d.token)
+        if len({a.code for a in d.actor + d.recipient}) >= 2 and not they_elsewhere:
             return False
         d.actor, d.recipient = [d.dyad_pair[0]], [d.dyad_pair[1]]
         return True

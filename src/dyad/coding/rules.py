@@ -231,7 +231,8 @@ RULES: dict[str, Rule] = {
         '"Argentina and Chile agreed to reopen the border crossing" -> AGREE ARG <-> CHL.',
     ),
     "the-two-leaders": Rule(
-        '"The leaders", "they", "both sides" after a reported meeting are that meeting\'s two parties.',
+        '"The leaders", "they", "both sides" after a reported meeting are that meeting\'s two parties, even '
+        'where "they" was first read as a third party the meeting was about.',
         '"Scholz spoke with Macron. The leaders agreed to stay in close contact." -> AGREE DEU <-> FRA.',
     ),
     "title-coreference": Rule(

@@ -321,6 +321,11 @@ def _group_subject(token: Token) -> bool:
     return subject.lemma_.lower() in GROUP_WORDS and any(c.lower_ in ("the", "both", "two") for c in subject.children)
 
 
+def _pronoun_subject(token: Token) -> bool:
+    subject = _subject(token)
+    return subject is not None and subject.tag_ == "PRP"
+
+
 def _mentions_both_sides(sent: SpacySpan) -> bool:
     return any(t.lemma_.lower() in BOTH_SIDES and any(c.lower_ in ("both", "two") for c in t.children) for t in sent)
 
