@@ -144,3 +144,15 @@ def test_a_leader_named_by_surname_alone_is_the_one_in_office(coded):
 def test_the_anc_is_south_africas_opposition_then_its_government(coded):
     assert mention_codes(coded("The ANC called a strike in Soweto.", date="1987-04-01"))["ANC"] == ("ZAF", "OPP")
     assert mention_codes(coded("The ANC won the vote in Johannesburg.", date="2010-04-01"))["ANC"] == ("ZAF", "GOV")
+
+
+def test_it_as_a_subject_is_the_last_country_or_body_named_as_one(coded):
+    # not "Japanese" (a modifier) nor "a Greek tanker" (an object) named in between
+    record = coded(
+        "Washington announced sanctions against Japanese electronics makers after it accused Tokyo of dumping "
+        "chips. The Nigerian navy released a Greek tanker it had seized off Lagos.",
+        date="2024-03-01",
+    )
+    actors = {e["event_text"]: {a["code"] for a in e["actor"]} for e in record["events"] if e["actor"]}
+    assert actors["accused"] == {"USA"}
+    assert next(codes for text, codes in actors.items() if text.startswith("seized")) == {"NGA"}

@@ -1011,11 +1011,17 @@ def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
             and m.entity.kind in ("country", "organisation", "group", "capital")
             and m.entity.code
         ]
-        if previous_things:
-            last_thing = previous_things[-1].entity
-            assert last_thing is not None
-            return [_with(last_thing, raw=token.text)]
-        return []
+        if not previous_things:
+            return []
+        last_thing = previous_things[-1].entity
+        if word == "it" and token.dep_ in ("nsubj", "nsubjpass"):  # rule "it-subject"
+            # "it" doing something is the last country or body named as a subject ("Washington announced
+            # sanctions against Japanese goods after it accused Tokyo"; "the army released a ship it
+            # seized"), else the last named. "Its" stays the nearest ("pressured
+            # Iran over its failure"), and "they" may be a group a modifier named ("Ukrainian forces ...
+            # as they defend")
+            last_thing = _latest_subject(previous_things, token) or last_thing
+        return [_with(last_thing, raw=token.text)] if last_thing is not None else []
     if word not in PERSON_PRONOUNS | GROUP_PRONOUNS:
         return []
     previous = [
@@ -1033,11 +1039,15 @@ def _pronoun(token: Token, index: ActorIndex) -> list[Entity]:
 
 
 def _latest_subject(previous: list[Mention], token: Token) -> Entity | None:
-    """The last person named as a subject: "Anwar thanked Erdogan for what he described" - he is Anwar."""
+    """The last actor named as a subject: "Anwar thanked Erdogan for what he described" - he is Anwar."""
     doc = token.doc
     for mention in reversed(previous[-6:]):
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and span.root.dep_ in ("nsubj", "nsubjpass"):
+        if span is None:
+            continue
+        # a name that modifies the subject names it too ("The Sri Lankan government said it ...")
+        root = span.root.head if span.root.dep_ in ("amod", "compound") else span.root
+        if root.dep_ in ("nsubj", "nsubjpass"):
             return mention.entity
     return None
 

@@ -245,6 +245,12 @@ RULES: dict[str, Rule] = {
         "hung that phrase in a list of what was given (applied when arguments are read).",
         '"Canada has delivered rounds, rifles, trucks and other equipment to the Ukrainian army" -> AID CAN -> UKR.',
     ),
+    "it-subject": Rule(
+        "'It' as a subject is the last country or body named as a subject (a name modifying the subject "
+        "counts); 'its', and 'it' as an object, stay the nearest country or body named (applied when actors "
+        "are resolved).",
+        '"Washington announced sanctions against Japanese firms after it accused Tokyo" -> ACCUSE USA -> JPN.',
+    ),
     "body-coreference": Rule(
         "A bare capitalised head ('The Coalition') or a definite common noun ('the ministry', 'the "
         "governors') is the body or role group the article named in full before with that head (applied "
