@@ -265,3 +265,12 @@ def test_a_phrase_of_time_is_no_particle_of_a_phrasal_verb(coded):
     )
     calls = [e for e in record["events"] if e["event"] == "REQUEST"]
     assert calls and all(e["evidence"]["rule"].endswith(":call for") for e in calls)
+
+
+def test_fighting_to_do_something_is_an_effort_not_combat(coded):
+    effort = coded(
+        "President Ruto, fighting to recover from the scandal, plans to address parliament.", date="2024-03-01"
+    )
+    assert "ASSAULT" not in {e["event"] for e in effort["events"]}
+    combat = coded("Kenyan troops fought al Shabaab militants near the Somali border.", date="2024-03-01")
+    assert "ASSAULT" in {e["event"] for e in combat["events"]}

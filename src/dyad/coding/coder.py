@@ -100,6 +100,7 @@ HELP_VERBS = WORDS["HELP_VERBS"]
 TOPIC_VERBS = WORDS["TOPIC_VERBS"]
 REPEL_VERBS = WORDS["REPEL_VERBS"]
 ENDURE_VERBS = WORDS["ENDURE_VERBS"]
+EFFORT_VERBS = WORDS["EFFORT_VERBS"]
 ATTACK_NOUNS = WORDS["ATTACK_NOUNS"]
 #: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
 #: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
@@ -1114,6 +1115,13 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         and any(c.dep_ in ("xcomp", "ccomp") for c in children)
     ):
         return None  # "help de-escalate tensions" helps do something; it gives no aid
+    if (
+        not is_noun
+        and token.lemma_.lower() in EFFORT_VERBS
+        and not pattern.objects
+        and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in children)
+    ):
+        return None  # "fighting to recover politically": an effort, not combat
     if (
         not is_noun
         and token.lemma_.lower() in INTRANSITIVE_SENSES
