@@ -156,3 +156,13 @@ def test_it_as_a_subject_is_the_last_country_or_body_named_as_one(coded):
     actors = {e["event_text"]: {a["code"] for a in e["actor"]} for e in record["events"] if e["actor"]}
     assert actors["accused"] == {"USA"}
     assert next(codes for text, codes in actors.items() if text.startswith("seized")) == {"NGA"}
+
+
+def test_a_bare_senate_is_the_senate_of_the_country_the_article_is_about(coded):
+    peru = coded("A motion to remove Peruvian President Pedro Castillo is rejected by the Senate.", date="2022-03-28")
+    assert [a["code"] for e in peru["events"] for a in e["actor"]] == ["PER"]
+    # where the article names the United States, the knowledge base's reading stands
+    usa = coded(
+        "A bill to cut farm subsidies is rejected by the Senate, a blow to U.S. President Joe Biden.", date="2022-03-28"
+    )
+    assert [a["code"] for e in usa["events"] for a in e["actor"]] == ["USA"]

@@ -81,3 +81,9 @@ def test_demands_rejected_are_rejected_to_whoever_made_them_even_at_home(coded):
         date="2024-07-01",
     )
     assert sides(record, "REJECT") == [({"KEN"}, {"KEN"})]
+
+
+def test_a_motion_defeated_in_a_chamber_is_defeated_by_it(coded):
+    record = coded("A motion to remove Peruvian President Pedro Castillo is defeated in the Senate.", date="2022-03-28")
+    rejections = [e for e in record["events"] if e["event"] == "REJECT"]
+    assert rejections and all([a["raw_text"] for a in e["actor"]] == ["Senate"] for e in rejections)

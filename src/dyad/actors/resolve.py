@@ -93,6 +93,7 @@ def resolve_actors(
     _apply_national_modifier(doc, kb, index)
     _apply_office_of_organisation(doc, index)
     _settle_shared_names(index)
+    _settle_generic_institutions(index)
     _settle_by_context(doc, kb, index)
     index.mentions.sort(key=lambda m: m.start)
     return index
@@ -169,6 +170,37 @@ def _settle_shared_names(index: ActorIndex) -> None:
         ]
         if near:
             entity.code = min(near)[1]
+
+
+#: Bodies many states have, which the knowledge base (after PETRARCH) takes for the United States'.
+GENERIC_INSTITUTIONS = {"senate", "congress", "parliament", "national assembly", "supreme court"}
+
+
+def _settle_generic_institutions(index: ActorIndex) -> None:
+    """Rule "generic-institution": "the Senate", "Parliament", "the Supreme Court" named bare are the
+    bodies of the country the article is about; the knowledge base's United States reading stands only
+    where the article names the United States or no other country ("The impeachment against Chilean
+    President Sebastian Pinera is defeated in the Senate" -> Chile's Senate)."""
+    generic = [
+        m
+        for m in index.mentions
+        if m.entity is not None and m.entity.code == "USA" and fold(m.text).removeprefix("the ") in GENERIC_INSTITUTIONS
+    ]
+    if not generic:
+        return
+    counts: dict[str, int] = {}
+    for m in index.mentions:
+        if m in generic or m.entity is None or not m.entity.code or m.entity.code in ("IGO", "NGO"):
+            continue
+        counts[m.entity.code] = counts.get(m.entity.code, 0) + 1
+    if not counts or "USA" in counts:
+        return
+    home = max(counts, key=lambda code: counts[code])
+    if counts[home] < 2:  # one passing name ("the South China Sea") says little about whose body it is
+        return
+    for m in generic:
+        assert m.entity is not None
+        m.entity.code = home
 
 
 def _apply_of_country(doc: Doc, index: ActorIndex) -> None:

@@ -101,6 +101,9 @@ TOPIC_VERBS = WORDS["TOPIC_VERBS"]
 REPEL_VERBS = WORDS["REPEL_VERBS"]
 ENDURE_VERBS = WORDS["ENDURE_VERBS"]
 EFFORT_VERBS = WORDS["EFFORT_VERBS"]
+CHAMBER_NOUNS = WORDS["CHAMBER_NOUNS"]
+#: What a legislature does to a bill or motion: approve it (03, 05), give way (08), reject it (12).
+VOTE_ROOTS = {"03", "05", "08", "12"}
 ATTACK_NOUNS = WORDS["ATTACK_NOUNS"]
 #: PLOVER types whose definition names the counterpart: one consults *with*, appeals *to*, threatens
 #: and sanctions *someone* (CAMEO 04, 02/10, 13, 16). Found with one side unresolved, such an event is
@@ -841,6 +844,8 @@ class EventCoder:
             actor = entities_for(passive_subject, actors, self.kb)  # "Israel is opposed to ..."
         elif passive_subject is not None and passive_subject.i not in trigger.objects_used:
             recipient = entities_for(passive_subject, actors, self.kb)  # "a US national was put under ..."
+        if not actor and agent is None and passive_subject is not None and root_of(trigger.pattern.code) in VOTE_ROOTS:
+            actor = self._chamber(token, actors)  # rule "chamber-as-agent": "defeated in the Senate"
         for child in token.children:
             if recipient:
                 break
@@ -871,6 +876,15 @@ class EventCoder:
         if not recipient and actor:
             recipient = _other_person(token, actors, actor)  # rule "object-pronoun"
         return actor, recipient
+
+    def _chamber(self, token: Token, actors: ActorIndex) -> list[Entity]:
+        """The legislature on whose floor a bill or motion was passed or defeated ("in the Senate")."""
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("in", "by"):
+                for pobj in prep.children:
+                    if pobj.dep_ == "pobj" and pobj.lemma_.lower() in CHAMBER_NOUNS:
+                        return entities_for(pobj, actors, self.kb)
+        return []
 
     def _means_owner(self, token: Token, actors: ActorIndex, local: str | None) -> list[Entity]:
         """Rule "nominal-agent": who used the means of a killing - "in Russian air strikes", "during an

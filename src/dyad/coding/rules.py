@@ -251,6 +251,18 @@ RULES: dict[str, Rule] = {
         "are resolved).",
         '"Washington announced sanctions against Japanese firms after it accused Tokyo" -> ACCUSE USA -> JPN.',
     ),
+    "chamber-as-agent": Rule(
+        "A bill or motion passed, approved or defeated 'in' a legislature with no agent of its own was "
+        "voted on by that legislature (CAMEO 03, 05, 08, 12 by the chamber).",
+        '"A motion to remove President Pedro Castillo is defeated in the Senate" -> REJECT by the Senate.',
+    ),
+    "generic-institution": Rule(
+        "'The Senate', 'Congress', 'Parliament', 'the National Assembly', 'the Supreme Court' named bare "
+        "are the bodies of the country the article names most (at least twice); the knowledge base's "
+        "United States reading stands where the article names the United States (applied when actors are "
+        "resolved).",
+        '"A motion to remove Peruvian President Pedro Castillo is rejected by the Senate" -> PER.',
+    ),
     "body-coreference": Rule(
         "A bare capitalised head ('The Coalition') or a definite common noun ('the ministry', 'the "
         "governors') is the body or role group the article named in full before with that head (applied "
