@@ -409,3 +409,13 @@ def test_an_office_in_an_international_body_is_not_kept_out_of_it():
         [Spell("IGO", "EUR", "1990-01-01", "1990-06-30"), Spell("ESP", "GOV", "1995-01-01", "1996-01-01")],
     )
     assert both.spell_on("1991-01-01") == Spell("ESP", None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("date", "expected"),
+    [("1987-06-06", "Pope John Paul II"), ("2016-05-01", "Pope Francis"), ("2025-06-01", "Pope Leo XIV")],
+)
+def test_the_pope_is_the_holy_sees_head_on_the_date(coded, date, expected):
+    record = coded("The Pope received the President of Kenya at the Vatican.", date=date)
+    pope = next(m["entity"] for m in record["mentions"] if m["text"] == "The Pope")
+    assert (pope["code"], pope["sector_code"], pope["entity_name"]) == ("VAT", "GOV", expected)

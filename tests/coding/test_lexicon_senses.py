@@ -274,3 +274,12 @@ def test_fighting_to_do_something_is_an_effort_not_combat(coded):
     assert "ASSAULT" not in {e["event"] for e in effort["events"]}
     combat = coded("Kenyan troops fought al Shabaab militants near the Somali border.", date="2024-03-01")
     assert "ASSAULT" in {e["event"] for e in combat["events"]}
+
+
+def test_an_audience_with_someone_is_a_meeting_an_audience_alone_is_not(coded):
+    met = coded("Chancellor Helmut Kohl had an audience with Pope John Paul II on Saturday.", date="1987-06-06")
+    assert {(e["event"], e["actor"][0]["code"], e["recipient"][0]["code"]) for e in met["events"]} >= {
+        ("CONSULT", "DEU", "VAT")
+    }
+    crowd = coded("Chancellor Helmut Kohl spoke to a large audience in Bonn.", date="1987-06-06")
+    assert crowd["events"] == []
