@@ -166,3 +166,13 @@ def test_a_bare_senate_is_the_senate_of_the_country_the_article_is_about(coded):
         "A bill to cut farm subsidies is rejected by the Senate, a blow to U.S. President Joe Biden.", date="2022-03-28"
     )
     assert [a["code"] for e in usa["events"] for a in e["actor"]] == ["USA"]
+
+
+def test_an_article_in_a_name_never_names_anyone_alone(coded):
+    # "The President" is a person's name in the knowledge base; "The" alone later is no one
+    record = coded(
+        "The President met congressional leaders on Monday. The prime minister of France, Jacques Chirac, is "
+        "in New York this week.",
+        date="1987-03-30",
+    )
+    assert "The" not in [m["text"] for m in record["mentions"]]

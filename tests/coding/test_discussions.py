@@ -122,3 +122,18 @@ def test_they_after_a_call_are_the_two_who_spoke_not_the_third_party_it_was_abou
         date="2023-08-01",
     )
     assert pairs(record, "AGREE") == [frozenset({"DEU", "AUS"})]
+
+
+def test_who_does_the_clause_a_meeting_is_set_in_is_in_the_meeting(coded):
+    # rule "adjunct-meeting": the talks and the visit are phrases of time on "issued" and "said"
+    talks = coded(
+        "After more than four hours of talks, the Kenyan and Ugandan ministers issued a joint statement.",
+        date="2024-03-01",
+    )
+    assert frozenset({"KEN", "UGA"}) in pairs(talks, "CONSULT")
+    visit = coded(
+        "French President Emmanuel Macron, on the second day of a state visit to Kenya, said France would fund "
+        "the new port.",
+        date="2024-03-01",
+    )
+    assert frozenset({"FRA", "KEN"}) in pairs(visit, "CONSULT")

@@ -332,9 +332,8 @@ def _match_knowledge_base(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> Non
                 if len(entry.candidate_codes()) > 1:
                     index.shared.append((entity, entry.candidate_codes()))
                 if entry.kind == "person":  # "Anwar Ibrahim" teaches the document who "Anwar" is
-                    for t in span:
-                        if len(t.text) > 2 and t.text[0].isupper():
-                            index.named.setdefault(fold(t.text), entity)
+                    for key in _name_words(span):
+                        index.named.setdefault(key, entity)
                 i = end
                 matched = True
                 break
@@ -541,7 +540,7 @@ def _learn_titled_people(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None
         entity = span_entity(ent, code, sector, "person")
         if len(ent) >= 2:  # full names only: "Murkomen" alone is too little to remember
             index.learned.append(LearnedActor(ent.text, code, sector, ent.sent.text, ent.start_char, ent.end_char))
-        for key in {fold(ent.text), *[fold(t.text) for t in ent if len(t.text) > 2 and t.text[0].isupper()]}:
+        for key in {fold(ent.text), *_name_words(ent)}:
             index.named.setdefault(key, entity)
         _mark(ent, entity, index)
     # later mentions by full name, surname or first name alone, whatever NER called them
@@ -1013,6 +1012,12 @@ def publishers_official(title: str | None, publisher: str | None, kb: KnowledgeB
         return None
     full = " ".join(name)
     return Entity(full, full, spell.code, "GOV", kind="person")
+
+
+def _name_words(name: Span) -> list[str]:
+    """The words of a person's name that may name them alone later: capitalised proper nouns, never an
+    article or a title the match took in ("The President Reagan" teaches nothing about "The")."""
+    return [fold(t.text) for t in name if len(t.text) > 2 and t.text[0].isupper() and t.pos_ == "PROPN"]
 
 
 def _name_keys(name: str) -> set[str]:

@@ -1068,6 +1068,14 @@ class EventCoder:
                 subject = _subject(verb.head)
                 if subject is not None:
                     actor = entities_for(subject, actors, self.kb)
+        if not actor and root_of(trigger.pattern.code) == "04":
+            # rule "adjunct-meeting": "The prime minister, on the first day of a visit to the United
+            # States, said ...", "After four hours of talks, the G-7 issued ...": whoever does the
+            # clause the meeting is set in is in the meeting
+            host = _adjunct_host(noun)
+            subject = _subject(host) if host is not None else None
+            if subject is not None:
+                actor = entities_for(subject, actors, self.kb)
         return actor, _other_than(recipient, actor)
 
 
@@ -1089,6 +1097,20 @@ def _obligation(token: Token) -> _Trigger | None:
             return _Trigger(token, _DEMAND, set())
         if modals & {"should", "ought"}:
             return _Trigger(token, _APPEAL, set())
+    return None
+
+
+def _adjunct_host(noun: Token) -> Token | None:
+    """The verb whose time or circumstance phrase a noun is in, through prepositions only ("after
+    [hours] of [talks]", "on the first [day] of a [visit]"); none for a cause ("amid protests")."""
+    node = noun
+    for _ in range(3):
+        if node.dep_ != "pobj" or node.head.dep_ != "prep" or _circumstance(node):
+            return None
+        head = node.head.head
+        if head.pos_ in ("VERB", "AUX"):
+            return head
+        node = head
     return None
 
 

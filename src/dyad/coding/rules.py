@@ -251,6 +251,11 @@ RULES: dict[str, Rule] = {
         "are resolved).",
         '"Washington announced sanctions against Japanese firms after it accused Tokyo" -> ACCUSE USA -> JPN.',
     ),
+    "adjunct-meeting": Rule(
+        "A meeting or visit (CAMEO 04) named in a phrase of time on a clause ('after hours of talks', 'on "
+        "the first day of a visit to X') includes whoever does that clause.",
+        '"President Macron, on the second day of a state visit to Kenya, said ..." -> CONSULT FRA -> KEN.',
+    ),
     "chamber-as-agent": Rule(
         "A bill or motion passed, approved or defeated 'in' a legislature with no agent of its own was "
         "voted on by that legislature (CAMEO 03, 05, 08, 12 by the chamber).",
