@@ -29,3 +29,9 @@ def test_a_refusal_to_release_is_a_rejection(coded):
 def test_no_plans_for_a_meeting_intend_nothing(coded):
     record = coded("Kuwait's oil minister said there were no plans for an emergency OPEC meeting.", date="1987-03-02")
     assert types(record) == []
+
+
+def test_a_promise_on_a_condition_another_side_must_meet_is_made_to_that_side(coded):
+    record = coded("North Korea says it will resume talks if Washington drops its hostile policy.", date="2024-03-01")
+    promises = {(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in record["events"] if e["event"] == "AGREE"}
+    assert ("PRK", "USA") in promises

@@ -102,6 +102,7 @@ REPEL_VERBS = WORDS["REPEL_VERBS"]
 ENDURE_VERBS = WORDS["ENDURE_VERBS"]
 EFFORT_VERBS = WORDS["EFFORT_VERBS"]
 CHAMBER_NOUNS = WORDS["CHAMBER_NOUNS"]
+CONDITION_MARKERS = {"if", "unless", "provided", "once"}
 #: What a legislature does to a bill or motion: approve it (03, 05), give way (08), reject it (12).
 VOTE_ROOTS = {"03", "05", "08", "12"}
 ATTACK_NOUNS = WORDS["ATTACK_NOUNS"]
@@ -152,6 +153,7 @@ SIDE_RULES = (
     "domestic-counterpart",
     "repelled-attack",
     "shared-argument",
+    "condition-counterpart",
 )
 PLACE_READ_AFTER = "speaker-counterpart"  # the rules after it read the event's place
 
@@ -819,6 +821,22 @@ class EventCoder:
         _, first_recipient = self._arguments(shared, d.actors)
         d.recipient = [r for r in _other_than(first_recipient, d.actor) if r.kind != "place"][:1]
         return bool(d.recipient)
+
+    def _rule_condition_counterpart(self, d: _Draft) -> bool:
+        """ "Iran will return to the deal if Biden lifts sanctions": a promise (CAMEO 03) made on a
+        condition another side must meet is made to that side."""
+        if not d.actor or d.recipient or d.root != "03":
+            return False
+        clauses = [c for node in (d.token, d.token.head) for c in node.children]  # "will resume talks if ..."
+        for clause in clauses:
+            if clause.dep_ != "advcl" or not any(m.lower_ in CONDITION_MARKERS for m in clause.children):
+                continue
+            subject = _subject(clause)
+            found = entities_for(subject, d.actors, self.kb) if subject is not None else []
+            d.recipient = _other_than(found, d.actor)
+            if d.recipient:
+                return True
+        return False
 
     def _arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
         token = trigger.token

@@ -256,6 +256,11 @@ RULES: dict[str, Rule] = {
         "the first day of a visit to X') includes whoever does that clause.",
         '"President Macron, on the second day of a state visit to Kenya, said ..." -> CONSULT FRA -> KEN.',
     ),
+    "condition-counterpart": Rule(
+        "A promise or stated intent (CAMEO 03) with no recipient, made on a condition another side must "
+        "meet ('if X does Y', 'unless', 'once'), is made to that side.",
+        '"North Korea says it will resume talks if Washington drops its hostile policy" -> AGREE PRK -> USA.',
+    ),
     "chamber-as-agent": Rule(
         "A bill or motion passed, approved or defeated 'in' a legislature with no agent of its own was "
         "voted on by that legislature (CAMEO 03, 05, 08, 12 by the chamber).",
