@@ -846,8 +846,12 @@ def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase)
         return []
     if any(c.dep_ != "det" for c in head.children if c.i < head.i) or head.ent_type_ in ("PERSON", "GPE"):
         return []
-    for earlier in reversed(head.doc[: phrase.start]):
-        if earlier.lower_ != head.lower_ or not any(c.dep_ in ("amod", "compound", "prep") for c in earlier.children):
+    doc = head.doc
+    for i in reversed(_positions(doc).get(head.lower_, ())):
+        if i >= phrase.start:
+            continue
+        earlier = doc[i]
+        if not any(c.dep_ in ("amod", "compound", "prep") for c in earlier.children):
             continue
         found = [e for e in _entities_for_head(earlier, index, kb) if e.code and e.kind != "person"]
         if not head.text[:1].isupper():  # a common noun takes up a body or a role, not "the dollar"
@@ -857,6 +861,22 @@ def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase)
 
 
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
+#: Where a document keeps, once read, the positions of each lower-cased word (plain data: the ``Doc``
+#: still serialises).
+WORD_POSITIONS = "dyad_word_positions"
+
+
+def _positions(doc: Doc) -> dict[str, list[int]]:
+    """Each lower-cased word's positions in ``doc``, found once per document (the short-form rule
+    looks back for a word many times)."""
+    positions: dict[str, list[int]] | None = doc.user_data.get(WORD_POSITIONS)
+    if positions is None:
+        positions = {}
+        for i, word in enumerate(token_texts(doc)):
+            positions.setdefault(word.lower(), []).append(i)
+        doc.user_data[WORD_POSITIONS] = positions
+    return positions
+
 
 NGO_NAME_HEADS = {
     "association",
