@@ -283,3 +283,12 @@ def test_an_audience_with_someone_is_a_meeting_an_audience_alone_is_not(coded):
     }
     crowd = coded("Chancellor Helmut Kohl spoke to a large audience in Bonn.", date="1987-06-06")
     assert crowd["events"] == []
+
+
+def test_blocking_a_text_or_a_bid_is_a_veto_and_the_text_speaks_for_its_issuer(coded):
+    record = coded("Hungary blocked an EU statement condemning the Chinese crackdown in Hong Kong.", date="2024-05-02")
+    kinds = {(e["event"], e["cameo"], e["actor"][0]["code"]) for e in record["events"] if e["actor"]}
+    assert ("REJECT", "129", "HUN") in kinds
+    assert ("ACCUSE", "110", "HUN") not in kinds  # the statement condemns, not Hungary
+    road = coded("Protesters blocked the main road to the airport in Dhaka.", date="2024-05-02")
+    assert [e["event"] for e in road["events"]] == ["PROTEST"]

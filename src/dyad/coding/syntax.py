@@ -100,7 +100,10 @@ def _subject(token: Token) -> Token | None:
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
             if owner is not None:  # "Anwar's efforts to help": Anwar helps
                 return owner
-            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "pobj"):
+            named_issuer = any(
+                c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP") for c in noun.children
+            )  # "blocked an EU statement condemning ...": the EU's statement condemns, not the blocker
+            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "pobj") and not named_issuer:
                 current = noun.head if noun.dep_ == "dobj" else noun.head.head
                 continue
             return noun
