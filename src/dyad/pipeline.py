@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from dyad.actors import ActorMemory, ActorRecord, KnowledgeBase, resolve_actors
 from dyad.annotate import Annotator, shared_model
+from dyad.annotate.structure import layout
 from dyad.annotate.triage import DROPPED, Triage, TriggerForms, body_heads, role_forms, title_words
 from dyad.coding import EventCoder, Lexicon
 from dyad.enrich import enrich
@@ -115,7 +116,14 @@ class Pipeline:
         """Everything after spaCy: actors, events, enrichment."""
         coder = self.coder
         assert self.kb is not None
-        actors = resolve_actors(doc, self.kb, document.date, title=document.title, publisher=document.source)
+        actors = resolve_actors(
+            doc,
+            self.kb,
+            document.date,
+            title=document.title,
+            publisher=document.source,
+            filed_from=layout(document.text).filed_from,
+        )
         coded = CodedDocument(
             document=document,
             sentences=[Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sentence_spans(doc))],

@@ -292,3 +292,11 @@ def test_blocking_a_text_or_a_bid_is_a_veto_and_the_text_speaks_for_its_issuer(c
     assert ("ACCUSE", "110", "HUN") not in kinds  # the statement condemns, not Hungary
     road = coded("Protesters blocked the main road to the airport in Dhaka.", date="2024-05-02")
     assert [e["event"] for e in road["events"]] == ["PROTEST"]
+
+
+def test_meeting_obligations_is_no_meeting(coded):
+    record = coded(
+        "VIENNA, Oct 19 - Austria's finance minister said the government would meet its obligations to creditors.",
+        date="1987-10-19",
+    )
+    assert record["events"] == []

@@ -113,3 +113,12 @@ def test_protests_a_clause_happens_amid_are_not_its_subjects(coded):
     record = coded("Kenya closed schools in Nairobi amid protests against the finance bill.", date="2024-06-25")
     protests = [e for e in record["events"] if e["event"] == "PROTEST"]
     assert protests and all({a["sector_code"] for a in e["actor"]} == {"CVL"} for e in protests)
+
+
+def test_the_dateline_places_unnamed_police_until_the_text_names_a_place(coded):
+    # rule "dateline-place": no country is named in the text, only the dateline
+    record = coded(
+        "SEOUL, May 4 - Riot police fired tear gas to disperse thousands of students demanding reforms.",
+        date="1987-05-04",
+    )
+    assert sides(record, "ASSAULT") and all(actor == {"KOR"} for actor, _ in sides(record, "ASSAULT"))

@@ -67,3 +67,20 @@ def test_who_resists_or_survives_an_act_is_its_target_not_its_agent(coded):
     assaults = [e for e in record["events"] if e["event"] == "ASSAULT"]
     assert assaults and all("UKR" not in {a["code"] for a in e["actor"]} for e in assaults)
     assert all({r["code"] for r in e["recipient"]} == {"UKR"} for e in assaults)
+
+
+def test_an_act_between_two_sides_is_theirs_not_the_clauses_subjects(coded):
+    fighting = coded(
+        "BEIRUT, May 4 - Syrian troops deployed in west Beirut after fierce fighting between rival militias.",
+        date="1987-05-04",
+    )
+    assert "ASSAULT" not in {e["event"] for e in fighting["events"]}
+    meeting = coded(
+        "Reporters gathered outside the meeting between Kenyan President William Ruto and Ugandan President "
+        "Yoweri Museveni.",
+        date="2024-03-01",
+    )
+    assert {(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in meeting["events"]} == {
+        ("KEN", "UGA"),
+        ("UGA", "KEN"),
+    }

@@ -318,6 +318,18 @@ class KnowledgeBase:
                 return None
         return top
 
+    def place_country(self, place: str | None, date: str | None) -> str | None:
+        """The country a place name ("VIENNA", "Sao Paulo") was in on ``date``, when the knowledge base
+        knows it as a country, capital or city of one country only."""
+        if not place:
+            return None
+        codes = {
+            spell.code
+            for entry in self.lookup(alias_key(place))
+            if entry.kind in ("country", "capital") and (spell := entry.spell_on(date)) is not None and spell.code
+        }
+        return codes.pop() if len(codes) == 1 else None
+
     def fuzzy_country(self, key: str) -> KBEntry | None:
         """A country name or adjective misspelt by one letter ("Phillippines", "Ethopia")."""
         if len(key) < 6:

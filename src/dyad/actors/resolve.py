@@ -64,6 +64,7 @@ class ActorIndex:
     learned: list[LearnedActor] = field(default_factory=list)
     shared: list[tuple[Entity, list[str]]] = field(default_factory=list)  # peoples/regions of several countries
     principal: Entity | None = None  # who says "I" in a statement, from its title
+    filed_in: str | None = None  # the country of the dateline's place ("VIENNA, Oct 19 -" -> AUT)
 
     def entity_at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
@@ -75,12 +76,18 @@ class ActorIndex:
 
 
 def resolve_actors(
-    doc: Doc, kb: KnowledgeBase, date: str | None, title: str | None = None, publisher: str | None = None
+    doc: Doc,
+    kb: KnowledgeBase,
+    date: str | None,
+    title: str | None = None,
+    publisher: str | None = None,
+    filed_from: str | None = None,
 ) -> ActorIndex:
     """Find and code every actor mention in ``doc`` (valid on ``date``); a statement's ``title`` names
-    who speaks in it in the first person, and a government ``publisher`` whose official it is."""
+    who speaks in it in the first person, a government ``publisher`` whose official it is, and a
+    dateline's place (``filed_from``) the country the article was filed in."""
     principal = statement_principal(title, kb, date) or publishers_official(title, publisher, kb, date)
-    index = ActorIndex(date=date, principal=principal)
+    index = ActorIndex(date=date, principal=principal, filed_in=kb.place_country(filed_from, date))
     if principal is not None and principal.kind == "person" and principal.raw_text:
         for key in _name_keys(principal.raw_text):
             index.named.setdefault(key, principal)

@@ -82,7 +82,7 @@ class Annotator:
 
     def annotate(self, text: str, triage: Triage | None = None) -> Doc:
         prose = parser_text(text)
-        return self.nlp(prose if triage is None else triage.prepare(self.nlp, prose))
+        return self.nlp(prose if triage is None else triage.prepare(self.nlp, prose, layout(text).filed_from))
 
     def annotate_many(self, texts: Iterable[str], triage: Triage | None = None) -> Iterator[Doc]:
         """Parsed texts, in order, each as ``parser_text`` gives it to the parser; with ``triage``,
@@ -91,7 +91,7 @@ class Annotator:
         prose: Iterable[str | Doc] = (
             (parser_text(text) for text in texts)
             if triage is None
-            else (triage.prepare(nlp, parser_text(text)) for text in texts)
+            else (triage.prepare(nlp, parser_text(text), layout(text).filed_from) for text in texts)
         )
         if self.n_process > 1:
             return self.nlp.pipe(prose, batch_size=self.batch_size, n_process=self.n_process)

@@ -16,11 +16,11 @@ tokenizer and a rule sentence split, no model - reads every sentence for three k
 - a place inside a quoted passage (a quote that spans sentences is parsed whole).
 
 Rule "no-actor-no-event": every event has a side with a code, and only a knowledge-base name gives
-one (directly, or through a pronoun, a role's country, the place last named or the article's two
-countries), so a text that names no actor (exactly, or as the resolver's fuzzy country match reads
-a misspelt one) is not parsed at all. Its sentences, tone and themes are still recorded; the
-full path would find no event and no mention in it, only indirect speech with no speaker, which
-triage does not record.
+one (directly, or through a pronoun, a role's country, the place last named - the dateline's before
+the text names one - or the article's two countries), so a text that names no actor (exactly, or as
+the resolver's fuzzy country match reads a misspelt one, or through its dateline) is not parsed at
+all. Its sentences, tone and themes are still recorded; the full path would find no event and no
+mention in it, only indirect speech with no speaker, which triage does not record.
 
 Otherwise a sentence is parsed when it holds an act and a side (an event needs a side; a quote is recorded
 where its speaker can be an actor), lies inside a quoted passage, or is the text's first sentence
@@ -163,14 +163,15 @@ class Triage:
     bodies: frozenset[str]  # capitalised, these end a name the resolver codes as an NGO
     kb: KnowledgeBase  # its names are read as they are (a pipeline's own layer included)
 
-    def prepare(self, nlp: Language, text: str) -> Doc:
+    def prepare(self, nlp: Language, text: str, filed_from: str | None = None) -> Doc:
         """``text`` tokenized for the parser, with the sentences it need not read turned into blanks
-        (``DROPPED`` in ``user_data`` says which, with their topic words)."""
+        (``DROPPED`` in ``user_data`` says which, with their topic words); ``filed_from`` is the place
+        of the dateline the text was blanked of."""
         from dyad.enrich.themes import topics_of
 
         doc = nlp.make_doc(text)
         sentences = rule_sentences(doc)
-        keep = self.keep(doc, sentences)
+        keep = self.keep(doc, sentences, filed_in_known_place=self.kb.place_country(filed_from, None) is not None)
         dropped = [(s, e) for (s, e), k in zip(sentences, keep, strict=True) if not k]
         if not dropped:
             return doc
@@ -196,10 +197,13 @@ class Triage:
         }
         return parsed
 
-    def keep(self, doc: Doc, sentences: list[tuple[int, int]]) -> list[bool]:
-        """For each sentence (token span) of a tokenized, unparsed ``doc``: whether to parse it."""
+    def keep(self, doc: Doc, sentences: list[tuple[int, int]], filed_in_known_place: bool = False) -> list[bool]:
+        """For each sentence (token span) of a tokenized, unparsed ``doc``: whether to parse it. A
+        dateline's known place names a country too (the coder's "dateline-place": "SEOUL - Riot police
+        fired tear gas" is Korea's police)."""
         cues = [self._cues(doc, start, end) for start, end in sentences]
-        if not sentences or not (any(named for _, _, named in cues) or self._misspelt_country(doc)):
+        named = any(named for _, _, named in cues) or filed_in_known_place
+        if not sentences or not (named or self._misspelt_country(doc)):
             return [False] * len(sentences)  # rule "no-actor-no-event"
         quoted = quoted_passages(doc.text)
         keep = [act and side for act, side, _ in cues]

@@ -102,6 +102,7 @@ REPEL_VERBS = WORDS["REPEL_VERBS"]
 ENDURE_VERBS = WORDS["ENDURE_VERBS"]
 EFFORT_VERBS = WORDS["EFFORT_VERBS"]
 CHAMBER_NOUNS = WORDS["CHAMBER_NOUNS"]
+MET_TERMS = WORDS["MET_TERMS"]
 CONDITION_MARKERS = {"if", "unless", "provided", "once"}
 #: What a legislature does to a bill or motion: approve it (03, 05), give way (08), reject it (12).
 VOTE_ROOTS = {"03", "05", "08", "12"}
@@ -300,6 +301,13 @@ class EventCoder:
     def code(self, doc: Doc, actors: ActorIndex) -> list[Event]:
         dyad_pair = _document_dyad(doc, actors)
         places = _place_names(doc, actors)
+        if actors.filed_in and all(
+            m.entity is None or m.entity.code in (actors.filed_in, None, "IGO", "NGO") for m in actors.mentions
+        ):
+            # rule "dateline-place": where an article names no other country than the one it was filed
+            # in, that is where its events happen ("SEOUL, May 4 - Riot police fired tear gas ..."); a
+            # dateline abroad ("CAIRO - Sudanese troops shelled ...") places nothing
+            places.insert(0, (-1, actors.filed_in))
         events: list[Event] = []
         for sent_index, sent in enumerate(sentence_spans(doc)):
             found = self._code_sentence(sent, sent_index, actors, dyad_pair, places)
@@ -1075,7 +1083,19 @@ class EventCoder:
             # rule cause-not-agent: "The arrest of X drew protests": an act that causes another
             # does not do it; the protesters are not the arrest, nor the one arrested. Nor is the
             # subject of what is done "due to", "amid" or "despite" an act the one who does it
-            if subject is not None and verb.lemma_.lower() in ENDURE_VERBS | REPEL_VERBS:
+            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+            if between:  # "after fighting between rival militias": the act has its own sides
+                sides = [
+                    e
+                    for prep in between
+                    for o in prep.children
+                    if o.dep_ == "pobj"
+                    for e in entities_for(o, actors, self.kb)
+                ]
+                if len({e.code for e in sides}) >= 2:  # "the meeting between Trump and Putin"
+                    actor = sides[:1]
+                    recipient = [e for e in sides if e.code != sides[0].code]
+            elif subject is not None and verb.lemma_.lower() in ENDURE_VERBS | REPEL_VERBS:
                 # rule "endured-act": "Ukrainian troops resisted the invasion": the invaded, not the invader
                 recipient = recipient or entities_for(subject, actors, self.kb)
             elif subject is not None and subject.lemma_.lower() not in self.lexicon.nouns and not _circumstance(noun):
@@ -1169,6 +1189,12 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         and any(c.dep_ in ("xcomp", "ccomp") for c in children)
     ):
         return None  # "help de-escalate tensions" helps do something; it gives no aid
+    if (
+        not is_noun
+        and token.lemma_.lower() == "meet"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TERMS for c in children)
+    ):
+        return None  # "would meet its obligations": fulfilled, not met with
     if (
         not is_noun
         and token.lemma_.lower() in EFFORT_VERBS

@@ -251,6 +251,13 @@ RULES: dict[str, Rule] = {
         "are resolved).",
         '"Washington announced sanctions against Japanese firms after it accused Tokyo" -> ACCUSE USA -> JPN.',
     ),
+    "dateline-place": Rule(
+        "Where an article names no country other than the one its dateline's place is in, that country "
+        "is where its events happen until the text names a place (the issue's wire-copy convention: the "
+        "filing place is the event place only when the text gives no other); a dateline abroad ('CAIRO - "
+        "Sudanese troops shelled ...') places nothing.",
+        '"SEOUL, May 4 - Riot police fired tear gas at students" -> ASSAULT KOR -> KOR.',
+    ),
     "adjunct-meeting": Rule(
         "A meeting or visit (CAMEO 04) named in a phrase of time on a clause ('after hours of talks', 'on "
         "the first day of a visit to X') includes whoever does that clause.",
