@@ -137,3 +137,25 @@ def test_who_does_the_clause_a_meeting_is_set_in_is_in_the_meeting(coded):
         date="2024-03-01",
     )
     assert frozenset({"FRA", "KEN"}) in pairs(visit, "CONSULT")
+
+
+def test_the_leaders_after_a_call_both_do_what_they_do_to_a_third_party(coded):
+    call = coded(
+        "President Biden spoke today with Prime Minister Fumio Kishida of Japan. "
+        "The leaders condemned North Korea's latest missile launch.",
+        date="2023-06-01",
+    )
+    condemn = [e for e in call["events"] if e["event"] == "ACCUSE"]
+    assert [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}) for e in condemn] == [
+        ({"USA", "JPN"}, {"PRK"})
+    ]
+    visit = coded(
+        "The President welcomed Chancellor Scholz to the White House. "
+        "The two leaders underscored their support for Ukraine.",
+        date="2023-06-01",
+    )
+    support = [e for e in visit["events"] if e["event"] == "SUPPORT"]
+    # "their support" is the leaders' own: Ukraine, named after "for", is whom it is for
+    assert [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}) for e in support] == [
+        ({"USA", "DEU"}, {"UKR"})
+    ]

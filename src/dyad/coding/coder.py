@@ -540,13 +540,22 @@ class EventCoder:
         return True
 
     def _rule_the_two_leaders(self, d: _Draft) -> bool:
-        """ "The leaders", "they", "both sides" after the article named its two parties are those two."""
-        if d.root not in RECIPROCAL_ROOTS or len(d.dyad_pair) != 2 or not _group_subject(d.token):
+        """ "The leaders", "they", "both sides" after the article named its two parties are those two:
+        in a mutual act, one side each; in any other ("the leaders condemned the launch"), both act."""
+        if len(d.dyad_pair) != 2 or not _group_subject(d.token):
             return False
         pair = {e.code for e in d.dyad_pair}
         # "They committed to ... Albania's remediation" after a call between the two: a "they" read as
         # a third party (Iran, whose attack the call was about) is the two who spoke
         they_elsewhere = bool(d.actor) and not pair & {a.code for a in d.actor} and _pronoun_subject(d.token)
+        third_party = bool(d.recipient) and not pair & {r.code for r in d.recipient}
+        if d.root not in RECIPROCAL_ROOTS or third_party:  # "the leaders underscored their support for Ukraine"
+            subject = _subject(d.token)
+            if d.actor and not they_elsewhere or subject is None or subject.lower_ == "we":
+                return False  # "we" is the speaker's side, not both
+                return False
+            d.actor = [e for e in d.dyad_pair if e.code not in {r.code for r in d.recipient}]
+            return bool(d.actor)
         if len({a.code for a in d.actor + d.recipient}) >= 2 and not they_elsewhere:
             return False
         d.actor, d.recipient = [d.dyad_pair[0]], [d.dyad_pair[1]]
@@ -1005,9 +1014,12 @@ class EventCoder:
         # the actor itself, by its words or, for a person, by name ("Croatia" and "Croatian
         # extremists" are both named after Croatia, and are two parties)
         itself = {(a.start, a.end) for a in actor} | {fold(a.entity_name) for a in actor if a.kind == "person"}
+        subject = _subject(token)
         for i in trigger.objects_used:
             obj = token.doc[i]
             for child in obj.children:
+                if child.dep_ == "poss" and _reflexive_possessive(child, subject):
+                    continue  # "the leaders underscored their support": the subject's own
                 if child.dep_ in ("poss", "compound", "amod", "nmod") and child.i < obj.i:
                     found = [e for e in entities_for(child, actors, self.kb) if e.code not in codes]
                     if found:
@@ -1136,6 +1148,17 @@ def _obligation(token: Token) -> _Trigger | None:
         if modals & {"should", "ought"}:
             return _Trigger(token, _APPEAL, set())
     return None
+
+
+def _reflexive_possessive(pronoun: Token, subject: Token | None) -> bool:
+    """Whether a possessive pronoun on an object agrees in number with the clause's subject and so is
+    the subject's own ("the leaders underscored their support", "Kenya reaffirmed its commitment")."""
+    if subject is None or pronoun.tag_ != "PRP$":
+        return False
+    plural = subject.tag_ in ("NNS", "NNPS") or subject.lower_ in ("they", "we")
+    if pronoun.lower_ in ("their", "our"):
+        return plural
+    return pronoun.lower_ in ("his", "her", "its") and not plural
 
 
 def _adjunct_host(noun: Token) -> Token | None:
