@@ -300,3 +300,11 @@ def test_meeting_obligations_is_no_meeting(coded):
         date="1987-10-19",
     )
     assert record["events"] == []
+
+
+def test_matching_is_no_use_of_force(coded):
+    record = coded(
+        "Kenya's efforts to cut emissions are matched by new pledges from Uganda, the ministers said.",
+        date="2023-06-01",
+    )
+    assert "ASSAULT" not in {e["event"] for e in record["events"]}

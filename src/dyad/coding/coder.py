@@ -553,6 +553,8 @@ class EventCoder:
             subject = _subject(d.token)
             if d.actor and not they_elsewhere or subject is None or subject.lower_ == "we":
                 return False  # "we" is the speaker's side, not both
+            if subject.head not in (d.token, d.token.head):
+                return False  # only what they do themselves, not what a clause under their verb tells
                 return False
             d.actor = [e for e in d.dyad_pair if e.code not in {r.code for r in d.recipient}]
             return bool(d.actor)

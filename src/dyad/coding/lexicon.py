@@ -133,6 +133,7 @@ DESCRIPTIVE_VERBS = {
     "expand",
     "expediate",
     "facilitate",
+    "match",
     "fuse",
     "gear",
     "govern",

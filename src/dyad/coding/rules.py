@@ -232,7 +232,9 @@ RULES: dict[str, Rule] = {
     ),
     "the-two-leaders": Rule(
         '"The leaders", "they", "both sides" after a reported meeting are that meeting\'s two parties, even '
-        'where "they" was first read as a third party the meeting was about.',
+        'where "they" was first read as a third party the meeting was about: in a mutual act one side '
+        "each; in any other act, or one towards a third party, both act ('the leaders condemned the "
+        "launch'). A possessive pronoun agreeing with the subject ('their support') is the subject's own.",
         '"Scholz spoke with Macron. The leaders agreed to stay in close contact." -> AGREE DEU <-> FRA.',
     ),
     "title-coreference": Rule(
