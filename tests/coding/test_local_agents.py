@@ -122,3 +122,10 @@ def test_the_dateline_places_unnamed_police_until_the_text_names_a_place(coded):
         date="1987-05-04",
     )
     assert sides(record, "ASSAULT") and all(actor == {"KOR"} for actor, _ in sides(record, "ASSAULT"))
+
+
+def test_a_place_shelled_places_the_attack_and_its_unnamed_attackers(coded):
+    record = coded(
+        "Rebels shelled the eastern neighbourhoods of Aleppo overnight, killing two children.", date="2016-10-20"
+    )
+    assert sides(record, "ASSAULT") and all(actor == {"SYR"} for actor, _ in sides(record, "ASSAULT"))

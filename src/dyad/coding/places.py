@@ -101,6 +101,8 @@ def _location(token: Token, actors: ActorIndex, code: str = "", consumed: set[in
         preps += ("near", "outside", "around")
     found: list[Location] = []
     for node in _place_bearers(token, code, consumed):
+        if root_of(code) in ("18", "19", "20") and node.dep_ == "dobj" and node.lemma_.lower() in PLACE_NOUNS:
+            found.extend(_places_in(node, actors))  # "shelled neighbourhoods of Aleppo": the target is a place
         for prep in node.children:
             if prep.dep_ != "prep" or prep.lower_ not in preps:
                 continue

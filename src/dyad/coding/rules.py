@@ -136,7 +136,8 @@ RULES: dict[str, Rule] = {
         "A side named only by a role or as a crowd (security forces, police, courts, protesters, gunmen) "
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
         "the text named (the ICEWS/PLOVER convention for unnamed domestic actors); a country in a person's "
-        "title ('U.S. President X') names no place. Envoys are excluded.",
+        "title ('U.S. President X') names no place; a place attacked ('shelled neighbourhoods of Aleppo') "
+        "is the attack's place. Envoys are excluded.",
         '"Security forces kill 30 protesters in Mandalay" -> ASSAULT MMR -> MMR.',
     ),
     "domestic-counterpart": Rule(
