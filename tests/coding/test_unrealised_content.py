@@ -35,3 +35,20 @@ def test_a_promise_on_a_condition_another_side_must_meet_is_made_to_that_side(co
     record = coded("North Korea says it will resume talks if Washington drops its hostile policy.", date="2024-03-01")
     promises = {(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in record["events"] if e["event"] == "AGREE"}
     assert ("PRK", "USA") in promises
+
+
+def test_an_act_called_for_is_the_appeals_content_not_an_act_done(coded):
+    record = coded(
+        "Venezuela's opposition leader Juan Guaido called for new protests against President Nicolas Maduro.",
+        date="2020-03-01",
+    )
+    assert [(e["event"], e["actor"][0]["code"], e["recipient"][0]["code"]) for e in record["events"]] == [
+        ("REQUEST", "VEN", "VEN")
+    ]
+    withdrawal = coded(
+        "The presidents of Iraq and Egypt called on Tuesday for the withdrawal of Syrian forces from Lebanon.",
+        date="1990-03-01",
+    )
+    requests = [e for e in withdrawal["events"] if e["event"] == "REQUEST"]
+    assert requests and "SYR" in {r["code"] for e in requests for r in e["recipient"]}  # asked of who withdraws
+    assert "RETREAT" not in {e["event"] for e in withdrawal["events"]}

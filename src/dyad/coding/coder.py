@@ -568,8 +568,16 @@ class EventCoder:
         the recipient of the act it is about."""
         if d.inner is None or d.recipient:
             return False
-        _, recipient = self._arguments(d.inner, d.actors)
-        d.recipient = [e for e in recipient if e.code not in {a.code for a in d.actor}]
+        inner_actor, recipient = self._arguments(d.inner, d.actors)
+        # "called for the withdrawal of Syrian forces": asked of whoever is to do the act named by a
+        # noun, when that is someone else; else of whom the act is aimed at ("called for protests
+        # against Maduro"), at home too
+        asked = _other_than(inner_actor, d.actor) if d.inner.pattern.noun else []
+        d.recipient = [e for e in asked if e.code] or [
+            e
+            for e in _other_than(recipient, d.actor)
+            if e.code not in {a.code for a in d.actor} or d.inner.pattern.noun
+        ]
         return bool(d.recipient)
 
     def _rule_both_sides(self, d: _Draft) -> bool:
@@ -1492,6 +1500,13 @@ def _embedded_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger |
                 depth = _depth_below(t, comp)
                 if depth <= 3 and (best is None or depth < best[0]):
                     best = (depth, triggers[t.i])
+    if best is None and triggers[token.i].pattern.particles == ("for",):
+        # "called for new protests against Maduro": the act called for is the appeal's content
+        for prep in token.children:
+            if prep.dep_ == "prep" and prep.lower_ == "for":
+                act = next((o for o in prep.children if o.dep_ == "pobj" and o.i in triggers), None)
+                if act is not None and not _negated(act):
+                    return triggers[act.i]
     return best[1] if best else None
 
 

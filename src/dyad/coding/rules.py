@@ -69,7 +69,9 @@ RULES: dict[str, Rule] = {
     ),
     "content-recipient": Rule(
         "An appeal, demand or promise with no recipient of its own is made to the recipient of the act it is "
-        "about (CAMEO 02/03/10: appeal to or promise someone an act).",
+        "about (CAMEO 02/03/10: appeal to or promise someone an act); an act named by a noun ('called for "
+        "the withdrawal of Syrian forces', 'called for protests against Maduro') is asked of whoever is to "
+        "do it, else of whom it is aimed at, and is the appeal's content, not an act done.",
         "\"Norway urged Sweden to lift the ban\" -> REQUEST NOR -> SWE (the ban's lifting is Sweden's act).",
     ),
     "both-sides": Rule(
