@@ -159,3 +159,11 @@ def test_the_leaders_after_a_call_both_do_what_they_do_to_a_third_party(coded):
     assert [({a["code"] for a in e["actor"]}, {r["code"] for r in e["recipient"]}) for e in support] == [
         ({"USA", "DEU"}, {"UKR"})
     ]
+
+
+def test_what_two_sides_do_to_each_other_each_does_to_the_other(coded):
+    record = coded("India and China blamed one another for the deadly clash in Ladakh.", date="2020-06-17")
+    accusations = {
+        (e["actor"][0]["code"], e["recipient"][0]["code"]) for e in record["events"] if e["event"] == "ACCUSE"
+    }
+    assert accusations == {("IND", "CHN"), ("CHN", "IND")}

@@ -129,6 +129,7 @@ class _Trigger:
 #: ``rules.py`` (and docs/rules.md); an event's ``evidence.steps`` lists those that fired for it.
 SIDE_RULES = (
     "topic-not-recipient",
+    "each-other",
     "joint-subject",
     "the-two-leaders",
     "content-recipient",
@@ -528,6 +529,15 @@ class EventCoder:
         if d.trigger.pattern.noun or d.token.lemma_.lower() not in TOPIC_VERBS:
             return False
         d.recipient = self._discussion_partners(d.token, d.actors, d.actor)
+        return True
+
+    def _rule_each_other(self, d: _Draft) -> bool:
+        """ "Armenia and Azerbaijan accused each other of shelling": each side did it to the other."""
+        if d.recipient or len({a.code for a in d.actor}) < 2 or not _each_other(d.token):
+            return False
+        first = d.actor[0].code
+        d.recipient = [a for a in d.actor if a.code != first]
+        d.actor = [a for a in d.actor if a.code == first]
         return True
 
     def _rule_joint_subject(self, d: _Draft) -> bool:
@@ -1160,6 +1170,15 @@ def _obligation(token: Token) -> _Trigger | None:
     return None
 
 
+def _each_other(token: Token) -> bool:
+    """Whether a verb's object is "each other" or "one another"."""
+    for obj in (g for c in token.children for g in (c, *c.children) if g.dep_ in ("dobj", "pobj")):
+        words = {obj.lower_, *(c.lower_ for c in obj.children)}
+        if words in ({"each", "other"}, {"one", "another"}):  # parsed either way round
+            return True
+    return False
+
+
 def _reflexive_possessive(pronoun: Token, subject: Token | None) -> bool:
     """Whether a possessive pronoun on an object agrees in number with the clause's subject and so is
     the subject's own ("the leaders underscored their support", "Kenya reaffirmed its commitment")."""
@@ -1684,7 +1703,7 @@ def _prune(events: list[Event]) -> list[Event]:
 
 def _reciprocate(event: Event) -> list[Event]:
     """A meeting or agreement between two sides is an event of each side (CAMEO codes both ways)."""
-    if event.cameo not in RECIPROCAL_CODES:
+    if event.cameo not in RECIPROCAL_CODES and "each-other" not in event.evidence.steps:
         return [event]
     if not event.actor or not event.recipient:
         return [event]

@@ -229,6 +229,10 @@ RULES: dict[str, Rule] = {
         '"The leaders discussed developments in Libya" -> CONSULT between the leaders\' states, never LBY; '
         '"Kenyan officials attended a conference on Somali refugees" -> no CONSULT with SOM.',
     ),
+    "each-other": Rule(
+        "What two named sides do to 'each other' or 'one another' each does to the other: two events, one each way.",
+        '"Armenia and Azerbaijan accused each other of shelling" -> ACCUSE ARM -> AZE and AZE -> ARM.',
+    ),
     "joint-subject": Rule(
         "Two named subjects of a meeting or an agreement are one side each.",
         '"Argentina and Chile agreed to reopen the border crossing" -> AGREE ARG <-> CHL.',
