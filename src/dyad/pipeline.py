@@ -23,6 +23,7 @@ from dyad.enrich import enrich
 from dyad.enrich.themes import article_themes, tone
 from dyad.model import CodedDocument, Document, Sentence
 from dyad.tokens import sentences as sentence_spans
+from dyad.tokens import text as doc_text
 from dyad.validity import enforce
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class Pipeline:
         triaged = doc.user_data.get(DROPPED)
         if triaged:
             restore_sentences(enriched, doc, triaged)
-        if doc.text != document.text:  # the parser read wrapped lines as one (dyad.annotate.wrap)
+        if doc_text(doc) != document.text:  # the parser read wrapped lines as one (dyad.annotate.wrap)
             quote_as_stored(enriched, document.text)
         return enforce(enriched)  # nothing invalid leaves the pipeline
 
@@ -200,7 +201,7 @@ def restore_sentences(coded: CodedDocument, doc: Doc, triaged: dict[str, Any]) -
     (cut back where it joined a blank run to them) and those triage left out (as the cheap pass split
     them) - with every sentence index renumbered to that list, and the article's tone and themes
     taken over every sentence, as on the full path."""
-    text = doc.text
+    text = doc_text(doc)
     dropped = [(int(start), int(end)) for start, end in triaged["dropped"]]
     blanked = [False] * len(text)
     for start, end in dropped:

@@ -24,6 +24,18 @@ def sentences(doc: Doc) -> list[Span]:
     return [doc[start:end] for start, end in bounds]
 
 
+#: Where a document keeps its text once read (``Doc.text`` joins every token's text on each access).
+TEXT = "dyad_text"
+
+
+def text(doc: Doc) -> str:
+    """The document's text, built once (the pipeline, quotes and the actor stage each read it)."""
+    found = doc.user_data.get(TEXT)
+    if found is None:
+        found = doc.user_data[TEXT] = doc.text
+    return str(found)
+
+
 def in_multiword_entity(token: Token) -> bool:
     """Whether the named entity a token is in has more words than it, read from the IOB tags
     (``doc.ents`` would build every entity of the document to find one)."""

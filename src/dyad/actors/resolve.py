@@ -11,7 +11,7 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from dyad.actors.kb import KBEntry, KnowledgeBase
 from dyad.actors.normalise import alias_key, fold
@@ -65,6 +65,7 @@ class ActorIndex:
     shared: list[tuple[Entity, list[str]]] = field(default_factory=list)  # peoples/regions of several countries
     principal: Entity | None = None  # who says "I" in a statement, from its title
     filed_in: str | None = None  # the country of the dateline's place ("VIENNA, Oct 19 -" -> AUT)
+    lowers: Any = field(default=None, repr=False)  # every token's lower-case form (a numpy array), once read
 
     def entity_at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
@@ -768,7 +769,9 @@ def _phrase(head: Token) -> Span:
         if child.dep_ in MODIFIER_DEPS or child.dep_ in ("cc", "conj") and child.head == head:
             left = min(left, child.left_edge, key=lambda t: t.i)
             break
-    return without_blanks(head.doc[left.i : head.i + 1])
+    while left.is_space and left.i < head.i:  # a blanked dateline the left edge took in
+        left = head.doc[left.i + 1]
+    return head.doc[left.i : head.i + 1]
 
 
 def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
@@ -848,15 +851,16 @@ def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase)
     "Brazilian governors"): the article's latest fuller mention of it (rule "body-coreference")."""
     if head.pos_ not in ("NOUN", "PROPN"):
         return []
+    doc = head.doc
+    earlier_positions = _earlier(head, phrase.start, index)
+    if not earlier_positions:  # most heads were never named before: nothing to take up
+        return []
     definite = any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in head.children)
     if not (head.text[:1].isupper() or definite):
         return []
     if any(c.dep_ != "det" for c in head.children if c.i < head.i) or head.ent_type_ in ("PERSON", "GPE"):
         return []
-    doc = head.doc
-    for i in reversed(_positions(doc).get(head.lower_, ())):
-        if i >= phrase.start:
-            continue
+    for i in reversed(earlier_positions):
         earlier = doc[i]
         if not any(c.dep_ in ("amod", "compound", "prep") for c in earlier.children):
             continue
@@ -868,21 +872,16 @@ def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase)
 
 
 DEFINITE_DETERMINERS = {"the", "this", "these", "that", "those"}
-#: Where a document keeps, once read, the positions of each lower-cased word (plain data: the ``Doc``
-#: still serialises).
-WORD_POSITIONS = "dyad_word_positions"
 
 
-def _positions(doc: Doc) -> dict[str, list[int]]:
-    """Each lower-cased word's positions in ``doc``, found once per document (the short-form rule
-    looks back for a word many times)."""
-    positions: dict[str, list[int]] | None = doc.user_data.get(WORD_POSITIONS)
-    if positions is None:
-        positions = {}
-        for i, word in enumerate(token_texts(doc)):
-            positions.setdefault(word.lower(), []).append(i)
-        doc.user_data[WORD_POSITIONS] = positions
-    return positions
+def _earlier(head: Token, before: int, index: ActorIndex) -> list[int]:
+    """Positions before ``before`` of words written as ``head`` is, in any case (the lower-case forms
+    of the document, read once into the index as one array)."""
+    if index.lowers is None:
+        from spacy.attrs import LOWER
+
+        index.lowers = head.doc.to_array(LOWER)
+    return [int(i) for i in (index.lowers[:before] == head.lower).nonzero()[0]]
 
 
 NGO_NAME_HEADS = {

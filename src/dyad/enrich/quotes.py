@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from dyad.actors import ActorIndex, KnowledgeBase, entities_for
 from dyad.model import Entity, Evidence, Quote
 from dyad.tokens import sentences as sentence_spans
+from dyad.tokens import text as doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -90,7 +91,7 @@ def extract_quotes(doc: Doc, actors: ActorIndex, kb: KnowledgeBase) -> list[Quot
     quotes: list[Quote] = []
     quoted: list[tuple[int, int]] = []
     sentences = sentence_spans(doc)
-    text = doc.text  # Doc.text rebuilds the string on every access
+    text = doc_text(doc)  # Doc.text rebuilds the string on every access
     for passage in find_passages(text):
         sentence_index, sentence = _sentence_of(sentences, passage.start)
         if sentence is None:
