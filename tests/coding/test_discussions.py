@@ -167,3 +167,9 @@ def test_what_two_sides_do_to_each_other_each_does_to_the_other(coded):
         (e["actor"][0]["code"], e["recipient"][0]["code"]) for e in record["events"] if e["event"] == "ACCUSE"
     }
     assert accusations == {("IND", "CHN"), ("CHN", "IND")}
+
+
+def test_a_headlines_present_tense_the_tagger_read_as_a_noun_is_still_the_verb(coded):
+    # "meet" is tagged a noun here, but it has a subject of its own
+    record = coded("French President Emmanuel Macron and Chinese leader Xi Jinping meet in Paris.", date="2024-05-06")
+    assert frozenset({"FRA", "CHN"}) in pairs(record, "CONSULT")

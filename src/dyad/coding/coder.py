@@ -343,6 +343,11 @@ class EventCoder:
                 lemma = lemma[2:]  # "reimposed", "reopened": the same act again
             candidates = self.lexicon.verbs.get(lemma, [])
             is_noun = False
+        elif _verb_tagged_noun(token) and token.lower_ in self.lexicon.verbs:
+            # a headline's present tense ("Trump and Kim meet in Singapore") the tagger read as a noun:
+            # a noun with a subject of its own is a verb
+            candidates = self.lexicon.verbs[token.lower_]
+            is_noun = False
         elif token.pos_ in ("NOUN", "PROPN"):
             if _names_or_modifies(token) or _market_demand(token):
                 return None
@@ -1177,6 +1182,11 @@ def _each_other(token: Token) -> bool:
         if words in ({"each", "other"}, {"one", "another"}):  # parsed either way round
             return True
     return False
+
+
+def _verb_tagged_noun(token: Token) -> bool:
+    """Whether a word tagged as a noun heads a clause with a subject, as only a verb does."""
+    return token.pos_ == "NOUN" and token.tag_ == "NN" and any(c.dep_ == "nsubj" for c in token.children)
 
 
 def _reflexive_possessive(pronoun: Token, subject: Token | None) -> bool:

@@ -229,6 +229,12 @@ RULES: dict[str, Rule] = {
         '"The leaders discussed developments in Libya" -> CONSULT between the leaders\' states, never LBY; '
         '"Kenyan officials attended a conference on Somali refugees" -> no CONSULT with SOM.',
     ),
+    "verb-tagged-noun": Rule(
+        "A word the tagger read as a noun but that heads a clause with a subject of its own is a verb: "
+        "headlines and summaries in the present tense ('X and Y meet in Paris') are read as the acts they "
+        "tell (applied when triggers are read).",
+        '"Macron and Xi Jinping meet in Paris" -> CONSULT FRA <-> CHN.',
+    ),
     "each-other": Rule(
         "What two named sides do to 'each other' or 'one another' each does to the other: two events, one each way.",
         '"Armenia and Azerbaijan accused each other of shelling" -> ACCUSE ARM -> AZE and AZE -> ARM.',
