@@ -129,3 +129,8 @@ def test_a_place_shelled_places_the_attack_and_its_unnamed_attackers(coded):
         "Rebels shelled the eastern neighbourhoods of Aleppo overnight, killing two children.", date="2016-10-20"
     )
     assert sides(record, "ASSAULT") and all(actor == {"SYR"} for actor, _ in sides(record, "ASSAULT"))
+
+
+def test_soldiers_who_detain_their_states_leader_are_of_that_state(coded):
+    record = coded("Soldiers detain Malian President Ibrahim Boubacar Keita at a military base.", date="2020-08-18")
+    assert sides(record, "COERCE") == [({"MLI"}, {"MLI"})]

@@ -736,8 +736,10 @@ class EventCoder:
         return True
 
     def _rule_home_role(self, d: _Draft) -> bool:
-        """ "Judge Rivera opened investigations against 28 Chilean officials": courts and police act at home."""
-        if d.actor or not d.recipient or d.role not in HOME_SECTORS:
+        """ "Judge Rivera opened investigations against 28 Chilean officials": courts and police act at home;
+        so do soldiers who detain their state's own leaders ("Soldiers detain President Alpha Conde": a coup)."""
+        coup = d.role == "MIL" and d.root == "17" and any(r.sector_code == "GOV" for r in d.recipient)
+        if d.actor or not d.recipient or not (d.role in HOME_SECTORS or coup):
             return False
         home = next((r for r in d.recipient if r.code in self.kb.country_names), None)
         subject = _subject(d.token)

@@ -108,7 +108,8 @@ RULES: dict[str, Rule] = {
         '"A roadside bomb near Samarra killed a soldier" -> ASSAULT IRQ.',
     ),
     "home-role": Rule(
-        "Courts, judges and police with no named country act in the country of those they act on.",
+        "Courts, judges and police with no named country act in the country of those they act on; so do "
+        "soldiers who detain or seize their state's own leaders (a coup: CAMEO 17 within one state).",
         '"Judge Rivera opened investigations against 28 Chilean officials" -> CHL JUD -> CHL.',
     ),
     "place-as-target": Rule(
