@@ -36,6 +36,26 @@ def text(doc: Doc) -> str:
     return str(found)
 
 
+#: Where a document keeps every token's lower-cased lemma and lower-cased form once read (plain data).
+LEMMAS_AND_FORMS = "dyad_lemmas_and_forms"
+
+
+def lemmas_and_forms(doc: Doc) -> tuple[list[str], list[str]]:
+    """Every token's lemma and form, lower-cased, read from spaCy's arrays once per document (the
+    coder reads the words of a trigger's clause for every event)."""
+    found = doc.user_data.get(LEMMAS_AND_FORMS)
+    if found is None:
+        from spacy.attrs import LEMMA, LOWER
+
+        strings = doc.vocab.strings
+        array = doc.to_array([LEMMA, LOWER])
+        found = doc.user_data[LEMMAS_AND_FORMS] = (
+            [strings[int(h)].lower() for h in array[:, 0]],
+            [strings[int(h)] for h in array[:, 1]],
+        )
+    return found[0], found[1]
+
+
 def in_multiword_entity(token: Token) -> bool:
     """Whether the named entity a token is in has more words than it, read from the IOB tags
     (``doc.ents`` would build every entity of the document to find one)."""

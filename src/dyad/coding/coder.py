@@ -67,6 +67,7 @@ from dyad.taxonomy import (
     THREAT_FORM,
     root_of,
 )
+from dyad.tokens import lemmas_and_forms
 from dyad.tokens import sentences as sentence_spans
 
 if TYPE_CHECKING:
@@ -349,9 +350,9 @@ class EventCoder:
             candidates = self.lexicon.verbs[token.lower_]
             is_noun = False
         elif token.pos_ in ("NOUN", "PROPN"):
-            if _names_or_modifies(token) or _market_demand(token):
-                return None
             candidates = self.lexicon.nouns.get(token.lemma_.lower(), [])
+            if not candidates or _names_or_modifies(token) or _market_demand(token):
+                return None
             is_noun = True
         else:
             return None
@@ -375,7 +376,20 @@ class EventCoder:
         places: list[tuple[int, str]],
     ) -> list[Event]:
         triggers: dict[int, _Trigger] = {}
-        for token in sent:
+        lemmas, forms = lemmas_and_forms(sent.doc)
+        verbs, nouns = self.lexicon.verbs, self.lexicon.nouns
+        for i in range(sent.start, sent.end):
+            lemma = lemmas[i]
+            # most words can be no trigger: only those are read as tokens (building one is the cost)
+            if not (
+                lemma in verbs
+                or lemma in nouns
+                or lemma in REPORTING
+                or forms[i] in verbs
+                or (lemma.startswith("re") and lemma[2:] in verbs)
+            ):
+                continue
+            token = sent.doc[i]
             trigger = self._match(token)
             if trigger is None:
                 trigger = _obligation(token)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyad import taxonomy
+from dyad.tokens import lemmas_and_forms
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -1007,11 +1008,13 @@ def sense(code: str, token: Token, composed: bool = False) -> str:
 def clause_words(token: Token) -> list[str]:
     """The lemmas and words of the clause a trigger heads (the noun's clause for noun triggers)."""
     clause = token if token.pos_ in ("VERB", "AUX") or token.head == token else token.head
+    lemmas, forms = lemmas_and_forms(token.doc)
     words = []
-    for t in clause.subtree:
-        words.append(t.lemma_.lower())
-        if t.lower_ != t.lemma_.lower():
-            words.append(t.lower_)
+    # spaCy's parses are projective: a subtree is the run of words from its left to its right edge
+    for i in range(clause.left_edge.i, clause.right_edge.i + 1):
+        words.append(lemmas[i])
+        if forms[i] != lemmas[i]:
+            words.append(forms[i])
     return words
 
 
@@ -1024,6 +1027,8 @@ def _best(words: list[str], topics: tuple[str, ...] | list[str]) -> str | None:
 def refine(code: str, token: Token, composed: bool = False) -> str:
     """The deepest CAMEO code under ``code`` that the trigger's clause supports."""
     code = sense(code, token, composed)
+    if code not in CATEGORIES and code not in THREE_DIGIT and code not in BRANCHES:
+        return code  # nothing to refine: the clause's words are not read
     words = clause_words(token)
     if not composed and code in CATEGORIES:
         topic = _best(words, list(CATEGORIES[code]))
