@@ -196,9 +196,10 @@ def _settle_generic_institutions(index: ActorIndex) -> None:
     ]
     if not generic:
         return
+    generic_ids = {id(m) for m in generic}
     counts: dict[str, int] = {}
     for m in index.mentions:
-        if m in generic or m.entity is None or not m.entity.code or m.entity.code in ("IGO", "NGO"):
+        if id(m) in generic_ids or m.entity is None or not m.entity.code or m.entity.code in ("IGO", "NGO"):
             continue
         counts[m.entity.code] = counts.get(m.entity.code, 0) + 1
     if not counts or "USA" in counts:

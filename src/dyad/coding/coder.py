@@ -584,7 +584,6 @@ class EventCoder:
                 return False  # "we" is the speaker's side, not both
             if subject.head not in (d.token, d.token.head):
                 return False  # only what they do themselves, not what a clause under their verb tells
-                return False
             d.actor = [e for e in d.dyad_pair if e.code not in {r.code for r in d.recipient}]
             return bool(d.actor)
         if len({a.code for a in d.actor + d.recipient}) >= 2 and not they_elsewhere:
