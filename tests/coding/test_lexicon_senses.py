@@ -308,3 +308,11 @@ def test_matching_is_no_use_of_force(coded):
         date="2023-06-01",
     )
     assert "ASSAULT" not in {e["event"] for e in record["events"]}
+
+
+def test_forces_sent_into_anothers_zone_show_force_not_cooperation(coded):
+    record = coded(
+        "China sent 30 warplanes into Taiwan's air defence zone, the island's defence ministry said.",
+        date="2024-03-01",
+    )
+    assert [(e["event"], e["cameo"]) for e in record["events"]] == [("MOBILIZE", "150")]
