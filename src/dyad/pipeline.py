@@ -16,10 +16,10 @@ from typing import TYPE_CHECKING, Any
 
 from dyad.actors import ActorMemory, ActorRecord, KnowledgeBase, resolve_actors
 from dyad.annotate import Annotator, shared_model
-from dyad.annotate.structure import layout
 from dyad.annotate.triage import DROPPED, Triage, TriggerForms, body_heads, role_forms, title_words
 from dyad.coding import EventCoder, Lexicon
 from dyad.enrich import enrich
+from dyad.enrich.places import dateline
 from dyad.enrich.themes import article_themes, tone
 from dyad.model import CodedDocument, Document, Sentence
 from dyad.tokens import sentences as sentence_spans
@@ -123,7 +123,7 @@ class Pipeline:
             document.date,
             title=document.title,
             publisher=document.source,
-            filed_from=layout(document.text).filed_from,
+            filed_from=dateline(document.text),
         )
         coded = CodedDocument(
             document=document,

@@ -64,6 +64,7 @@ class ActorIndex:
     learned: list[LearnedActor] = field(default_factory=list)
     shared: list[tuple[Entity, list[str]]] = field(default_factory=list)  # peoples/regions of several countries
     principal: Entity | None = None  # who says "I" in a statement, from its title
+    filed_from: str | None = None  # the dateline's place, as written ("Vienna")
     filed_in: str | None = None  # the country of the dateline's place ("VIENNA, Oct 19 -" -> AUT)
     lowers: Any = field(default=None, repr=False)  # every token's lower-case form (a numpy array), once read
 
@@ -88,7 +89,9 @@ def resolve_actors(
     who speaks in it in the first person, a government ``publisher`` whose official it is, and a
     dateline's place (``filed_from``) the country the article was filed in."""
     principal = statement_principal(title, kb, date) or publishers_official(title, publisher, kb, date)
-    index = ActorIndex(date=date, principal=principal, filed_in=kb.place_country(filed_from, date))
+    index = ActorIndex(
+        date=date, principal=principal, filed_from=filed_from, filed_in=kb.place_country(filed_from, date)
+    )
     if principal is not None and principal.kind == "person" and principal.raw_text:
         for key in _name_keys(principal.raw_text):
             index.named.setdefault(key, principal)

@@ -60,6 +60,13 @@ def parser_text(text: str) -> str:
     return blank(unwrap(text), layout(text).spans)
 
 
+def _triaged(nlp: Language, text: str, triage: Triage) -> Doc:
+    """``text`` as the parser reads it, with triage's blanks; its structure is found once, for the
+    blanks and for the dateline's place that triage counts as a name."""
+    structure = layout(text)
+    return triage.prepare(nlp, blank(unwrap(text), structure.spans), structure.filed_from)
+
+
 @cache
 def shared_model() -> Language:
     """The bundled model, loaded once per process and shared by every annotator (it is only read)."""
@@ -81,17 +88,14 @@ class Annotator:
         return self._nlp
 
     def annotate(self, text: str, triage: Triage | None = None) -> Doc:
-        prose = parser_text(text)
-        return self.nlp(prose if triage is None else triage.prepare(self.nlp, prose, layout(text).filed_from))
+        return self.nlp(parser_text(text) if triage is None else _triaged(self.nlp, text, triage))
 
     def annotate_many(self, texts: Iterable[str], triage: Triage | None = None) -> Iterator[Doc]:
         """Parsed texts, in order, each as ``parser_text`` gives it to the parser; with ``triage``,
         only the sentences it keeps are parsed (the others are blanks, offsets unchanged)."""
         nlp = self.nlp
         prose: Iterable[str | Doc] = (
-            (parser_text(text) for text in texts)
-            if triage is None
-            else (triage.prepare(nlp, parser_text(text), layout(text).filed_from) for text in texts)
+            (parser_text(text) for text in texts) if triage is None else (_triaged(nlp, text, triage) for text in texts)
         )
         if self.n_process > 1:
             return self.nlp.pipe(prose, batch_size=self.batch_size, n_process=self.n_process)

@@ -64,7 +64,7 @@ def enrich(coded: CodedDocument, doc: Doc, actors: ActorIndex, kb: KnowledgeBase
         if event.evidence.sentence < len(sentences):
             event.tone = sentence_tone(event.evidence.sentence)
             event.topics = sentence_topics[event.evidence.sentence]
-    locate(coded, _sentence_places(coded.events), default_gazetteer())
+    locate(coded, _sentence_places(coded.events), default_gazetteer(), actors.filed_from)
     coded.themes = article_themes(sentence_topics, [e.context for e in coded.events])
     # the article's tone: its sentences' tones weighted by length (each sentence is scored once)
     weights = [len(s.text) for s in sentences]

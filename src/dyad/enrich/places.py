@@ -24,8 +24,11 @@ def dateline(text: str) -> str | None:
     return layout(text).filed_from
 
 
-def locate(coded: CodedDocument, sentence_places: dict[int, Location], gazetteer: Gazetteer) -> None:
-    """Give every event its place (in place), geocoded, by the rules in the module docstring."""
+def locate(
+    coded: CodedDocument, sentence_places: dict[int, Location], gazetteer: Gazetteer, filed_from: str | None
+) -> None:
+    """Give every event its place (in place), geocoded, by the rules in the module docstring;
+    ``filed_from`` is the article's dateline place (``dateline``), found once by the pipeline."""
     countries = [
         code
         for code, _ in Counter(
@@ -34,7 +37,6 @@ def locate(coded: CodedDocument, sentence_places: dict[int, Location], gazetteer
             if m.entity and m.entity.code and m.entity.kind in ("country", "capital")
         ).most_common()
     ]
-    filed_from = dateline(coded.document.text)
     filed_location = _geocoded(Location(name=filed_from), gazetteer, countries) if filed_from else None
     for event in coded.events:
         if event.event_loc is None:
