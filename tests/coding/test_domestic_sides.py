@@ -87,3 +87,27 @@ def test_a_motion_defeated_in_a_chamber_is_defeated_by_it(coded):
     record = coded("A motion to remove Peruvian President Pedro Castillo is defeated in the Senate.", date="2022-03-28")
     rejections = [e for e in record["events"] if e["event"] == "REJECT"]
     assert rejections and all([a["raw_text"] for a in e["actor"]] == ["Senate"] for e in rejections)
+
+
+def test_an_office_in_apposition_places_a_local_body_in_a_story_filed_at_home(coded):
+    record = coded(
+        "VIENNA, May 4 - Karl Huber, president of the Union of Metal Workers, called on Chancellor Franz "
+        "Vranitzky to cut taxes.",
+        date="1987-05-04",
+    )
+    assert sides(record, "REQUEST") == [({"AUT"}, {"AUT"})]
+    assert record["events"][0]["actor"][0]["sector_code"] == "LAB"  # the union's word, not "president"
+
+
+def test_an_office_in_a_body_of_unknown_country_places_no_one_without_a_home_dateline(coded):
+    record = coded(
+        "Karl Huber, spokesman of the Kurdistan Democratic Party, called on President Erdogan to stop the shelling.",
+        date="2024-05-04",
+    )
+    assert ({"TUR"}, {"TUR"}) not in sides(record, "REQUEST")
+
+
+def test_a_group_named_by_role_calling_on_the_government_in_a_home_story_is_domestic(coded):
+    # rule "local-agent": the object of the pattern's "on" is whom the appeal is made to
+    record = coded("SEOUL, May 4 - Union leaders called on the government to cut taxes.", date="1987-05-04")
+    assert sides(record, "REQUEST") == [({"KOR"}, {"KOR"})]

@@ -657,7 +657,14 @@ class EventCoder:
             d.recipient = _local_agent(_subject(d.token), d.local, self.kb)
             fired = fired or bool(d.recipient)
         if not d.recipient:
-            d.recipient = _local_agent(_patient(d.trigger), d.local, self.kb)
+            # what the act is done to, or whom its pattern's particle names ("called on the government")
+            patient = _patient(d.trigger)
+            particles = tuple(p for p in d.trigger.pattern.particles if p in RECIPIENT_PARTICLES)
+            if patient is not None:
+                d.recipient = _local_agent(patient, d.local, self.kb)
+            else:  # "met with foreign ministers" are not of the place (the checks of "domestic-counterpart")
+                heads = _counterpart_objects(d.token, particles)
+                d.recipient = next((found for h in heads if (found := _home_group(h, d.local, self.kb))), [])
             fired = fired or bool(d.recipient)
         return fired
 
@@ -838,7 +845,8 @@ class EventCoder:
         held = [token.doc[i] for i in sorted(d.trigger.objects_used)]
         guests = [g for noun in held for g in _counterpart_objects(noun, ("with", "of"))]
         heads = [_subject(token)] if d.recipient else [_patient(d.trigger), *_counterpart_objects(token), *guests]
-        side = next((found for h in heads if (found := _home_group(h, home, self.kb))), [])
+        filed_at_home = d.actors.filed_in == home
+        side = next((found for h in heads if (found := _home_group(h, home, self.kb, filed_at_home))), [])
         if not side:
             return False
         if d.actor:
@@ -1412,6 +1420,9 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
 
 #: CAMEO roots of talk and of non-violent pressure, where an unnamed domestic counterpart is of the
 #: actor's own state (rule "domestic-counterpart"); force is left to the place rules.
+#: prepositions whose object is whom an act is done to ("called on", "met with", "appealed to"), not
+#: what it is about ("called for")
+RECIPIENT_PARTICLES = ("on", "upon", "with", "to")
 DOMESTIC_COUNTERPART_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12"}
 PROTEST_NOUNS = WORDS["PROTEST_NOUNS"]
 ABROAD_MODIFIERS = WORDS["ABROAD_MODIFIERS"]
@@ -1485,9 +1496,12 @@ def _same_token(a: Token | None, b: Token | None) -> bool:
     return a is not None and b is not None and a.i == b.i
 
 
-def _ranked_person(head: Token, country: str, kb: KnowledgeBase) -> list[Entity]:
+def _ranked_person(head: Token, country: str, kb: KnowledgeBase, filed_at_home: bool = False) -> list[Entity]:
     """Someone the knowledge base does not know, named with a rank or office and no country ("Colonel
-    James Mwangi", "committee chairman John Okello"): of ``country``, in the sector the title says."""
+    James Mwangi", "committee chairman John Okello"): of ``country``, in the sector the title says. An
+    office in a body the knowledge base does not know ("president of the Union of Metal Workers") places
+    him only in an article filed from ``country``: a reader takes a body with no country in a story filed
+    at home to be local, and cannot tell where a foreign story's bodies are."""
     if head.ent_type_ != "PERSON":
         return []
     phrase = head.doc[head.left_edge.i : head.i + 1]
@@ -1495,18 +1509,26 @@ def _ranked_person(head: Token, country: str, kb: KnowledgeBase) -> list[Entity]
         return []  # "the Somali army's Colonel Nur", "Colonel Nur of ..." name their own side
     # a title word outside the name first, then one the tagger put inside it ("Colonel" in a PERSON)
     words = sorted(phrase, key=lambda t: t.ent_type_ == "PERSON")
+    office = next((c for c in head.children if c.dep_ == "appos"), None)
+    if office is not None and office.ent_type_ != "PERSON":
+        # "Karl Huber, president of the metalworkers' union": the office in apposition says the sector,
+        # its body's word first ("union": labour), unless it names a country ("... of the Somali army")
+        held = list(office.subtree)
+        if any(t.ent_type_ in ("NORP", "GPE") or t.ent_type_ == "ORG" and not filed_at_home for t in held):
+            return []
+        words = [*(t for t in held if t.i != office.i), office, *words]
     sector = next(filter(None, (kb.agent_sector(t.lower_) for t in words)), None)
     if sector is None:
         return []
     return [span_entity(phrase, country, sector, "implied")]
 
 
-def _home_group(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:
+def _home_group(head: Token | None, country: str, kb: KnowledgeBase, filed_at_home: bool = False) -> list[Entity]:
     """A side named by role alone (rule "local-agent"), placed in ``country`` unless a modifier puts it
     abroad ("foreign ministers") or it is a counterpart by definition ("his counterparts")."""
     if head is None or any(c.lower_ in ABROAD_MODIFIERS for c in head.children):
         return []
-    side = _local_agent(head, country, kb) or _ranked_person(head, country, kb)
+    side = _local_agent(head, country, kb) or _ranked_person(head, country, kb, filed_at_home)
     # unidentified attackers ("the bomber", "gunmen") are no one's counterpart in talk
     return [] if any(e.sector_code == "UAF" for e in side) else side
 

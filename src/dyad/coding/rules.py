@@ -140,15 +140,18 @@ RULES: dict[str, Rule] = {
         "acts for, or belongs to, the state where the event takes place: its place, else the last place "
         "the text named (the ICEWS/PLOVER convention for unnamed domestic actors); a country in a person's "
         "title ('U.S. President X') names no place; a place attacked ('shelled neighbourhoods of Aleppo') "
-        "is the attack's place. Envoys are excluded.",
-        '"Security forces kill 30 protesters in Mandalay" -> ASSAULT MMR -> MMR.',
+        "is the attack's place; whom an appeal or meeting names by role ('called on the government') is "
+        "such a side too, unless a modifier puts it abroad. Envoys are excluded.",
+        '"Security forces kill 30 protesters in Mandalay" -> ASSAULT MMR -> MMR; "SEOUL - Union leaders '
+        'called on the government to cut taxes" -> REQUEST KOR -> KOR.',
     ),
     "domestic-counterpart": Rule(
         "In talk, appeals, criticism and aid (CAMEO 02-07, 10-12), a group named by role alone (governors, "
         "union leaders, advocates), or someone named with a rank or office and no country ('Colonel James "
-        "Mwangi'), facing a state's official is of that official's state, unless a modifier "
-        "puts it abroad ('foreign ministers') or the event's place is another state (domestic politics is "
-        "coded X -> X by CAMEO coders).",
+        "Mwangi'; an office in a body the knowledge base does not know, 'X, president of the Union of Metal "
+        "Workers', only in a story filed from the official's country), facing a state's official is of "
+        "that official's state, unless a modifier puts it abroad ('foreign ministers') or the event's "
+        "place is another state (domestic politics is coded X -> X by CAMEO coders).",
         '"Union leaders called on Brazilian President Lula da Silva to raise the minimum wage" -> REQUEST BRA -> BRA.',
     ),
     "shared-argument": Rule(
