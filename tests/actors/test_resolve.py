@@ -176,3 +176,12 @@ def test_an_article_in_a_name_never_names_anyone_alone(coded):
         date="1987-03-30",
     )
     assert "The" not in [m["text"] for m in record["mentions"]]
+
+
+def test_a_place_one_letter_from_a_province_is_no_misspelt_country(coded):
+    # "Takhar" is an Afghan province the country table lists; "Tokhar" is another place
+    record = coded(
+        "Nine farmers were killed in air strikes in the northern Syrian village of Tokhar.", date="2016-07-19"
+    )
+    codes = mention_codes(record)
+    assert "AFG" not in {c for found in codes.values() for c in found}

@@ -345,7 +345,7 @@ class KnowledgeBase:
         if self._country_buckets is None:
             buckets: dict[tuple[str, int], list[str]] = defaultdict(list)
             for k, entries in self.entries.items():
-                if " " not in k and len(k) >= 6 and any(e.kind == "country" for e in entries):
+                if " " not in k and len(k) >= 6 and any(self._spelling_of_country(k, e) for e in entries):
                     buckets[(k[0], len(k))].append(k)
             self._country_buckets = buckets
         near = {
@@ -358,6 +358,16 @@ class KnowledgeBase:
         if len(codes) != 1:
             return None
         return next(e for k in near for e in self.entries[k] if e.kind == "country")
+
+    def _spelling_of_country(self, key: str, entry: KBEntry) -> bool:
+        """Whether a key spells a country's name or adjective (it begins like the name: "ethiopia",
+        "syrian"), which a misspelling may stand for; the towns and provinces listed as a country's aliases
+        ("takhar", "aleppo") are not: a place one letter from them ("Tokhar", a Syrian village) is another
+        place. (A misspelt adjective unlike its name, "Amercan", is the price.)"""
+        if entry.kind != "country" or not entry.spells:
+            return False
+        name = fold(self.country_names.get(entry.spells[0].code, ""))
+        return key[:2] == name[:2]  # "syrian" of Syria, "french" of France
 
     def agent_sector(self, key: str) -> str | None:
         return self.agents.get(key)
