@@ -302,6 +302,13 @@ def test_meeting_obligations_is_no_meeting(coded):
     assert record["events"] == []
 
 
+def test_encountering_resistance_is_no_meeting(coded):
+    record = coded(
+        "Kurdish fighters advancing on Tal Abyad encountered little resistance from Islamic State.", date="2015-06-01"
+    )
+    assert "CONSULT" not in {e["event"] for e in record["events"]}
+
+
 def test_matching_is_no_use_of_force(coded):
     record = coded(
         "Kenya's efforts to cut emissions are matched by new pledges from Uganda, the ministers said.",

@@ -1276,10 +1276,10 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         return None  # "help de-escalate tensions" helps do something; it gives no aid
     if (
         not is_noun
-        and token.lemma_.lower() == "meet"
+        and token.lemma_.lower() in ("meet", "encounter")
         and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TERMS for c in children)
     ):
-        return None  # "would meet its obligations": fulfilled, not met with
+        return None  # "would meet its obligations", "encountered resistance": fulfilled or run into, not met with
     if (
         not is_noun
         and token.lemma_.lower() in EFFORT_VERBS
