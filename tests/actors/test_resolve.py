@@ -121,6 +121,16 @@ def test_a_people_of_several_countries_takes_the_one_the_document_names(coded):
     assert alone["Kurdish"][0] == "IRQ"  # none named: the most common reading
 
 
+def test_a_people_named_apart_from_any_country_is_of_the_country_the_story_is_about(coded):
+    text = (
+        "Syrian troops shelled Aleppo on Monday, and fighting spread across northern Syria. "
+        "Thousands fled toward the Turkish border. "
+        "Fighters of the Kurdish People's Protection Units held the town overnight."
+    )
+    codes = mention_codes(coded(text, date="2015-02-15"))
+    assert codes["the Kurdish People's Protection Units"][0] == "SYR"  # not Turkey, named nearer
+
+
 def test_short_capitalised_place_names_are_names_but_short_words_are_not(coded):
     codes = mention_codes(coded("Igbo and Ibo are one people; us and Us are not America."))
     assert codes["Ibo"][0] == "NGA"

@@ -96,6 +96,7 @@ def resolve_actors(
         for key in _name_keys(principal.raw_text):
             index.named.setdefault(key, principal)
     _match_knowledge_base(doc, kb, index)
+    _settle_shared_names(doc, index)  # before names built on them ("the Kurdish Peoples Protection Units")
     _learn_titled_people(doc, kb, index)
     _titled_surnames(doc, kb, index)
     _leaders_by_surname(doc, kb, index)
@@ -103,7 +104,6 @@ def resolve_actors(
     _apply_of_country(doc, index)
     _apply_national_modifier(doc, kb, index)
     _apply_office_of_organisation(doc, index)
-    _settle_shared_names(index)
     _settle_generic_institutions(index)
     _settle_by_context(doc, kb, index)
     index.mentions.sort(key=lambda m: m.start)
@@ -169,18 +169,26 @@ def _national_organisations(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> N
         index.mentions.append(Mention(ent.text, ent.start_char, ent.end_char, "organisation", entity))
 
 
-def _settle_shared_names(index: ActorIndex) -> None:
+def _settle_shared_names(doc: Doc, index: ActorIndex) -> None:
     """A people or region several countries share ("Hutu", "Punjab", "Kurds") takes the candidate
-    country the document names nearest to it ("Burundi's Hutu"); with none named, the most common."""
+    country its own sentence names nearest to it ("Burundi's Hutu"); failing that, the candidate the
+    document names most, the country the story is about ("Kurdish forces" in a report on Syria that
+    also names the Turkish border); with none named, the most common."""
     shared = {id(entity) for entity, _ in index.shared}
     named = [m for m in index.mentions if m.entity is not None and m.entity.code and id(m.entity) not in shared]
     for entity, candidates in index.shared:
         at = entity.start or 0
-        near = [
-            (abs(m.start - at), m.entity.code) for m in named if m.entity is not None and m.entity.code in candidates
-        ]
-        if near:
-            entity.code = min(near)[1]
+        found = [(m.start, m.entity.code) for m in named if m.entity is not None and m.entity.code in candidates]
+        if not found:
+            continue
+        token = doc.char_span(at, entity.end or at + 1, alignment_mode="expand")
+        sent = token.sent if token is not None and len(token) else None
+        same = [(abs(start - at), code) for start, code in found if sent and sent.start_char <= start < sent.end_char]
+        if same:
+            entity.code = min(same)[1]
+            continue
+        counts = {code: sum(c == code for _, c in found) for _, code in found}
+        entity.code = min(found, key=lambda f: (-counts[f[1]], abs(f[0] - at)))[1]
 
 
 #: Bodies many states have, which the knowledge base (after PETRARCH) takes for the United States'.
