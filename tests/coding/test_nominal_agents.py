@@ -84,3 +84,21 @@ def test_an_act_between_two_sides_is_theirs_not_the_clauses_subjects(coded):
         ("KEN", "UGA"),
         ("UGA", "KEN"),
     }
+
+
+def test_an_act_named_after_a_phase_noun_takes_its_sides_where_the_phase_noun_stands(coded):
+    # rule "phase-noun": the talks are resumed by whoever announced their resumption
+    record = coded("The United States announced the resumption of talks with Iran.", date="2022-02-05")
+    assert ({"USA"}, {"IRN"}) in sides(record, "CONSULT")
+    relief = coded("Canada announced the restoration of sanctions relief to Venezuela.", date="2022-02-05")
+    assert sides(relief, "RETREAT") == [({"CAN"}, {"VEN"})]
+
+
+def test_relief_and_aid_go_to_whom_they_are_for(coded):
+    record = coded("The European Union granted sanctions relief for Belarus on Monday.", date="2022-02-05")
+    assert sides(record, "RETREAT") == [({"IGO"}, {"BLR"})]
+
+
+def test_support_confirmed_is_support_expressed(coded):
+    record = coded("Ghana's foreign minister confirmed his country's backing for Nigeria's bid.", date="2022-02-05")
+    assert [actor for actor, _ in sides(record, "SUPPORT")] == [{"GHA"}]

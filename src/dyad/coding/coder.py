@@ -85,6 +85,7 @@ VICTIM_SUBJECT_VERBS = WORDS["VICTIM_SUBJECT_VERBS"]
 STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
+PHASE_NOUNS = WORDS["PHASE_NOUNS"]
 RELATION_NOUNS = WORDS["RELATION_NOUNS"]
 MILITARY_STRIKE_WORDS = WORDS["MILITARY_STRIKE_WORDS"]
 STANCE_VERBS = WORDS["STANCE_VERBS"]
@@ -1108,10 +1109,12 @@ class EventCoder:
         extra: tuple[str, ...] = ("from",) if root in ("08", "16", "17") else ()  # "withdraw troops from Chad"
         if root in ("15", "17", "18", "19", "20"):
             extra = ("of", *extra)  # "the invasion of South Lebanon", "tighten the blockade of Serbia"
-        allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles) | set(extra)
+        # aid and relief go to whom they are "for" ("sanctions relief for Iran", "aid for Ukraine"), last
+        beneficiary: tuple[str, ...] = ("for",) if root in ("07", "08") else ()
+        allowed = set(RECIPIENT_PREPS) | set(trigger.pattern.particles) | set(extra) | set(beneficiary)
         if root in TOPIC_ROOTS:  # rule topic-not-recipient: "a conference on X" is about X, not with X
             allowed -= TOPIC_PREPS - set(trigger.pattern.particles)
-        for prep_word in (*trigger.pattern.particles, *extra, *RECIPIENT_PREPS):
+        for prep_word in (*trigger.pattern.particles, *extra, *RECIPIENT_PREPS, *beneficiary):
             for prep in preps:
                 if prep.lower_ != prep_word or prep.lower_ not in allowed:
                     continue
@@ -1123,16 +1126,21 @@ class EventCoder:
         return []
 
     def _noun_arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
-        noun = trigger.token
+        act = trigger.token
+        # rule "phase-noun": "announced the resumption of talks with Iran": the talks' sides are read where
+        # "resumption" stands (its owner, its verb's subject, the prepositions on either noun)
+        phase = act.head.head if act.dep_ == "pobj" and act.head.lower_ == "of" else None
+        noun = phase if phase is not None and phase.lemma_.lower() in PHASE_NOUNS else act
         actor: list[Entity] = []
         recipient: list[Entity] = []
-        for child in noun.children:
+        for child in [*act.children, *(noun.children if noun is not act else ())]:
             if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and actors.entity_at(child.i)):
                 actor = entities_for(child, actors, self.kb) or actor
             if child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:
                     actor = entities_for(pobj, actors, self.kb) or actor
-        preps = [c for c in noun.children if c.dep_ == "prep"]
+        preps = [c for c in act.children if c.dep_ == "prep"]
+        preps += [c for c in noun.children if c.dep_ == "prep" and c is not act.head] if noun is not act else []
         if noun.dep_ == "dobj":  # "gave a warm welcome to X": the light verb carries the preposition
             preps += [c for c in noun.head.children if c.dep_ == "prep"]
         recipient = self._prep_recipient(preps, trigger, actors)
@@ -1143,7 +1151,9 @@ class EventCoder:
             # rule cause-not-agent: "The arrest of X drew protests": an act that causes another
             # does not do it; the protesters are not the arrest, nor the one arrested. Nor is the
             # subject of what is done "due to", "amid" or "despite" an act the one who does it
-            between = [c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("between", "among")]
+            between = [
+                c for c in {*act.children, *noun.children} if c.dep_ == "prep" and c.lower_ in ("between", "among")
+            ]
             if between:  # "after fighting between rival militias": the act has its own sides
                 sides = [
                     e

@@ -277,6 +277,12 @@ RULES: dict[str, Rule] = {
         "Sudanese troops shelled ...') places nothing.",
         '"SEOUL, May 4 - Riot police fired tear gas at students" -> ASSAULT KOR -> KOR.',
     ),
+    "phase-noun": Rule(
+        "An act named as the 'of' of a noun of its beginning, going on or carrying out (resumption, "
+        "restoration, launch, extension, delivery) is done by whoever does that noun: its owner, or the "
+        "subject of the verb it is the object of; prepositions on either noun name the other side.",
+        '"The United States announced the resumption of talks with Iran" -> CONSULT USA -> IRN.',
+    ),
     "adjunct-meeting": Rule(
         "A meeting or visit (CAMEO 04) named in a phrase of time on a clause ('after hours of talks', 'on "
         "the first day of a visit to X') includes whoever does that clause.",
