@@ -323,3 +323,13 @@ def test_forces_sent_into_anothers_zone_show_force_not_cooperation(coded):
         date="2024-03-01",
     )
     assert [(e["event"], e["cameo"]) for e in record["events"]] == [("MOBILIZE", "150")]
+
+
+def test_an_ultimatum_is_a_threat_not_a_demand(coded):
+    record = coded("Ethiopia issued an ultimatum to the rebels in Mekelle to surrender.", date="2020-11-22")
+    assert {e["cameo"] for e in record["events"]} == {"139"}  # CAMEO 139 "give ultimatum"
+
+
+def test_appealing_against_a_ruling_is_a_legal_challenge_not_an_appeal_to_someone(coded):
+    record = coded("Kenya's opposition appealed against the ruling of the election board.", date="2022-09-01")
+    assert [(e["event"], e["cameo"]) for e in record["events"]] == [("ACCUSE", "115")]

@@ -658,13 +658,18 @@ class EventCoder:
             d.recipient = _local_agent(_subject(d.token), d.local, self.kb)
             fired = fired or bool(d.recipient)
         if not d.recipient:
-            # what the act is done to, or whom its pattern's particle names ("called on the government")
+            # what the act is done to, or whom its pattern's particle or its object's "to" names ("called on
+            # the government", "issued an ultimatum to the rebels")
             patient = _patient(d.trigger)
-            particles = tuple(p for p in d.trigger.pattern.particles if p in RECIPIENT_PARTICLES)
-            if patient is not None:
+            if patient is not None and patient.i not in d.trigger.objects_used:
                 d.recipient = _local_agent(patient, d.local, self.kb)
             else:  # "met with foreign ministers" are not of the place (the checks of "domestic-counterpart")
-                heads = _counterpart_objects(d.token, particles)
+                particles = tuple(p for p in d.trigger.pattern.particles if p in RECIPIENT_PARTICLES)
+                held = [d.token.doc[i] for i in sorted(d.trigger.objects_used)]
+                heads = [
+                    *_counterpart_objects(d.token, particles),
+                    *(g for noun in held for g in _counterpart_objects(noun, RECIPIENT_PARTICLES)),
+                ]
                 d.recipient = next((found for h in heads if (found := _home_group(h, d.local, self.kb))), [])
             fired = fired or bool(d.recipient)
         return fired
