@@ -7,6 +7,8 @@ import pytest
 
 from dyad.coding.lexicon import DESCRIPTIVE_VERBS, Lexicon
 
+from .records import sides
+
 
 def events_of(record):
     return [
@@ -333,3 +335,16 @@ def test_an_ultimatum_is_a_threat_not_a_demand(coded):
 def test_appealing_against_a_ruling_is_a_legal_challenge_not_an_appeal_to_someone(coded):
     record = coded("Kenya's opposition appealed against the ruling of the election board.", date="2022-09-01")
     assert [(e["event"], e["cameo"]) for e in record["events"]] == [("ACCUSE", "115")]
+
+
+def test_pleading_with_someone_addresses_them_not_the_place_they_are_asked_to_leave(coded):
+    record = coded("The UN envoy pleaded with the rebels to leave East Aleppo.", date="2016-11-01")
+    events = [e for e in record["events"] if e["event"] == "REQUEST"]
+    assert [e["recipient"][0]["raw_text"] for e in events] == ["the rebels"]
+
+
+def test_looking_forward_to_working_with_a_leader_is_intent_to_cooperate(coded):
+    record = coded(
+        "President Ruto said he looks forward to working with President Samia of Tanzania.", date="2023-01-01"
+    )
+    assert ({"KEN"}, {"TZA"}) in sides(record, "AGREE")

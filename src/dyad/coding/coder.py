@@ -948,17 +948,21 @@ class EventCoder:
             preps.extend(p for p in _list_preps(token) if p not in preps)
         if not recipient:
             recipient = self._prep_recipient(preps, trigger, actors)
+        particles = tuple(p for p in trigger.pattern.particles if p in RECIPIENT_PARTICLES)
+        # rule "named-addressee": "pleaded with the rebels to leave Aleppo": the one addressed is named, if by
+        # role alone (the place rules may place it); a place or party in what they are asked to do is not
+        addressed = bool(_counterpart_objects(token, particles))
         owned = False
         if not recipient:
             # the owner of the object ("demands by a group of governors") is already another party
             recipient = self._object_owner(token, trigger, actors, actor)
             owned = bool(recipient)
-        if not recipient and root_of(trigger.pattern.code) in VERBAL_ROOTS:
+        if not recipient and not addressed and root_of(trigger.pattern.code) in VERBAL_ROOTS:
             recipient = self._complement_recipient(token, actors, actor)
         if not recipient:
             about_topic = root_of(trigger.pattern.code) in TOPIC_ROOTS
-            recipient = self._clause_recipient(token, actors, actor, about_topic)
-        if not recipient:  # "allowed candidate X to participate", "forced Y to leave"
+            recipient = self._clause_recipient(token, actors, actor, about_topic, skip_content=addressed)
+        if not recipient and not addressed:  # "allowed candidate X to participate", "forced Y to leave"
             recipient = self._complement_recipient(token, actors, actor)
         if not owned:
             recipient = _other_than(recipient, actor)
@@ -1033,13 +1037,21 @@ class EventCoder:
         return []
 
     def _clause_recipient(
-        self, token: Token, actors: ActorIndex, actor: list[Entity], about_topic: bool = False
+        self,
+        token: Token,
+        actors: ActorIndex,
+        actor: list[Entity],
+        about_topic: bool = False,
+        skip_content: bool = False,
     ) -> list[Entity]:
         """Failing a grammatical object, the first other actor named in the trigger's own clause; with
-        ``about_topic`` (talk, agreement, cooperation), never one in its topic ("a conference on X")."""
+        ``about_topic`` (talk, agreement, cooperation), never one in its topic ("a conference on X"); with
+        ``skip_content``, never one in what the addressee is asked to do ("to leave Aleppo")."""
         codes = {a.code for a in actor}
         subject = _subject(token)
         excluded: set[int] = set(t.i for t in subject.subtree) if subject is not None else set()
+        if skip_content:
+            excluded.update(t.i for c in token.children if c.dep_ == "xcomp" for t in c.subtree)
         if about_topic:
             for t in token.subtree:
                 if t.dep_ == "prep" and t.lower_ in TOPIC_PREPS and token in (t.head, t.head.head):
@@ -1319,7 +1331,7 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
             for c in children
             if c.dep_ == "prep" and c.lower_ in pattern.particles
             for g in c.children
-            if g.dep_ == "pobj"
+            if g.dep_ in ("pobj", "pcomp")  # "looks forward to working with X"
         ]
         for cand in candidates:
             if _date_word(cand):

@@ -277,6 +277,12 @@ RULES: dict[str, Rule] = {
         "Sudanese troops shelled ...') places nothing.",
         '"SEOUL, May 4 - Riot police fired tear gas at students" -> ASSAULT KOR -> KOR.',
     ),
+    "named-addressee": Rule(
+        "Whom an appeal or meeting is addressed to by its own preposition ('pleaded with', 'called on') is its "
+        "recipient even when named by role alone; a place or party in what the addressee is asked to do is "
+        "not (CAMEO 02: the appeal is made to someone, about something).",
+        '"The UN envoy pleaded with the rebels to leave East Aleppo" -> REQUEST IGO -> the rebels, not Syria.',
+    ),
     "phase-noun": Rule(
         "An act named as the 'of' of a noun of its beginning, going on or carrying out (resumption, "
         "restoration, launch, extension, delivery) is done by whoever does that noun: its owner, or the "
