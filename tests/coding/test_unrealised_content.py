@@ -52,3 +52,20 @@ def test_an_act_called_for_is_the_appeals_content_not_an_act_done(coded):
     requests = [e for e in withdrawal["events"] if e["event"] == "REQUEST"]
     assert requests and "SYR" in {r["code"] for e in requests for r in e["recipient"]}  # asked of who withdraws
     assert "RETREAT" not in {e["event"] for e in withdrawal["events"]}
+
+
+def test_a_second_act_asked_for_is_asked_for_too(coded):
+    record = coded(
+        "Kenya's trade minister said he will ask Uganda to offer a share of its sugar market to Kenyan firms and "
+        "remove quotas on Kenyan milk.",
+        date="2023-04-10",
+    )
+    assert [e["event"] for e in record["events"]] == ["REQUEST"]
+
+
+def test_a_time_phrase_on_call_is_no_appeal(coded):
+    record = coded(
+        "Prime Minister Fumio Kishida called new British Prime Minister Rishi Sunak on Wednesday to congratulate him.",
+        date="2022-10-26",
+    )
+    assert "REQUEST" not in {e["event"] for e in record["events"]}

@@ -54,6 +54,7 @@ from dyad.coding.syntax import (
     _pronoun_subject,
     _speaker_context,
     _subject,
+    _verbs_particle,
 )
 from dyad.coding.words import load_word_lists
 from dyad.model import Entity, Event, Evidence, Location, Span
@@ -1264,14 +1265,6 @@ def _adjunct_host(noun: Token) -> Token | None:
     return None
 
 
-def _verbs_particle(particle: Token) -> bool:
-    """Whether a preposition on a verb is the particle of a phrasal verb ("called on Iran to ..."), not a
-    phrase of time ("called on Tuesday for calm", "agreed in May to ...")."""
-    return particle.dep_ != "prep" or not any(
-        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in particle.children
-    )
-
-
 def _patient(trigger: _Trigger) -> Token | None:
     """What the trigger is done to, unless it only measures what the pattern's object names ("delivered
     hundreds of thousands of [rounds]": the rounds are given, "hundreds" are nobody)."""
@@ -1573,11 +1566,13 @@ def _both_sides(trigger: _Trigger, sentence_says_both: bool) -> bool:
 
 
 def _embedding_trigger(token: Token, triggers: dict[int, _Trigger]) -> _Trigger | None:
-    """The composing trigger whose complement this one is the content of ("urged ... to [invest]")."""
+    """The composing trigger whose complement this one is the content of ("urged ... to [invest]"), or
+    a verb coordinated with that content ("asked Japan to [offer] a share of its market and [remove]
+    quotas": both are asked for, neither is done)."""
     for outer in triggers.values():
         if outer.token.i != token.i and _composes(outer.pattern.code):
             inner = _embedded_trigger(outer.token, triggers)
-            if inner is not None and inner.token.i == token.i:
+            if inner is not None and (inner.token.i == token.i or token in inner.token.conjuncts):
                 return outer
     return None
 

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from dyad import taxonomy
+from dyad.coding.syntax import _verbs_particle
 from dyad.tokens import lemmas_and_forms
 
 if TYPE_CHECKING:
@@ -799,8 +800,10 @@ def _call(code: str, token: Token) -> str:
         return "111"
     if code != "111":
         return code
-    if any(c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") for c in token.children):
-        return "020"
+    if any(
+        c.dep_ in ("prep", "prt") and c.lower_ in ("for", "on", "upon") and _verbs_particle(c) for c in token.children
+    ):
+        return "020"  # not "called on Tuesday ..."
     if any(c.dep_ == "dobj" and c.pos_ == "PROPN" for c in token.children):
         return "041"  # "Egypt called Israel to ...": a telephone call (CAMEO 041)
     return "010"

@@ -343,3 +343,11 @@ def _depth_below(token: Token, ancestor: Token) -> int:
         token = token.head
         depth += 1
     return depth
+
+
+def _verbs_particle(particle: Token) -> bool:
+    """Whether a preposition on a verb is the particle of a phrasal verb ("called on Iran to ..."), not a
+    phrase of time ("called on Tuesday for calm", "agreed in May to ...")."""
+    return particle.dep_ != "prep" or not any(
+        c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in particle.children
+    )
