@@ -69,3 +69,12 @@ def test_a_time_phrase_on_call_is_no_appeal(coded):
         date="2022-10-26",
     )
     assert "REQUEST" not in {e["event"] for e in record["events"]}
+
+
+def test_a_possibility_under_discussion_is_a_topic_not_an_act(coded):
+    # rule "discussed-possibility"
+    record = coded("Ruto and Museveni would discuss possible Kenyan sanctions against South Sudan.", date="2023-04-10")
+    assert "THREATEN" not in {e["event"] for e in record["events"]}
+    assert "SANCTION" not in {e["event"] for e in record["events"]}
+    done = coded("Kenya imposed new sanctions on South Sudan.", date="2023-04-10")
+    assert [e["event"] for e in done["events"]] == ["SANCTION"]

@@ -34,6 +34,7 @@ from dyad.coding.syntax import (
     _date_word,
     _depth_below,
     _direct_object,
+    _discussed_possibility,
     _group_subject,
     _hypothetical,
     _is_future,
@@ -475,6 +476,8 @@ class EventCoder:
             return None  # rule "natural-force": "floods hit Sabah", "the storm destroyed ..." - no actor acted
         if _past_wish(token):
             return None  # rule "past-wish": "Russia wanted to destroy Ukraine" is an aim, not an act or a statement
+        if _discussed_possibility(token):
+            return None  # "would discuss possible sanctions": a topic of the talks, not an act
         frame = _unrealised_frame(token)
         if frame == NO_FRAME or frame in APPEAL_NOUNS:
             return None  # rule "unrealised-content": what a call or demand asks for has not been done

@@ -277,6 +277,12 @@ RULES: dict[str, Rule] = {
         "Sudanese troops shelled ...') places nothing.",
         '"SEOUL, May 4 - Riot police fired tear gas at students" -> ASSAULT KOR -> KOR.',
     ),
+    "discussed-possibility": Rule(
+        "An act named as a possibility ('possible', 'potential', 'proposed') that is talked over or weighed "
+        "is a topic, not an act done, decided or threatened; the talk is the event (the issue's 'plans under "
+        "discussion' are not coded as done).",
+        '"Mulroney and Tambo would discuss possible Canadian sanctions against South Africa" -> no THREATEN.',
+    ),
     "named-addressee": Rule(
         "Whom an appeal or meeting is addressed to by its own preposition ('pleaded with', 'called on') is its "
         "recipient even when named by role alone; a place or party in what the addressee is asked to do is "

@@ -146,6 +146,26 @@ def _past_wish(token: Token) -> bool:
     return wish.lemma_.lower() in WISH_VERBS and wish.tag_ == "VBD" and wish.dep_ not in ("ccomp", "xcomp")
 
 
+HYPOTHETICAL_MODIFIERS = WORDS["HYPOTHETICAL_MODIFIERS"]
+DISCUSSION_WORDS = WORDS["DISCUSSION_WORDS"]
+
+
+def _discussed_possibility(token: Token) -> bool:
+    """Rule "discussed-possibility": an act named as a possibility that is talked over or weighed
+    ("would discuss possible sanctions against Pretoria", "talks on a potential ceasefire") is a topic,
+    not an act done, decided or threatened (the issue's "plans under discussion"); the talk is the event."""
+    if token.pos_ != "NOUN" or not any(
+        c.dep_ in ("amod", "compound") and c.lower_ in HYPOTHETICAL_MODIFIERS for c in token.children
+    ):
+        return False
+    governor = token.head
+    if token.dep_ == "pobj" and governor.lower_ in ("on", "about", "over", "of", "regarding", "concerning"):
+        governor = governor.head
+    elif token.dep_ not in ("dobj", "nsubjpass"):
+        return False
+    return governor.lemma_.lower() in DISCUSSION_WORDS or governor.lower_ in DISCUSSION_WORDS
+
+
 def _is_future(token: Token) -> bool:
     current = token
     if token.pos_ in ("NOUN", "PROPN") and token.dep_ in ("dobj", "nsubjpass"):
