@@ -69,3 +69,23 @@ def test_who_is_asked_does_not_ask(coded):
         date="2024-05-03",
     )
     assert not any(e["event"] == "REQUEST" and e["event_text"] == "Asked" for e in record["events"])
+
+
+def test_an_absolute_with_clause_is_done_by_its_own_subject(coded):
+    record = coded(
+        "The electoral council declares Noboa as president-elect with President Guillermo Lasso conceding defeat.",
+        date="2023-10-15",
+    )
+    concessions = [e for e in record["events"] if e["event"] == "CONCEDE"]
+    assert [e["actor"][0]["raw_text"] for e in concessions] == ["Guillermo Lasso"]  # not the council
+
+
+def test_government_and_rebels_joined_under_one_head_are_two_sides(coded):
+    # rule "joint-role-subject" on the parse "(government and leftist) rebels"
+    record = coded(
+        "The Philippine government and communist rebels, represented by the National Democratic Front, agree "
+        "to resume peace talks.",
+        date="2023-11-28",
+    )
+    agreed = [e for e in record["events"] if e["event"] == "AGREE"]
+    assert ("GOV", "REB") in [(e["actor"][0]["sector_code"], e["recipient"][0]["sector_code"]) for e in agreed]

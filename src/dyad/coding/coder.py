@@ -684,11 +684,29 @@ class EventCoder:
         if not d.actor or d.recipient or d.root not in RECIPROCAL_ROOTS or not d.actor[0].code:
             return False
         subject = _subject(d.token)
-        for other in subject.conjuncts if subject is not None else ():
+        if subject is None:
+            return False
+        for other in subject.conjuncts:
             d.recipient = _local_agent(other, d.actor[0].code, self.kb)
             if d.recipient:
                 return True
-        return False
+        # the parser's "(government and communist) rebels": the modifiers' "and" joins two sides, the
+        # first named by the modifier ("government"), the second by the head noun with what follows "and"
+        joined = next(
+            (m for m in subject.lefts if m.dep_ in ("nmod", "compound") and any(c.dep_ == "cc" for c in m.children)),
+            None,
+        )
+        second = next((c for c in joined.children if c.dep_ == "conj"), None) if joined is not None else None
+        if joined is None or second is None:
+            return False
+        code = d.actor[0].code
+        first, rest = _local_agent(joined, code, self.kb), _local_agent(subject, code, self.kb)
+        if not first or not rest or first[0].sector_code == rest[0].sector_code:
+            return False
+        doc = subject.doc
+        d.actor = [span_entity(doc[subject.left_edge.i : joined.i + 1], code, first[0].sector_code, "implied")]
+        d.recipient = [span_entity(doc[second.i : subject.i + 1], code, rest[0].sector_code, "implied")]
+        return True
 
     def _rule_announced_act(self, d: _Draft) -> bool:
         """ "The government announces that 600 troops will be deployed": a state announcing its own

@@ -86,7 +86,8 @@ RULES: dict[str, Rule] = {
     ),
     "joint-role-subject": Rule(
         "Of two conjoined subjects of a mutual act, the second, named by role alone, is a side of the first "
-        "one's country (domestic talks, CAMEO 04).",
+        "one's country (domestic talks, CAMEO 04); so is the head noun when the parser joined the two under "
+        "it ('(government and communist) rebels').",
         '"The Colombian government and rebels agreed to resume talks" -> AGREE COL -> COL.',
     ),
     "crowd-of-the-place": Rule(

@@ -69,17 +69,32 @@ def _dangling_object(prep: Token) -> list[Token]:
     return []
 
 
+def _own_subject(verb: Token) -> Token | None:
+    """The subject written on the verb itself ("warplanes that were attacking Bagram": the warplanes)."""
+    for child in verb.children:
+        if child.dep_ in ("nsubj", "csubj"):
+            return verb.head if verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS else child
+    return None
+
+
+def _absolute_subject(participle: Token) -> Token | None:
+    """ "... with González conceding defeat": in an absolute "with X doing" parsed with X as the object of
+    "with" just before the participle, X does the act, not the main clause's subject."""
+    if participle.dep_ != "advcl" or participle.tag_ != "VBG" or participle.i == 0:
+        return None
+    before = participle.doc[participle.i - 1]
+    return before if before.dep_ == "pobj" and before.head.lower_ == "with" else None
+
+
 def _subject(token: Token) -> Token | None:
     """The subject of a verb, following xcomp/conj/relcl/advcl chains to where it is written."""
     seen = 0
     current = token
     while seen < 6:
         seen += 1
-        for child in current.children:
-            if child.dep_ in ("nsubj", "csubj"):
-                if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
-                    return current.head  # "warplanes that were attacking Bagram": the warplanes
-                return child
+        own = _own_subject(current) or _absolute_subject(current)
+        if own is not None:
+            return own
         if current.dep_ == "xcomp":
             head = current.head
             obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < current.i), None)
