@@ -89,3 +89,12 @@ def test_government_and_rebels_joined_under_one_head_are_two_sides(coded):
     )
     agreed = [e for e in record["events"] if e["event"] == "AGREE"]
     assert ("GOV", "REB") in [(e["actor"][0]["sector_code"], e["recipient"][0]["sector_code"]) for e in agreed]
+
+
+def test_a_party_named_in_an_absolute_with_clause_is_not_the_counterpart(coded):
+    record = coded(
+        "Police say a bomb exploded overnight at a Unicredit branch in Lyon, with the bomber leaving behind "
+        "graffiti criticising Turkish President Erdogan.",
+        date="2018-04-10",
+    )
+    assert sides(record, "ASSAULT") == [(["FRA"], ["FRA"])]

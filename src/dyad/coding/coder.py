@@ -1083,6 +1083,10 @@ class EventCoder:
                 excluded.update(t.i for t in child.subtree)
             if child.dep_ == "prep" and child.lower_ in NON_OBJECT_PREPS:
                 excluded.update(t.i for t in child.subtree)  # "met in Geneva": a place, not a party
+            if child.dep_ == "prep" and child.lower_ == "with" and any(g.dep_ == "pcomp" for g in child.children):
+                # an absolute "with the bomber leaving graffiti criticising X" tells a circumstance: X is
+                # named in another clause, not as the act's counterpart
+                excluded.update(t.i for t in child.subtree)
         for t in token.subtree:
             if t.i in excluded or t.i == token.i:
                 continue
