@@ -111,3 +111,11 @@ def test_a_group_named_by_role_calling_on_the_government_in_a_home_story_is_dome
     # rule "local-agent": the object of the pattern's "on" is whom the appeal is made to
     record = coded("SEOUL, May 4 - Union leaders called on the government to cut taxes.", date="1987-05-04")
     assert sides(record, "REQUEST") == [({"KOR"}, {"KOR"})]
+
+
+def test_a_meeting_noun_tagged_as_a_modifier_is_still_the_meeting_hosted(coded):
+    # the tagger reads "the White House roundtable" with "House" as the object and "roundtable" as its modifier
+    record = coded(
+        "President Biden hosted the first-ever White House roundtable with union leaders.", date="2021-10-27"
+    )
+    assert ({"USA"}, {"USA"}) in sides(record, "CONSULT")

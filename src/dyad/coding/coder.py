@@ -1351,6 +1351,9 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
             for g in c.children
             if g.dep_ in ("pobj", "pcomp")  # "looks forward to working with X"
         ]
+        # a noun the tagger took for a modifier after the object ("the White House [roundtable] with X",
+        # parsed with "House" as the object) is the object
+        candidates += [m for cand in list(candidates) for m in cand.rights if m.dep_ in ("amod", "compound")]
         for cand in candidates:
             if _date_word(cand):
                 continue  # "to be held between March 19-22" holds no march
@@ -1358,6 +1361,8 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
             compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ in ("compound", "amod")] + [lemma])
             if lemma in pattern.objects or compound in pattern.objects or cand.lower_ in pattern.objects:
                 used.add(cand.i)
+                if cand.dep_ in ("amod", "compound") and cand.i > cand.head.i:
+                    used.add(cand.head.i)  # "House" of "the White House [roundtable]" is that object too
                 break
         if not used:
             return None
