@@ -119,3 +119,13 @@ def test_a_meeting_noun_tagged_as_a_modifier_is_still_the_meeting_hosted(coded):
         "President Biden hosted the first-ever White House roundtable with union leaders.", date="2021-10-27"
     )
     assert ({"USA"}, {"USA"}) in sides(record, "CONSULT")
+
+
+def test_a_role_and_the_government_in_a_story_naming_only_its_dateline_country_are_of_it(coded):
+    # rules "role-of-the-place" and "local-agent" with "dateline-place": the article names no other country
+    text = "VIENNA, Oct 19 - The head of the farmers' union, Karl Huber, said the government should lower fuel taxes."
+    assert sides(coded(text, date="1987-10-19"), "REQUEST") == [({"AUT"}, {"AUT"})]
+    abroad = (
+        "VIENNA, Oct 19 - The head of the farmers' association said the government should stop imports from Hungary."
+    )
+    assert ({"AUT"}, {"AUT"}) not in sides(coded(abroad, date="1987-10-19"), "REQUEST")

@@ -182,6 +182,7 @@ class _Draft:
     steps: list[str] = field(default_factory=list)
     location: Location | None = None
     local: str | None = None  # the country of the event's place, or of the last place named
+    home: str | None = None  # the article's only country, the one its dateline is in (rule "dateline-place")
     role: str | None = None  # the sector of a subject named by its role alone
 
     @property
@@ -510,6 +511,7 @@ class EventCoder:
             location.name = self.kb.country_names.get(location.country_code, location.country_code).title()
         d.role = _role_subject(d.token, self.kb) if not d.actor else None  # a subject named by its role alone
         d.local = _local_country(location, d.sent, places)
+        d.home = places[0][1] if places and places[0][0] == -1 else None
 
     def _build(self, d: _Draft, sent_index: int) -> Event:
         plover = taxonomy.plover(d.code)
@@ -662,21 +664,32 @@ class EventCoder:
             d.recipient = _local_agent(_subject(d.token), d.local, self.kb)
             fired = fired or bool(d.recipient)
         if not d.recipient:
-            # what the act is done to, or whom its pattern's particle or its object's "to" names ("called on
-            # the government", "issued an ultimatum to the rebels")
-            patient = _patient(d.trigger)
-            if patient is not None and patient.i not in d.trigger.objects_used:
-                d.recipient = _local_agent(patient, d.local, self.kb)
-            else:  # "met with foreign ministers" are not of the place (the checks of "domestic-counterpart")
-                particles = tuple(p for p in d.trigger.pattern.particles if p in RECIPIENT_PARTICLES)
-                held = [d.token.doc[i] for i in sorted(d.trigger.objects_used)]
-                heads = [
-                    *_counterpart_objects(d.token, particles),
-                    *(g for noun in held for g in _counterpart_objects(noun, RECIPIENT_PARTICLES)),
-                ]
-                d.recipient = next((found for h in heads if (found := _home_group(h, d.local, self.kb))), [])
+            d.recipient = self._local_recipient(d)
             fired = fired or bool(d.recipient)
         return fired
+
+    def _local_recipient(self, d: _Draft) -> list[Entity]:
+        """For "local-agent": what the act is done to, whom it is addressed to by its pattern's particle or
+        its object's "to" ("called on the government", "issued an ultimatum to the rebels"), whom a talk
+        is held "with", or who is told what they should do ("said the government should ...")."""
+        assert d.local is not None
+        if d.trigger.pattern.source == "obligation":
+            return _local_agent(_obliged(d.token), d.local, self.kb)
+        patient = _patient(d.trigger)
+        if patient is not None and patient.i not in d.trigger.objects_used:
+            found = _local_agent(patient, d.local, self.kb)
+            if found or d.root not in RECIPROCAL_ROOTS:
+                return found
+        # "met with foreign ministers" are not of the place (the checks of "domestic-counterpart")
+        particles = tuple(p for p in d.trigger.pattern.particles if p in RECIPIENT_PARTICLES)
+        if d.root in RECIPROCAL_ROOTS:
+            particles += ("with",)  # "would discuss the issue with finance minister Lacina"
+        held = [d.token.doc[i] for i in sorted(d.trigger.objects_used)]
+        heads = [
+            *_counterpart_objects(d.token, particles),
+            *(g for noun in held for g in _counterpart_objects(noun, RECIPIENT_PARTICLES)),
+        ]
+        return next((found for h in heads if (found := _home_group(h, d.local, self.kb))), [])
 
     def _rule_joint_role_subject(self, d: _Draft) -> bool:
         """ "The government and communist rebels agree to resume talks": the second subject, named by role
@@ -760,10 +773,18 @@ class EventCoder:
         return True
 
     def _rule_role_of_the_place(self, d: _Draft) -> bool:
-        """ "Leaders of the opposition coalition agreed ... in Baku": a role without a country acts where it is."""
-        if d.actor or d.location is None or not d.location.country_code or not d.role:
+        """ "Leaders of the opposition coalition agreed ... in Baku": a role without a country acts where it is;
+        in an article that names no country but its dateline's, it is of that country ("VIENNA - The head
+        of the farmers' association said ...")."""
+        if d.actor or not d.role:
             return False
-        d.actor = [_at_place(d.location, d.location.name, d.role)]
+        if d.location is not None and d.location.country_code:
+            d.actor = [_at_place(d.location, d.location.name, d.role)]
+            return True
+        subject = _subject(d.token)
+        if d.home is None or subject is None:
+            return False
+        d.actor = [span_entity(d.token.doc[subject.left_edge.i : subject.i + 1], d.home, d.role, "implied")]
         return True
 
     def _rule_investigated_in_the_place(self, d: _Draft) -> bool:
@@ -1234,6 +1255,16 @@ class EventCoder:
 
 _DEMAND = Pattern("100", "must", False, source="obligation")
 _APPEAL = Pattern("020", "should", False, source="obligation")
+
+
+def _obliged(token: Token) -> Token | None:
+    """Who "X said Y must/should do Z" tells to act: Y, the subject of the modal clause."""
+    for comp in token.children:
+        if comp.dep_ == "ccomp" and any(
+            c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in comp.children
+        ):
+            return next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return None
 
 
 def _obligation(token: Token) -> _Trigger | None:

@@ -95,8 +95,10 @@ RULES: dict[str, Rule] = {
         '"Hundreds of thousands of people blocked streets in Hong Kong" -> PROTEST HKG.',
     ),
     "role-of-the-place": Rule(
-        "A subject named by its role alone with no country acts for the state where the event is placed.",
-        '"Leaders of the opposition coalition agreed in Baku to ..." -> AGREE AZE.',
+        "A subject named by its role alone with no country acts for the state where the event is placed, "
+        "or, in an article that names no country but its dateline's, for that country.",
+        '"Leaders of the opposition coalition agreed in Baku to ..." -> AGREE AZE; "VIENNA - The head of the '
+        "farmers' union said the government should lower taxes\" -> REQUEST AUT -> AUT.",
     ),
     "investigated-in-the-place": Rule(
         "An investigation or arrest told in the passive with no agent, placed in a country, is that state's act.",
