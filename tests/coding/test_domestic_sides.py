@@ -129,3 +129,17 @@ def test_a_role_and_the_government_in_a_story_naming_only_its_dateline_country_a
         "VIENNA, Oct 19 - The head of the farmers' association said the government should stop imports from Hungary."
     )
     assert ({"AUT"}, {"AUT"}) not in sides(coded(abroad, date="1987-10-19"), "REQUEST")
+
+
+def test_a_named_leader_is_another_side_than_a_group_of_his_state_in_the_same_role():
+    # "The governor of X state and other governors called on President Sarney": the governors (taken up from
+    # "a group of Brazilian governors", a group of Brazil) and Sarney (a person of Brazil, also GOV) are two sides
+    from dyad.coding.coder import _other_than
+    from dyad.model import Entity
+
+    governors = Entity("The governor", "Brazil", "BRA", "GOV", kind="country")
+    sarney = Entity("Jose Sarney", "José Sarney", "BRA", "GOV", kind="person")
+    assert _other_than([sarney], [governors]) == [sarney]
+    envoy = Entity("John Bass", "John Bass", "USA", "GOV", kind="person")
+    washington = Entity("Washington", "Washington", "USA", "GOV", kind="capital")
+    assert _other_than([washington], [envoy]) == []  # "the ambassador promised Washington's support": one side

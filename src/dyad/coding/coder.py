@@ -1438,7 +1438,9 @@ def _other_than(recipient: list[Entity], actor: list[Entity]) -> list[Entity]:
     def same(r: Entity, a: Entity) -> bool:
         if r.key() != a.key():
             return False
-        named = r.kind in ("person", "organisation") and a.kind in ("person", "organisation")
+        # a named person or body is another side than a group of the same role and state ("the governor of
+        # Sao Paulo and other governors called on President Sarney"), unless it is that very name
+        named = r.kind in ("person", "organisation")  # (an envoy and "Washington's support" stay one side)
         return not named or r.entity_name == a.entity_name
 
     return [r for r in recipient if not any(same(r, a) for a in actor)]
