@@ -195,3 +195,13 @@ def test_a_place_one_letter_from_a_province_is_no_misspelt_country(coded):
     )
     codes = mention_codes(record)
     assert "AFG" not in {c for found in codes.values() for c in found}
+
+
+def test_the_bare_government_is_the_one_state_the_article_names(coded):
+    # rule "sole-country-government"
+    record = coded(
+        "The government extends a decree that bars public gatherings, including protests against Prime Minister "
+        "Benjamin Netanyahu.",
+        date="2020-10-08",
+    )
+    assert [e["actor"][0]["code"] for e in record["events"] if e["actor"]] == ["ISR"]

@@ -348,3 +348,15 @@ def test_looking_forward_to_working_with_a_leader_is_intent_to_cooperate(coded):
         "President Ruto said he looks forward to working with President Samia of Tanzania.", date="2023-01-01"
     )
     assert ({"KEN"}, {"TZA"}) in sides(record, "AGREE")
+
+
+def test_dismissing_a_minister_is_an_administrative_sanction_not_a_rejection(coded):
+    record = coded("Kenyan President William Ruto dismisses his interior minister.", date="2024-07-01")
+    assert [(e["event"], e["cameo"]) for e in record["events"]] == [("COERCE", "172")]
+    claims = coded("Kenya dismissed the charges as baseless.", date="2024-07-01")
+    assert "COERCE" not in {e["event"] for e in claims["events"]}
+
+
+def test_a_measure_that_bars_gatherings_is_the_act_of_whoever_extends_it(coded):
+    record = coded("Kenya's government extends an emergency decree that bars public gatherings.", date="2020-10-08")
+    assert [(e["cameo"], e["actor"][0]["code"]) for e in record["events"]] == [("1721", "KEN")]

@@ -853,7 +853,27 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     if short:
         return short
     del doc
-    return []
+    return _sole_government(head, phrase, index)
+
+
+#: Bodies every state has, which a bare "the government" names when the article names one state only.
+BARE_GOVERNMENT_WORDS = {"government", "authorities", "cabinet", "regime"}
+
+
+def _sole_government(head: Token, phrase: Span, index: ActorIndex) -> list[Entity]:
+    """Rule "sole-country-government": "the government", "the authorities" with no country, in an article
+    that names one state only (by its name, a place or a person of it), are that state's ("The government
+    extends a provision that bars gatherings, including protests against Prime Minister Netanyahu")."""
+    if head.lemma_.lower() not in BARE_GOVERNMENT_WORDS or [c.lower_ for c in head.lefts] != ["the"]:
+        return []  # exactly "the government" ("Heads of State and Government" name no state's)
+    codes = {
+        m.entity.code
+        for m in index.mentions
+        if m.entity is not None and m.entity.code and m.entity.kind in ("country", "capital", "person")
+    } - {"IGO", "NGO", "UNO"}
+    if len(codes) != 1:
+        return []
+    return [span_entity(phrase, codes.pop(), "GOV", "country")]
 
 
 def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:

@@ -280,6 +280,13 @@ RULES: dict[str, Rule] = {
         "Sudanese troops shelled ...') places nothing.",
         '"SEOUL, May 4 - Riot police fired tear gas at students" -> ASSAULT KOR -> KOR.',
     ),
+    "sole-country-government": Rule(
+        "A bare 'the government' or 'the authorities', in an article that names one state only (by its name, "
+        "a place or a person of it), is that state's government (the issue's 'the dateline country for "
+        "government only where the text supports it': here the text names no other).",
+        '"The government extends a decree that bars gatherings, including protests against Prime Minister '
+        'Netanyahu" -> COERCE ISR.',
+    ),
     "discussed-possibility": Rule(
         "An act named as a possibility ('possible', 'potential', 'proposed') that is talked over or weighed "
         "is a topic, not an act done, decided or threatened; the talk is the event (the issue's 'plans under "

@@ -73,8 +73,19 @@ def _own_subject(verb: Token) -> Token | None:
     """The subject written on the verb itself ("warplanes that were attacking Bagram": the warplanes)."""
     for child in verb.children:
         if child.dep_ in ("nsubj", "csubj"):
-            return verb.head if verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS else child
+            return _antecedent(verb) if verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS else child
     return None
+
+
+def _antecedent(clause: Token) -> Token:
+    """Who does a relative clause's act: the noun it hangs on, or, for a document or measure someone
+    issues or extends ("extends a provision that bars gatherings"), whoever issues or extends it."""
+    noun = clause.head
+    if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ == "dobj":
+        issuer = next((c for c in noun.head.children if c.dep_ == "nsubj"), None)
+        if issuer is not None and issuer.lower_ not in RELATIVE_PRONOUNS:
+            return issuer
+    return noun
 
 
 def _absolute_subject(participle: Token) -> Token | None:
@@ -109,7 +120,7 @@ def _subject(token: Token) -> Token | None:
             current = current.head  # "X is willing to [withdraw]": the subject sits on the copula
             continue
         if current.dep_ == "relcl":
-            return current.head
+            return _antecedent(current)
         if current.dep_ == "acl":  # "activists published a declaration demanding ...": the publishers
             noun = current.head
             owner = next((c for c in noun.children if c.dep_ == "poss"), None)
