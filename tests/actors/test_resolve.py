@@ -205,3 +205,15 @@ def test_the_bare_government_is_the_one_state_the_article_names(coded):
         date="2020-10-08",
     )
     assert [e["actor"][0]["code"] for e in record["events"] if e["actor"]] == ["ISR"]
+
+
+def test_an_unknown_person_in_an_article_naming_one_state_is_of_it_unless_his_sentence_names_a_state(coded):
+    # rule "sole-country-person"
+    record = coded(
+        "The electoral council declares Castillo as president-elect with Rafael Ortega conceding defeat. Castillo "
+        "is Peru's youngest president-elect.",
+        date="2021-06-01",
+    )
+    assert [(e["event"], e["actor"][0]["code"]) for e in record["events"] if e["actor"]][:1] == [("CONCEDE", "PER")]
+    foreign = coded("Desmond Tutu called for sanctions against Nigeria after the hangings.", date="1995-11-12")
+    assert "NGA" not in {a["code"] for e in foreign["events"] for a in e["actor"]}

@@ -66,6 +66,7 @@ class ActorIndex:
     principal: Entity | None = None  # who says "I" in a statement, from its title
     filed_from: str | None = None  # the dateline's place, as written ("Vienna")
     filed_in: str | None = None  # the country of the dateline's place ("VIENNA, Oct 19 -" -> AUT)
+    sole_country: str | None = None  # the one state the article names, if it names one only
     lowers: Any = field(default=None, repr=False)  # every token's lower-case form (a numpy array), once read
 
     def entity_at(self, i: int) -> Entity | None:
@@ -107,6 +108,8 @@ def resolve_actors(
     _settle_generic_institutions(index)
     _settle_by_context(doc, kb, index)
     index.mentions.sort(key=lambda m: m.start)
+    codes = {m.entity.code for m in index.mentions if m.entity is not None and m.entity.code in kb.country_names}
+    index.sole_country = codes.pop() if len(codes) == 1 else None
     return index
 
 
@@ -853,27 +856,40 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     if short:
         return short
     del doc
-    return _sole_government(head, phrase, index)
+    return _sole_government(head, phrase, index, kb)
 
 
 #: Bodies every state has, which a bare "the government" names when the article names one state only.
 BARE_GOVERNMENT_WORDS = {"government", "authorities", "cabinet", "regime"}
 
 
-def _sole_government(head: Token, phrase: Span, index: ActorIndex) -> list[Entity]:
+def _sole_government(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
     """Rule "sole-country-government": "the government", "the authorities" with no country, in an article
     that names one state only (by its name, a place or a person of it), are that state's ("The government
     extends a provision that bars gatherings, including protests against Prime Minister Netanyahu")."""
+    if index.sole_country is None:
+        return []
+    if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
+        # rule "sole-country-person": someone the knowledge base does not know, named in a sentence that
+        # names no state, in an article that names one state only, is of it ("The council declares Noboa
+        # president-elect, with González conceding defeat. Noboa is Ecuador's youngest president-elect");
+        # "Archbishop Tutu called for sanctions against Nigeria" names the state he acts on, not his own
+        sent = head.sent
+        if any(
+            sent.start_char <= m.start < sent.end_char
+            and m.entity is not None
+            and m.entity.kind in ("country", "capital")
+            for m in index.mentions
+        ):
+            return []
+        name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+        # the office in apposition says the sector, its body's word first ("X, president of the union": LAB)
+        office = [t for c in head.children if c.dep_ == "appos" for t in sorted(c.subtree, key=lambda t: t.i == c.i)]
+        sector = next(filter(None, (kb.agent_sector(t.lemma_.lower()) for t in office)), None)
+        return [span_entity(name, index.sole_country, sector, "person")] if name is not None else []
     if head.lemma_.lower() not in BARE_GOVERNMENT_WORDS or [c.lower_ for c in head.lefts] != ["the"]:
         return []  # exactly "the government" ("Heads of State and Government" name no state's)
-    codes = {
-        m.entity.code
-        for m in index.mentions
-        if m.entity is not None and m.entity.code and m.entity.kind in ("country", "capital", "person")
-    } - {"IGO", "NGO", "UNO"}
-    if len(codes) != 1:
-        return []
-    return [span_entity(phrase, codes.pop(), "GOV", "country")]
+    return [span_entity(phrase, index.sole_country, "GOV", "country")]
 
 
 def _short_form(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:

@@ -287,6 +287,13 @@ RULES: dict[str, Rule] = {
         '"The government extends a decree that bars gatherings, including protests against Prime Minister '
         'Netanyahu" -> COERCE ISR.',
     ),
+    "sole-country-person": Rule(
+        "Someone the knowledge base does not know, named in a sentence that names no state, in an article that "
+        "names one state only, is of that state; a sentence that names a state ('called for sanctions against "
+        "Nigeria') may be about someone acting on it from abroad, and places no one.",
+        "\"The council declares Castillo president-elect with Rafael Ortega conceding defeat. Castillo is Peru's "
+        'youngest president-elect" -> CONCEDE PER.',
+    ),
     "discussed-possibility": Rule(
         "An act named as a possibility ('possible', 'potential', 'proposed') that is talked over or weighed "
         "is a topic, not an act done, decided or threatened; the talk is the event (the issue's 'plans under "
