@@ -217,3 +217,14 @@ def test_an_unknown_person_in_an_article_naming_one_state_is_of_it_unless_his_se
     assert [(e["event"], e["actor"][0]["code"]) for e in record["events"] if e["actor"]][:1] == [("CONCEDE", "PER")]
     foreign = coded("Desmond Tutu called for sanctions against Nigeria after the hangings.", date="1995-11-12")
     assert "NGA" not in {a["code"] for e in foreign["events"] for a in e["actor"]}
+
+
+def test_an_unknown_association_in_an_article_naming_one_state_is_its_civil_society(coded):
+    record = coded(
+        "President Ruto held a call with the National Farmers Association on Monday about fertiliser prices in Kenya.",
+        date="2024-03-01",
+    )
+    met = [(r["code"], r["sector_code"]) for e in record["events"] if e["event"] == "CONSULT" for r in e["recipient"]]
+    assert met == [("KEN", "NGO")]
+    regional = coded("Kenya's president met the Association of African Jurists in Nairobi.", date="2024-03-01")
+    assert ({"KEN"}, {"NGO"}) in event_actor_codes(regional)  # a regional body: not Kenya's

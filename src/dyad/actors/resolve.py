@@ -847,6 +847,14 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
         # country or knowledge-base entry claims is a non-governmental organisation
         name = next((e for e in doc.ents if e.start <= head.i < e.end), None)
         if name is not None:
+            # in an article naming one state only, a body not named as international is that state's
+            # civil society (CAMEO's domestic NGO: the country's code, sector NGO): "the National
+            # Governors Association" in a readout naming only the United States
+            # (a name with a people or region in it, "the Association of African Jurists", may be anyone's)
+            international = {"international", "world", "global", "arab"} & {t.lower_ for t in name}
+            people = any(PEOPLE_ADJECTIVE.match(t.text) for t in name)
+            if index.sole_country is not None and not international and not people:
+                return [span_entity(name, index.sole_country, "NGO", "organisation")]
             return [span_entity(name, "NGO", None, "organisation")]
     described = _described(phrase, kb)
     if described is not None and head.pos_ == "NOUN":
@@ -932,6 +940,8 @@ def _earlier(head: Token, before: int, index: ActorIndex) -> list[int]:
     return [int(i) for i in (index.lowers[:before] == head.lower).nonzero()[0]]
 
 
+#: A capitalised adjective of a people or region ("African", "European", "Islamic", "Ivorian").
+PEOPLE_ADJECTIVE = re.compile(r"^[A-Z][a-z]+(?:an|ese|ish|ic|i)$")
 NGO_NAME_HEADS = {
     "association",
     "society",
