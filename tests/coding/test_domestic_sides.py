@@ -143,3 +143,14 @@ def test_a_named_leader_is_another_side_than_a_group_of_his_state_in_the_same_ro
     envoy = Entity("John Bass", "John Bass", "USA", "GOV", kind="person")
     washington = Entity("Washington", "Washington", "USA", "GOV", kind="capital")
     assert _other_than([washington], [envoy]) == []  # "the ambassador promised Washington's support": one side
+
+
+def test_a_stance_on_a_measure_of_the_one_state_an_article_names_is_taken_towards_its_government(coded):
+    # rule "domestic-measure"
+    record = coded(
+        "TOKYO, April 17 - Japan's ruling party has drawn up a plan calling for large tax cuts, party officials said.",
+        date="1987-04-17",
+    )
+    assert sides(record, "REQUEST") == [({"JPN"}, {"JPN"})]
+    blamed = coded("NAIROBI, May 2 - The tight money policies were blamed for a deep recession.", date="1987-05-02")
+    assert ({"KEN"}, {"KEN"}) not in sides(blamed, "ACCUSE")  # no one named takes the stance

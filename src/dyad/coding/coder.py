@@ -156,6 +156,7 @@ SIDE_RULES = (
     "protest-purpose",
     "readout-counterpart",
     "implied-target",
+    "domestic-measure",
     "domestic-counterpart",
     "repelled-attack",
     "shared-argument",
@@ -879,6 +880,22 @@ class EventCoder:
         d.recipient = _implied_domestic_target(d.code, d.actor)
         return bool(d.recipient)
 
+    def _rule_domestic_measure(self, d: _Draft) -> bool:
+        """ "Rostenkowski said he was ready to support a tax increase": in an article about one state only,
+        a stance on one of its measures (a tax, a bill, a budget) is taken towards its government."""
+        if not d.actor or d.recipient or d.root not in MEASURE_STANCE_ROOTS:
+            return False
+        home = d.actors.sole_country
+        if home is None or d.actor[0].code != home or d.actor[0].kind in ("implied", "place"):
+            return False  # someone named takes the stance ("the policies were blamed" names no one)
+        particles = tuple(d.trigger.pattern.particles)
+        objects = [o for o in (_patient(d.trigger), *_counterpart_objects(d.token, particles)) if o is not None]
+        objects += [d.token.doc[i] for i in d.trigger.objects_used]
+        if not any(o.lemma_.lower() in MEASURE_NOUNS for o in objects):
+            return False
+        d.recipient = [_implied(f"government of {home}", home, "GOV")]
+        return True
+
     def _rule_domestic_counterpart(self, d: _Draft) -> bool:
         """A state's official who meets, thanks, urges or criticises a group named by role alone deals with
         people of that state, and such a group that appeals to or criticises the official is of it too."""
@@ -1506,6 +1523,10 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
 #: prepositions whose object is whom an act is done to ("called on", "met with", "appealed to"), not
 #: what it is about ("called for")
 RECIPIENT_PARTICLES = ("on", "upon", "with", "to")
+#: Stances taken on a measure (appeals, intentions, support, demands, criticism, rejection): rule
+#: "domestic-measure".
+MEASURE_STANCE_ROOTS = {"02", "03", "05", "10", "11", "12"}
+MEASURE_NOUNS = WORDS["MEASURE_NOUNS"]
 DOMESTIC_COUNTERPART_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12"}
 PROTEST_NOUNS = WORDS["PROTEST_NOUNS"]
 ABROAD_MODIFIERS = WORDS["ABROAD_MODIFIERS"]

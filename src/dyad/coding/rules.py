@@ -287,6 +287,12 @@ RULES: dict[str, Rule] = {
         '"The government extends a decree that bars gatherings, including protests against Prime Minister '
         'Netanyahu" -> COERCE ISR.',
     ),
+    "domestic-measure": Rule(
+        "In an article about one state only, a stance someone named takes on one of its measures (a tax, a "
+        "bill, a budget, a reform: appeals, intentions, support, demands, criticism, rejection) is taken "
+        "towards its government (domestic politics is coded X -> X by CAMEO coders).",
+        '"TOKYO - Japan\'s ruling party has drawn up a plan calling for large tax cuts" -> REQUEST JPN -> JPN.',
+    ),
     "sole-country-person": Rule(
         "Someone the knowledge base does not know, named in a sentence that names no state, in an article that "
         "names one state only, is of that state; a sentence that names a state ('called for sanctions against "
