@@ -65,3 +65,15 @@ def test_two_officials_of_one_state_are_two_sides(coded):
     )
     praise = [e for e in record["events"] if e["event"] == "SUPPORT"]
     assert praise and {r["code"] for r in praise[0]["recipient"]} == {"DEU"}
+
+
+def test_a_stance_in_the_lead_towards_no_one_in_particular_is_kept(coded):
+    # rule "lead-stance": complete-first keeps it
+    record = coded(
+        "ACCRA, March 15 - A senior Ghanaian Agriculture Ministry official confirmed his country's backing for a new "
+        "international cocoa pact. Ghana and Nigeria signed a trade accord last week.",
+        date="1987-03-15",
+    )
+    assert ("051", ["GHA"], []) in [
+        (e["cameo"], [a["code"] for a in e["actor"]], e["recipient"]) for e in record["events"]
+    ]

@@ -195,6 +195,23 @@ class _Draft:
         return root_of(self.code)
 
 
+def _lead_stance(event: Event) -> bool:
+    """Rule "lead-stance": a named actor's support, promise, appeal or concession in an article's first
+    sentence - its main news - is kept with no recipient when it is towards no one in particular ("A senior
+    Ivory Coast official confirmed his country's backing for a new cocoa pact"); complete-first does not
+    drop it. Acts of force there always have a side to find, and are not kept one-sided."""
+    return (
+        event.evidence.sentence == 0
+        and bool(event.actor)
+        and event.actor[0].kind not in ("place", "implied")
+        and root_of(event.cameo) in LEAD_STANCE_ROOTS
+    )
+
+
+#: Roots of stances and cooperation a lead may report towards no one in particular (rule "lead-stance").
+LEAD_STANCE_ROOTS = {"02", "03", "05", "06", "07", "08"}
+
+
 def _suppressed(d: _Draft) -> str | None:
     """The rule that keeps a read event out, if any."""
     if not d.actor and not d.recipient:
@@ -335,7 +352,7 @@ class EventCoder:
             # rule "complete-first": an article that yields events with both sides states its news
             # that way; its one-sided mentions are restatements or background whose missing side
             # could not be resolved, and are not recorded (a text with no complete event keeps them)
-            events = [e for e in events if e.actor and e.recipient]
+            events = [e for e in events if (e.actor and e.recipient) or _lead_stance(e)]
         for n, event in enumerate(events):
             event.id = f"e{n}"
         return events

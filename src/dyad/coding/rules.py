@@ -287,6 +287,12 @@ RULES: dict[str, Rule] = {
         '"The government extends a decree that bars gatherings, including protests against Prime Minister '
         'Netanyahu" -> COERCE ISR.',
     ),
+    "lead-stance": Rule(
+        "A named actor's support, promise, appeal, cooperation, aid or concession in an article's first "
+        "sentence - its main news - is kept with no recipient when it is towards no one in particular; "
+        "complete-first does not drop it (acts of force there always have a side to find).",
+        '"ACCRA - A senior Ghanaian official confirmed his country\'s backing for a new cocoa pact" -> SUPPORT GHA.',
+    ),
     "domestic-measure": Rule(
         "In an article about one state only, a stance someone named takes on one of its measures (a tax, a "
         "bill, a budget, a reform: appeals, intentions, support, demands, criticism, rejection) is taken "
