@@ -98,3 +98,14 @@ def test_a_party_named_in_an_absolute_with_clause_is_not_the_counterpart(coded):
         date="2018-04-10",
     )
     assert sides(record, "ASSAULT") == [(["FRA"], ["FRA"])]
+
+
+def test_a_monitor_saying_a_government_obstructs_accuses_it(coded):
+    # rule "third-party-allegation"
+    record = coded(
+        "The United Nations says that the Sudanese government is blocking aid from reaching people in Darfur.",
+        date="2024-02-06",
+    )
+    assert (["IGO"], ["SDN"]) in sides(record, "ACCUSE")
+    reported = coded("Iraq said Iranian troops arrested three of its fishermen near Basra.", date="1987-02-06")
+    assert sides(reported, "ACCUSE") == []  # a state telling of another's act reports the act

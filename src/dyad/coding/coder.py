@@ -208,6 +208,24 @@ def _lead_stance(event: Event) -> bool:
     )
 
 
+#: Harm a monitor may allege (rule "third-party-allegation"): obstruction and repression. Violence a
+#: monitor reports ("... killing 156 people, the UN refugee agency reported") is relayed as news of the attack.
+ALLEGATION_ROOTS = {"12", "17"}
+MONITOR_CODES = {"IGO", "NGO", "UNO"}
+
+
+def _reporting_head(token: Token) -> Token | None:
+    """The reporting verb whose "that" clause tells of this act ("says that X is blocking aid")."""
+    current = token
+    for _ in range(4):
+        if current.dep_ == "ccomp" and current.head.lemma_.lower() in REPORTING and current.head.pos_ == "VERB":
+            return current.head
+        if current.dep_ not in ("conj", "xcomp", "aux") or current.head is current:
+            return None
+        current = current.head
+    return None
+
+
 #: Roots of stances and cooperation a lead may report towards no one in particular (rule "lead-stance").
 LEAD_STANCE_ROOTS = {"02", "03", "05", "06", "07", "08"}
 
@@ -436,11 +454,53 @@ class EventCoder:
             event = self._event(trigger, sent, sent_index, actors, dyad_pair, triggers, places, both_sides)
             if event is not None:
                 candidates.append(event)
+                allegation = self._allegation(trigger, event, sent, sent_index, actors, dyad_pair, triggers)
+                if allegation is not None:
+                    candidates.append(allegation)
         events: list[Event] = []
         for event in _prune(candidates):
             if event.event:  # statements (CAMEO 01) have no PLOVER type and are not events
                 events.extend(_reciprocate(event))
         return events
+
+    def _allegation(
+        self,
+        trigger: _Trigger,
+        event: Event,
+        sent: SpacySpan,
+        sent_index: int,
+        actors: ActorIndex,
+        dyad_pair: list[Entity],
+        triggers: dict[int, _Trigger],
+    ) -> Event | None:
+        """Rule "third-party-allegation": an international body or a civil-society group that says a party
+        is doing harm ("The United Nations says that the Ethiopian government is blocking aid") accuses it
+        (CAMEO 112 "accuse, allege"; the GUIDE's "criticism -> ACCUSE"), besides the act it reports. A state
+        telling of another's act ("Iraq said Iran attacked") reports the act, which is coded, not a separate
+        accusation."""
+        if (
+            root_of(event.cameo) not in ALLEGATION_ROOTS
+            or not event.actor
+            or event.actor[0].kind in ("place", "implied")
+        ):
+            return None
+        verb = _reporting_head(trigger.token)
+        subject = _subject(verb) if verb is not None else None
+        if verb is None or subject is None:
+            return None
+        # only international bodies and civil society, whose reports of a state's abuses are how they
+        # accuse it; a state telling of another's act is reporting the act, which is coded
+        speaker = [
+            e for e in entities_for(subject, actors, self.kb) if e.code in MONITOR_CODES or e.sector_code == "NGO"
+        ]
+        involved = {e.code for e in event.actor + event.recipient}
+        if not speaker or any(e.code in involved for e in speaker):
+            return None
+        pattern = Pattern("112", verb.lemma_.lower(), False, source="allegation")
+        draft = _Draft(_Trigger(verb, pattern, set()), sent, actors, dyad_pair, triggers, False, None, "112", False)
+        draft.actor, draft.recipient = speaker, list(event.actor)
+        draft.steps.append("third-party-allegation")
+        return self._build(draft, sent_index)
 
     # --- one event ------------------------------------------------------------------------------
 

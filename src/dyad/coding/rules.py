@@ -287,6 +287,13 @@ RULES: dict[str, Rule] = {
         '"The government extends a decree that bars gatherings, including protests against Prime Minister '
         'Netanyahu" -> COERCE ISR.',
     ),
+    "third-party-allegation": Rule(
+        "An international body or civil-society group that says a party is obstructing or repressing (CAMEO "
+        "12, 17) accuses it (CAMEO 112 'accuse, allege'; the GUIDE's 'criticism -> ACCUSE'), besides the act "
+        "it reports; a state telling of another's act reports the act, and violence a monitor relays is news "
+        "of the attack.",
+        '"The United Nations says that the Ethiopian government is blocking aid" -> ACCUSE IGO -> ETH.',
+    ),
     "lead-stance": Rule(
         "A named actor's support, promise, appeal, cooperation, aid or concession in an article's first "
         "sentence - its main news - is kept with no recipient when it is towards no one in particular; "
