@@ -109,3 +109,16 @@ def test_a_monitor_saying_a_government_obstructs_accuses_it(coded):
     assert (["IGO"], ["SDN"]) in sides(record, "ACCUSE")
     reported = coded("Iraq said Iranian troops arrested three of its fishermen near Basra.", date="1987-02-06")
     assert sides(reported, "ACCUSE") == []  # a state telling of another's act reports the act
+
+
+def test_naming_crimes_committed_by_a_party_accuses_it(coded):
+    # rule "named-wrongdoing", even inside an appeal; no one named as committing them, no accusation
+    record = coded(
+        "Kenya's president called on the United Nations to protect civilians suffering injustices by al-Shabaab.",
+        date="2017-09-10",
+    )
+    assert (["KEN"], ["SOM"]) in sides(record, "ACCUSE")
+    crime = coded("Crime rose sharply in Nairobi last year, Kenya's police said.", date="2017-09-10")
+    assert sides(crime, "ACCUSE") == []
+    condemned = coded("Kenya condemned the crimes committed by al-Shabaab in Lamu.", date="2017-09-10")
+    assert len(sides(condemned, "ACCUSE")) == 1  # the condemnation names them: one accusation

@@ -88,6 +88,7 @@ STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
 PHASE_NOUNS = WORDS["PHASE_NOUNS"]
+WRONGDOING_NOUNS = {"crime", "injustice", "atrocity", "abuse"}  # rule "named-wrongdoing"
 RELATION_NOUNS = WORDS["RELATION_NOUNS"]
 MILITARY_STRIKE_WORDS = WORDS["MILITARY_STRIKE_WORDS"]
 STANCE_VERBS = WORDS["STANCE_VERBS"]
@@ -212,6 +213,18 @@ def _lead_stance(event: Event) -> bool:
 #: monitor reports ("... killing 156 people, the UN refugee agency reported") is relayed as news of the attack.
 ALLEGATION_ROOTS = {"12", "17"}
 MONITOR_CODES = {"IGO", "NGO", "UNO"}
+
+
+def _wrongdoers(noun: Token) -> list[Token]:
+    """Who a crime is named as committed by: "the regime's crimes", "injustices by X", "crimes committed by X"."""
+    owners = [c for c in noun.children if c.dep_ == "poss"]
+    owners += [g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by" for g in c.children]
+    owners += [g for c in noun.children if c.dep_ == "acl" for a in c.children if a.dep_ == "agent" for g in a.children]
+    if noun.dep_ == "dobj":  # "suffering injustices by the regime": the parser hangs "by" on the verb
+        owners += [
+            g for c in noun.head.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for g in c.children
+        ]
+    return [o for o in owners if o.dep_ in ("poss", "pobj")]
 
 
 def _reporting_head(token: Token) -> Token | None:
@@ -539,6 +552,18 @@ class EventCoder:
         conflict, content of another trigger, a natural force, a past wish)."""
         token = trigger.token
         code = trigger.pattern.code
+        if code == "112" and token.lemma_.lower() in WRONGDOING_NOUNS and trigger.pattern.noun:
+            # rule "named-wrongdoing": naming crimes accuses whoever committed them, even inside an appeal
+            # ("called on the world to condemn the crimes committed by the regime"); crimes no one is named
+            # as committing ("crime rose"), or that an accusation verb already names, are no accusation
+            accusing = triggers.get(token.head.i)
+            if accusing is not None and (
+                root_of(accusing.pattern.code) != "11" or _embedding_trigger(accusing.token, triggers)
+            ):
+                accusing = None  # an accusation verb that is itself only asked for ("called on X to condemn")
+            if not _wrongdoers(token) or accusing is not None:
+                return None
+            return code, None, False
         if _negated(token):
             # "will not lift the ban", "did not agree": withheld cooperation is a rejection; a conflict
             # act that did not happen is no event
@@ -1283,7 +1308,23 @@ class EventCoder:
                         return found
         return []
 
+    def _wrongdoing_arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+        """Rule "named-wrongdoing": "called on the UN to protect civilians suffering injustices by the
+        regime": whoever names another's crimes accuses the one who committed them - its owner ("by X",
+        "committed by X", "X's") - and is the subject of the sentence's main clause."""
+        noun = trigger.token
+        accused = [e for o in _wrongdoers(noun) for e in entities_for(o, actors, self.kb)]
+        root = noun.sent.root
+        # "Serbian police launched an inquiry into crimes by X, the newspaper reported": the one the report
+        # is about names the crimes, not the newspaper
+        told = next((c for c in root.children if c.dep_ == "ccomp" and noun in c.subtree), None)
+        speaker = _subject(told) if told is not None and root.lemma_.lower() in REPORTING else _subject(root)
+        accuser = entities_for(speaker, actors, self.kb) if speaker is not None else []
+        return accuser, _other_than(accused, accuser)
+
     def _noun_arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+        if trigger.pattern.code == "112" and trigger.token.lemma_.lower() in WRONGDOING_NOUNS:
+            return self._wrongdoing_arguments(trigger, actors)
         act = trigger.token
         # rule "phase-noun": "announced the resumption of talks with Iran": the talks' sides are read where
         # "resumption" stands (its owner, its verb's subject, the prepositions on either noun)

@@ -287,6 +287,15 @@ RULES: dict[str, Rule] = {
         '"The government extends a decree that bars gatherings, including protests against Prime Minister '
         'Netanyahu" -> COERCE ISR.',
     ),
+    "named-wrongdoing": Rule(
+        "Naming another's crimes, injustices, atrocities or abuses ('the crimes committed by the regime', "
+        "'injustices by X', 'X's abuses') accuses the one named as committing them (CAMEO 112 'accuse, "
+        "charge, allege'), even inside an appeal; the accuser is the subject of the sentence's main clause "
+        "(of the clause a report is about). Crimes no one is named as committing, or that an accusation "
+        "verb already names, are no separate accusation.",
+        '"The Coalition called upon the world to condemn the crimes committed by the Assad regime" -> ACCUSE '
+        "coalition -> SYR.",
+    ),
     "third-party-allegation": Rule(
         "An international body or civil-society group that says a party is obstructing or repressing (CAMEO "
         "12, 17) accuses it (CAMEO 112 'accuse, allege'; the GUIDE's 'criticism -> ACCUSE'), besides the act "
