@@ -1517,22 +1517,30 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
             for g in c.children
             if g.dep_ in ("pobj", "pcomp")  # "looks forward to working with X"
         ]
-        # a noun the tagger took for a modifier after the object ("the White House [roundtable] with X",
-        # parsed with "House" as the object) is the object
-        candidates += [m for cand in list(candidates) for m in cand.rights if m.dep_ in ("amod", "compound")]
-        for cand in candidates:
-            if _date_word(cand):
-                continue  # "to be held between March 19-22" holds no march
-            lemma = cand.lemma_.lower()
-            compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ in ("compound", "amod")] + [lemma])
-            if lemma in pattern.objects or compound in pattern.objects or cand.lower_ in pattern.objects:
-                used.add(cand.i)
-                if cand.dep_ in ("amod", "compound") and cand.i > cand.head.i:
-                    used.add(cand.head.i)  # "House" of "the White House [roundtable]" is that object too
-                break
+        used = _object_fit(candidates, pattern)
+        if not used:
+            # a noun the tagger took for a modifier after the object ("the White House [roundtable] with
+            # X", parsed with "House" as the object) is the object, and so is the noun it hangs on
+            named = [cand for cand in candidates if cand.n_rights and cand.pos_ == "PROPN"]
+            modifiers = [m for cand in named for m in cand.rights if m.dep_ in ("amod", "compound")]
+            used = _object_fit(modifiers, pattern) if modifiers else set()
+            if used:
+                used.add(token.doc[next(iter(used))].head.i)
         if not used:
             return None
     return used
+
+
+def _object_fit(candidates: list[Token], pattern: Pattern) -> set[int]:
+    """The first candidate the pattern's objects name ("held [talks]", "the [air strike]"), if any."""
+    for cand in candidates:
+        if _date_word(cand):
+            continue  # "to be held between March 19-22" holds no march
+        lemma = cand.lemma_.lower()
+        compound = " ".join([c.lemma_.lower() for c in cand.lefts if c.dep_ in ("compound", "amod")] + [lemma])
+        if lemma in pattern.objects or compound in pattern.objects or cand.lower_ in pattern.objects:
+            return {cand.i}
+    return set()
 
 
 HOME_SECTORS = {"JUD", "COP"}  # roles that act inside their own country

@@ -69,14 +69,6 @@ def _dangling_object(prep: Token) -> list[Token]:
     return []
 
 
-def _own_subject(verb: Token) -> Token | None:
-    """The subject written on the verb itself ("warplanes that were attacking Bagram": the warplanes)."""
-    for child in verb.children:
-        if child.dep_ in ("nsubj", "csubj"):
-            return _antecedent(verb) if verb.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS else child
-    return None
-
-
 def _antecedent(clause: Token) -> Token:
     """Who does a relative clause's act: the noun it hangs on, or, for a document or measure someone
     issues or extends ("extends a provision that bars gatherings"), whoever issues or extends it."""
@@ -86,6 +78,18 @@ def _antecedent(clause: Token) -> Token:
         if issuer is not None and issuer.lower_ not in RELATIVE_PRONOUNS:
             return issuer
     return noun
+
+
+def _controlling_object(complement: Token) -> Token | None:
+    """Object control: "encouraged Malaysia to expand" - Malaysia expands; but one visits, hosts or meets
+    someone to do something oneself ("visited Israel to consult with officials"), and a participle is the
+    teller's ("told the Council, pinning the blame on ...")."""
+    head = complement.head
+    obj = next((c for c in head.children if c.dep_ == "dobj" and c.i < complement.i), None)
+    infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in complement.children)
+    if obj is not None and infinitive and head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
+        return obj
+    return None
 
 
 def _absolute_subject(participle: Token) -> Token | None:
@@ -103,38 +107,49 @@ def _subject(token: Token) -> Token | None:
     current = token
     while seen < 6:
         seen += 1
-        own = _own_subject(current) or _absolute_subject(current)
-        if own is not None:
-            return own
+        for child in current.children:  # the subject written on the verb itself (the hot path: inline)
+            if child.dep_ in ("nsubj", "csubj"):
+                if current.dep_ == "relcl" and child.lower_ in RELATIVE_PRONOUNS:
+                    return _antecedent(current)  # "warplanes that were attacking Bagram": the warplanes
+                return child
         if current.dep_ == "xcomp":
-            head = current.head
-            obj = next((c for c in head.children if c.dep_ in ("dobj",) and c.i < current.i), None)
-            infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in current.children)
-            # object control: "encouraged Malaysia to expand"; but one visits, hosts or meets someone
-            # to do something oneself ("visited Israel to consult with officials")
-            if obj is not None and infinitive and head.lemma_.lower() not in SUBJECT_CONTROL_VERBS:
-                return obj  # (not a participle: "told the Council, pinning the blame on ..." is the teller's)
-            current = head
+            obj = _controlling_object(current)
+            if obj is not None:
+                return obj
+            current = current.head
             continue
         if current.dep_ in ("conj", "advcl", "pcomp", "acomp", "attr", "oprd") and current.head != current:
+            absolute = _absolute_subject(current)  # "... with González conceding defeat"
+            if absolute is not None:
+                return absolute
             current = current.head  # "X is willing to [withdraw]": the subject sits on the copula
             continue
         if current.dep_ == "relcl":
             return _antecedent(current)
-        if current.dep_ == "acl":  # "activists published a declaration demanding ...": the publishers
-            noun = current.head
-            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
-            if owner is not None:  # "Anwar's efforts to help": Anwar helps
-                return owner
-            named_issuer = any(
-                c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP") for c in noun.children
-            )  # "blocked an EU statement condemning ...": the EU's statement condemns, not the blocker
-            if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "pobj") and not named_issuer:
-                current = noun.head if noun.dep_ == "dobj" else noun.head.head
-                continue
-            return noun
+        if current.dep_ == "acl":
+            found, onward = _noun_clause_subject(current)
+            if onward is None:
+                return found
+            current = onward
+            continue
         return None
     return None
+
+
+def _noun_clause_subject(clause: Token) -> tuple[Token | None, Token | None]:
+    """Who does a clause hung on a noun ("activists published a declaration demanding ..."): the noun's
+    owner ("Anwar's efforts to help": Anwar), else the noun - or, for a document someone issued, the
+    issuer, found where the verb that issued it stands (returned as the second item, to read on from)."""
+    noun = clause.head
+    owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if owner is not None:
+        return owner, None
+    named_issuer = any(
+        c.dep_ in ("compound", "amod") and c.ent_type_ in ("ORG", "GPE", "NORP") for c in noun.children
+    )  # "blocked an EU statement condemning ...": the EU's statement condemns, not the blocker
+    if noun.lemma_.lower() in DOCUMENT_NOUNS and noun.dep_ in ("dobj", "pobj") and not named_issuer:
+        return None, noun.head if noun.dep_ == "dobj" else noun.head.head
+    return noun, None
 
 
 def _negated(token: Token) -> bool:
