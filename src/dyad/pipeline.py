@@ -117,6 +117,7 @@ class Pipeline:
         """Everything after spaCy: actors, events, enrichment."""
         coder = self.coder
         assert self.kb is not None
+        whole = doc_text(doc)
         actors = resolve_actors(
             doc,
             self.kb,
@@ -127,7 +128,10 @@ class Pipeline:
         )
         coded = CodedDocument(
             document=document,
-            sentences=[Sentence(i, s.start_char, s.end_char, s.text) for i, s in enumerate(sentence_spans(doc))],
+            sentences=[
+                Sentence(i, s.start_char, s.end_char, whole[s.start_char : s.end_char])
+                for i, s in enumerate(sentence_spans(doc))
+            ],
             mentions=actors.mentions,
             events=coder.code(doc, actors),
             learned=actors.introduced,

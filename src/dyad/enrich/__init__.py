@@ -17,6 +17,7 @@ from dyad.enrich.quotes import extract_quotes
 from dyad.enrich.themes import article_themes, tone, topics_of
 from dyad.model import CodedDocument, Event, Location
 from dyad.tokens import sentences as sentence_spans
+from dyad.tokens import text as doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,9 +35,11 @@ def enrich(coded: CodedDocument, doc: Doc, actors: ActorIndex, kb: KnowledgeBase
     sentence_topics = [topics_of(s) for s in sentences]
     tones: dict[int, float] = {}
 
+    whole = doc_text(doc)
+
     def sentence_tone(n: int) -> float:
         if n not in tones:
-            tones[n] = tone(sentences[n].text)
+            tones[n] = tone(whole[sentences[n].start_char : sentences[n].end_char])
         return tones[n]
 
     triggers: dict[str, Token] = {}
@@ -67,7 +70,7 @@ def enrich(coded: CodedDocument, doc: Doc, actors: ActorIndex, kb: KnowledgeBase
     locate(coded, _sentence_places(coded.events), default_gazetteer(), actors.filed_from)
     coded.themes = article_themes(sentence_topics, [e.context for e in coded.events])
     # the article's tone: its sentences' tones weighted by length (each sentence is scored once)
-    weights = [len(s.text) for s in sentences]
+    weights = [s.end_char - s.start_char for s in sentences]
     coded.tone = round(sum(sentence_tone(n) * w for n, w in enumerate(weights)) / max(1, sum(weights)), 2)
     scopes = {event_id: doc[t.left_edge.i : t.right_edge.i + 1].text for event_id, t in triggers.items()}
     coded.commitments = extract_commitments(coded, _content_links(coded.events, triggers), scopes)

@@ -12,6 +12,8 @@ from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from dyad.model import Themes
+from dyad.tokens import lemmas_and_forms
+from dyad.tokens import text as doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span
@@ -80,8 +82,10 @@ TOPICS: dict[str, set[str]] = {
 
 
 def topics_of(sentence: Span) -> list[str]:
-    words = {t.lemma_.lower() for t in sentence} | {t.lower_ for t in sentence}
-    text = sentence.text.lower()
+    # read from the document's lemma and form arrays and its text, built once (not token by token)
+    lemmas, forms = lemmas_and_forms(sentence.doc)
+    words = {*lemmas[sentence.start : sentence.end], *forms[sentence.start : sentence.end]}
+    text = doc_text(sentence.doc)[sentence.start_char : sentence.end_char].lower()
     found = []
     for topic, cues in TOPICS.items():
         if any((cue in words) if " " not in cue else (cue in text) for cue in cues):
