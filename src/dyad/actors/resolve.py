@@ -864,17 +864,18 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     if short:
         return short
     del doc
-    return _sole_government(head, phrase, index, kb)
+    return _of_the_sole_country(head, phrase, index, kb)
 
 
 #: Bodies every state has, which a bare "the government" names when the article names one state only.
 BARE_GOVERNMENT_WORDS = {"government", "authorities", "cabinet", "regime"}
 
 
-def _sole_government(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
-    """Rule "sole-country-government": "the government", "the authorities" with no country, in an article
-    that names one state only (by its name, a place or a person of it), are that state's ("The government
-    extends a provision that bars gatherings, including protests against Prime Minister Netanyahu")."""
+def _of_the_sole_country(head: Token, phrase: Span, index: ActorIndex, kb: KnowledgeBase) -> list[Entity]:
+    """In an article that names one state only (by its name, a place or a person of it): rule
+    "sole-country-government" - "the government", "the authorities" with no country are that state's ("The
+    government extends a provision that bars gatherings, including protests against Prime Minister
+    Netanyahu") - and rule "sole-country-person" (below)."""
     if index.sole_country is None:
         return []
     if head.ent_type_ == "PERSON" and head.pos_ == "PROPN":
