@@ -24,6 +24,7 @@ from dyad.coding.syntax import (
     CROWD_NOUNS,
     INTENT,
     NON_OBJECT_PREPS,
+    RECIPIENT_PARTICLES,
     RELATIVE_PRONOUNS,
     _agentless_passive,
     _complements,
@@ -88,7 +89,7 @@ STATE_PARTICIPLES = WORDS["STATE_PARTICIPLES"]
 NEGATING_HEADS = WORDS["NEGATING_HEADS"]
 RECIPIENT_PREPS = WORDS.tuple("RECIPIENT_PREPS")
 PHASE_NOUNS = WORDS["PHASE_NOUNS"]
-WRONGDOING_NOUNS = {"crime", "injustice", "atrocity", "abuse"}  # rule "named-wrongdoing"
+WRONGDOING_NOUNS = WORDS["WRONGDOING_NOUNS"]
 RELATION_NOUNS = WORDS["RELATION_NOUNS"]
 MILITARY_STRIKE_WORDS = WORDS["MILITARY_STRIKE_WORDS"]
 STANCE_VERBS = WORDS["STANCE_VERBS"]
@@ -128,6 +129,11 @@ class _Trigger:
     token: Token
     pattern: Pattern
     objects_used: set[int]
+
+    @property
+    def held(self) -> list[Token]:
+        """The words the pattern's object consumed ("talks" of "held talks"), in text order."""
+        return [self.token.doc[i] for i in sorted(self.objects_used)]
 
 
 #: The side rules, in the order they apply: each is a method ``_rule_<name>`` of the coder, documented in
@@ -196,6 +202,10 @@ class _Draft:
         return root_of(self.code)
 
 
+#: Roots of stances and cooperation a lead may report towards no one in particular (rule "lead-stance").
+LEAD_STANCE_ROOTS = {"02", "03", "05", "06", "07", "08"}
+
+
 def _lead_stance(event: Event) -> bool:
     """Rule "lead-stance": a named actor's support, promise, appeal or concession in an article's first
     sentence - its main news - is kept with no recipient when it is towards no one in particular ("A senior
@@ -237,10 +247,6 @@ def _reporting_head(token: Token) -> Token | None:
             return None
         current = current.head
     return None
-
-
-#: Roots of stances and cooperation a lead may report towards no one in particular (rule "lead-stance").
-LEAD_STANCE_ROOTS = {"02", "03", "05", "06", "07", "08"}
 
 
 def _suppressed(d: _Draft) -> str | None:
@@ -287,7 +293,7 @@ def _relation_under_stance(trigger: _Trigger) -> bool:
     the longstanding partnership", "welcomed efforts to expand cooperation") is the topic of their stance -
     coded as that stance, if at all - and no cooperation done (CAMEO 06 codes acts of cooperating)."""
     token = trigger.token
-    words = [token] if trigger.pattern.noun else [token.doc[i] for i in trigger.objects_used]
+    words = [token] if trigger.pattern.noun else trigger.held
     if not any(w.lemma_.lower() in RELATION_NOUNS for w in words):
         return False
     current = token
@@ -330,7 +336,7 @@ def _at_place(location: Location, name: str, sector: str | None) -> Entity:
 def _unknown_counterpart(trigger: _Trigger, inner: _Trigger | None) -> bool:
     """Whether the act (or the act it is about) names a person or body as its object, so that a place
     must not stand in for it: "pledged to meet [opposition leader Bobi Wine] in Kampala"."""
-    heads = [trigger.token, *(trigger.token.doc[i] for i in trigger.objects_used)]
+    heads = [trigger.token, *trigger.held]
     heads += [inner.token] if inner is not None else []
     objects = [o for h in heads for o in _object_candidates(h)]
     return any(o.ent_type_ in ("PERSON", "ORG") for o in objects)
@@ -784,13 +790,12 @@ class EventCoder:
             if found or d.root not in RECIPROCAL_ROOTS:
                 return found
         # "met with foreign ministers" are not of the place (the checks of "domestic-counterpart")
-        particles = tuple(p for p in d.trigger.pattern.particles if p in RECIPIENT_PARTICLES)
+        particles = _addressing_particles(d.trigger.pattern)
         if d.root in RECIPROCAL_ROOTS:
             particles += ("with",)  # "would discuss the issue with finance minister Lacina"
-        held = [d.token.doc[i] for i in sorted(d.trigger.objects_used)]
         heads = [
             *_counterpart_objects(d.token, particles),
-            *(g for noun in held for g in _counterpart_objects(noun, RECIPIENT_PARTICLES)),
+            *(g for noun in d.trigger.held for g in _counterpart_objects(noun)),
         ]
         return next((found for h in heads if (found := _home_group(h, d.local, self.kb))), [])
 
@@ -992,7 +997,7 @@ class EventCoder:
             return False  # someone named takes the stance ("the policies were blamed" names no one)
         particles = tuple(d.trigger.pattern.particles)
         objects = [o for o in (_patient(d.trigger), *_counterpart_objects(d.token, particles)) if o is not None]
-        objects += [d.token.doc[i] for i in d.trigger.objects_used]
+        objects += d.trigger.held
         if not any(o.lemma_.lower() in MEASURE_NOUNS for o in objects):
             return False
         d.recipient = [_implied(f"government of {home}", home, "GOV")]
@@ -1010,8 +1015,7 @@ class EventCoder:
         assert home is not None
         token = d.token
         # "met with governors", "hosted a roundtable with advocates", "convened a meeting of law firms"
-        held = [token.doc[i] for i in sorted(d.trigger.objects_used)]
-        guests = [g for noun in held for g in _counterpart_objects(noun, ("with", "of"))]
+        guests = [g for noun in d.trigger.held for g in _counterpart_objects(noun, ("with", "of"))]
         heads = [_subject(token)] if d.recipient else [_patient(d.trigger), *_counterpart_objects(token), *guests]
         filed_at_home = d.actors.filed_in == home
         side = next((found for h in heads if (found := _home_group(h, home, self.kb, filed_at_home))), [])
@@ -1110,7 +1114,7 @@ class EventCoder:
             preps.extend(p for p in _list_preps(token) if p not in preps)
         if not recipient:
             recipient = self._prep_recipient(preps, trigger, actors)
-        particles = tuple(p for p in trigger.pattern.particles if p in RECIPIENT_PARTICLES)
+        particles = _addressing_particles(trigger.pattern)
         # rule "named-addressee": "pleaded with the rebels to leave Aleppo": the one addressed is named, if by
         # role alone (the place rules may place it); a place or party in what they are asked to do is not
         addressed = bool(_counterpart_objects(token, particles))
@@ -1392,29 +1396,28 @@ _DEMAND = Pattern("100", "must", False, source="obligation")
 _APPEAL = Pattern("020", "should", False, source="obligation")
 
 
+def _modal_clause(token: Token) -> tuple[Token, set[str]] | None:
+    """The first clause "X said" reports that says what must or should be done, with its modals."""
+    for comp in token.children:
+        if comp.dep_ == "ccomp":
+            modals = {c.lower_ for c in comp.children if c.dep_ == "aux"} & {"must", "should", "ought"}
+            if modals:
+                return comp, modals
+    return None
+
+
 def _obliged(token: Token) -> Token | None:
     """Who "X said Y must/should do Z" tells to act: Y, the subject of the modal clause."""
-    for comp in token.children:
-        if comp.dep_ == "ccomp" and any(
-            c.dep_ == "aux" and c.lower_ in ("must", "should", "ought") for c in comp.children
-        ):
-            return next((c for c in comp.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-    return None
+    found = _modal_clause(token)
+    return next((c for c in found[0].children if c.dep_ in ("nsubj", "nsubjpass")), None) if found else None
 
 
 def _obligation(token: Token) -> _Trigger | None:
     """ "X said that Y must do Z" demands Z of Y (CAMEO 10); "should" appeals for it (02)."""
-    if token.lemma_.lower() not in REPORTING:
+    found = _modal_clause(token) if token.lemma_.lower() in REPORTING else None
+    if found is None:
         return None
-    for comp in token.children:
-        if comp.dep_ != "ccomp":
-            continue
-        modals = {c.lower_ for c in comp.children if c.dep_ == "aux"}
-        if modals & {"must"}:
-            return _Trigger(token, _DEMAND, set())
-        if modals & {"should", "ought"}:
-            return _Trigger(token, _APPEAL, set())
-    return None
+    return _Trigger(token, _DEMAND if "must" in found[1] else _APPEAL, set())
 
 
 def _each_other(token: Token) -> bool:
@@ -1454,6 +1457,11 @@ def _adjunct_host(noun: Token) -> Token | None:
             return head
         node = head
     return None
+
+
+def _addressing_particles(pattern: Pattern) -> tuple[str, ...]:
+    """The pattern's prepositions that name whom the act addresses ("call on", "meet with"), not its topic."""
+    return tuple(p for p in pattern.particles if p in RECIPIENT_PARTICLES)
 
 
 def _patient(trigger: _Trigger) -> Token | None:
@@ -1644,15 +1652,12 @@ def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[En
     return [span_entity(phrase, country, sector, "implied")]
 
 
-#: CAMEO roots of talk and of non-violent pressure, where an unnamed domestic counterpart is of the
-#: actor's own state (rule "domestic-counterpart"); force is left to the place rules.
-#: prepositions whose object is whom an act is done to ("called on", "met with", "appealed to"), not
-#: what it is about ("called for")
-RECIPIENT_PARTICLES = ("on", "upon", "with", "to")
 #: Stances taken on a measure (appeals, intentions, support, demands, criticism, rejection): rule
 #: "domestic-measure".
 MEASURE_STANCE_ROOTS = {"02", "03", "05", "10", "11", "12"}
 MEASURE_NOUNS = WORDS["MEASURE_NOUNS"]
+#: CAMEO roots of talk and of non-violent pressure, where an unnamed domestic counterpart is of the
+#: actor's own state (rule "domestic-counterpart"); force is left to the place rules.
 DOMESTIC_COUNTERPART_ROOTS = {"02", "03", "04", "05", "06", "07", "10", "11", "12"}
 PROTEST_NOUNS = WORDS["PROTEST_NOUNS"]
 ABROAD_MODIFIERS = WORDS["ABROAD_MODIFIERS"]

@@ -292,7 +292,12 @@ def _passive_agent(token: Token) -> Token | None:
     return None
 
 
-def _counterpart_objects(token: Token, preps: tuple[str, ...] = ("with", "to", "on", "upon")) -> list[Token]:
+#: Prepositions whose object is whom an act is done to ("called on", "met with", "appealed to"), not what it
+#: is about ("called for").
+RECIPIENT_PARTICLES = ("with", "to", "on", "upon")
+
+
+def _counterpart_objects(token: Token, preps: tuple[str, ...] = RECIPIENT_PARTICLES) -> list[Token]:
     """The objects of a word's ``preps`` phrases: "met with governors", "called on lawmakers"."""
     return [
         g
