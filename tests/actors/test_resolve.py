@@ -228,3 +228,31 @@ def test_an_unknown_association_in_an_article_naming_one_state_is_its_civil_soci
     assert met == [("KEN", "NGO")]
     regional = coded("Kenya's president met the Association of African Jurists in Nairobi.", date="2024-03-01")
     assert ({"KEN"}, {"NGO"}) in event_actor_codes(regional)  # a regional body: not Kenya's
+
+
+def actor_of(record, event):
+    return [
+        (a["raw_text"], a["code"], a["sector_code"])
+        for e in record["events"]
+        if e["event"] == event
+        for a in e["actor"]
+    ]
+
+
+def test_an_office_named_without_its_state_is_of_the_filing_country_the_story_names(coded):
+    # rule "filing-country-office"
+    text = "LONDON, March 3 - Britain wants Japan to open its markets. The Trade Ministry criticised Japan."
+    assert actor_of(coded(text, date="1987-03-03"), "ACCUSE") == [("The Trade Ministry", "GBR", "GOV")]
+    government = "LONDON, March 3 - Britain wants Japan to open its markets. The government threatened Japan."
+    assert actor_of(coded(government, date="1987-03-03"), "THREATEN") == [("The government", "GBR", "GOV")]
+    # a story filed from abroad that never names its filing country says nothing of the office's state
+    abroad = "NICOSIA, March 3 - Iran attacked Iraq. The Foreign Ministry criticised Iraq."
+    assert actor_of(coded(abroad, date="1987-03-03"), "ACCUSE") == []
+
+
+def test_its_leader_is_of_the_body_or_state_its_continues(coded):
+    # rule "owner-pronoun"
+    text = "The Netherlands recalled its ambassador. Its foreign minister criticised Turkey."
+    assert actor_of(coded(text, date="2017-03-12"), "ACCUSE") == [("Its foreign minister", "NLD", "GOV")]
+    party = "Canada's New Democratic Party called for a tax on banks. Its leader criticised U.S. officials."
+    assert [code for _, code, _ in actor_of(coded(party, date="1990-05-04"), "ACCUSE")] == ["CAN"]

@@ -147,10 +147,22 @@ def test_a_named_leader_is_another_side_than_a_group_of_his_state_in_the_same_ro
 
 def test_a_stance_on_a_measure_of_the_one_state_an_article_names_is_taken_towards_its_government(coded):
     # rule "domestic-measure"
-    record = coded(
-        "TOKYO, April 17 - Japan's ruling party has drawn up a plan calling for large tax cuts, party officials said.",
-        date="1987-04-17",
-    )
-    assert sides(record, "REQUEST") == [({"JPN"}, {"JPN"})]
+    record = coded("OTTAWA, May 4 - Canada's New Democratic Party demanded a higher tax on banks.", date="1990-05-04")
+    assert sides(record, "REQUEST") == [({"CAN"}, {"CAN"})]
     blamed = coded("NAIROBI, May 2 - The tight money policies were blamed for a deep recession.", date="1987-05-02")
     assert ({"KEN"}, {"KEN"}) not in sides(blamed, "ACCUSE")  # no one named takes the stance
+
+
+def test_a_party_weighing_a_measure_in_a_sentence_naming_no_other_state_addresses_its_own_government(coded):
+    # rule "domestic-measure", in an article that names another state elsewhere
+    text = (
+        "OTTAWA, May 4 - Canada's New Democratic Party called for a higher tax on banks. "
+        "Its leader will discuss trade with U.S. officials next month."
+    )
+    assert ({"CAN"}, {"CAN"}) in sides(coded(text, date="1990-05-04"), "REQUEST")
+    # the state itself calling for a tax is not read as addressing its own government
+    state = coded(text.replace("Canada's New Democratic Party", "Canada"), date="1990-05-04")
+    assert ({"CAN"}, {"CAN"}) not in sides(state, "REQUEST")
+    # nor is a party whose sentence names another state, whose measure it may be
+    abroad = coded(text.replace("on banks", "on American banks"), date="1990-05-04")
+    assert ({"CAN"}, {"CAN"}) not in sides(abroad, "REQUEST")

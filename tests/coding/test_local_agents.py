@@ -134,3 +134,15 @@ def test_a_place_shelled_places_the_attack_and_its_unnamed_attackers(coded):
 def test_soldiers_who_detain_their_states_leader_are_of_that_state(coded):
     record = coded("Soldiers detain Malian President Ibrahim Boubacar Keita at a military base.", date="2020-08-18")
     assert sides(record, "COERCE") == [({"MLI"}, {"MLI"})]
+
+
+def test_a_role_modifying_an_act_noun_is_its_doer_not_the_clause_subject(coded):
+    # rule "local-agent": "an opposition boycott" is the opposition's, not the government's whose clause it is in
+    record = coded(
+        "OTTAWA, May 4 - Canada's government had to pass a stop-gap budget because the debate was delayed "
+        "by an opposition boycott of parliament in protest against a new fuel tax.",
+        date="1990-05-04",
+    )
+    protests = [e for e in record["events"] if e["event"] == "PROTEST"]
+    assert [(e["actor"][0]["code"], e["actor"][0]["sector_code"]) for e in protests] == [("CAN", "OPP")]
+    assert [e["recipient"][0]["code"] for e in protests] == ["CAN"]

@@ -834,6 +834,13 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                     countries.extend(e for e in _entities_for_head(pobj, index, kb) if e.code)
     if head.pos_ == "PRON":
         return _pronoun(head, index)
+    if not countries and sector is not None:
+        # rule "owner-pronoun": "its leader", "its spokesman" are of the state or body "its" continues ("their"
+        # is often people, not a body); a body's leader acts for the body, a state's for the state
+        for owner in (c for c in head.children if c.dep_ == "poss" and c.lower_ == "its"):
+            countries += [_with(found, sector=found.sector_code or sector) for found in _pronoun(owner, index)]
+            if countries:
+                return [_with(c, sector=c.sector_code, raw=phrase.text, span=phrase) for c in countries]
     if countries:
         return [_with(c, sector=sector or c.sector_code, raw=phrase.text, span=phrase) for c in countries]
     named = index.named.get(fold(head.text))
@@ -863,8 +870,31 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
     short = _short_form(head, phrase, index, kb)
     if short:
         return short
+    filed = _of_the_filing_country(head, phrase, index)
+    if filed:
+        return filed
     del doc
     return _of_the_sole_country(head, phrase, index, kb)
+
+
+#: The heads of a state's offices that wire copy names without their state ("the Trade Ministry").
+NATIONAL_OFFICE_HEADS = {"ministry", "department"}
+
+
+def _of_the_filing_country(head: Token, phrase: Span, index: ActorIndex) -> list[Entity]:
+    """Rule "filing-country-office": a ministry or department named without its state ("The Department of
+    Trade and Industry said ...", "the Finance Ministry") is of the country the story was filed in, when the
+    story names that country too: wire copy names a foreign office by its state ("Japan's Trade Ministry"),
+    and a story filed from abroad ("NICOSIA -" on Iran) does not name its filing country."""
+    if index.filed_in is None:
+        return []
+    bare = head.lemma_.lower() in BARE_GOVERNMENT_WORDS and [c.lower_ for c in head.lefts] == ["the"]
+    if not bare and (fold(head.text) not in NATIONAL_OFFICE_HEADS or head.pos_ != "PROPN"):
+        return []
+    if not any(m.entity is not None and m.entity.code == index.filed_in for m in index.mentions):
+        return []
+    name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
+    return [span_entity(name if name is not None else phrase, index.filed_in, "GOV", "organisation")]
 
 
 #: Bodies every state has, which a bare "the government" names when the article names one state only.

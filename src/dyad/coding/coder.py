@@ -767,7 +767,8 @@ class EventCoder:
         fired = False
         victim_subject = d.token.lemma_.lower() in VICTIM_SUBJECT_VERBS  # "three children died": no agent
         if not d.actor and not victim_subject:
-            d.actor = _local_agent(_subject(d.token) or _passive_agent(d.token), d.local, self.kb)
+            d.actor = _local_agent(_role_modifier(d.token, self.kb), d.local, self.kb)
+            d.actor = d.actor or _local_agent(_subject(d.token) or _passive_agent(d.token), d.local, self.kb)
             fired = bool(d.actor)
         if not d.recipient and victim_subject:
             d.recipient = _local_agent(_subject(d.token), d.local, self.kb)
@@ -993,6 +994,17 @@ class EventCoder:
         if not d.actor or d.recipient or d.root not in MEASURE_STANCE_ROOTS:
             return False
         home = d.actors.sole_country
+        named = [
+            m
+            for m in d.actors.mentions
+            if d.sent.start_char <= m.start < d.sent.end_char
+            and m.entity is not None
+            and m.entity.code in self.kb.country_names
+        ]
+        if home is None and all((m.start, m.end) != (d.actor[0].start, d.actor[0].end) for m in named):
+            # a party, a body or a person of a state (not the state itself), in a sentence naming no other
+            # state, weighs its own state's measures ("Japan's Socialist Party called for large tax cuts")
+            home = d.actor[0].code if {m.entity.code for m in named if m.entity} <= {d.actor[0].code} else None
         if home is None or d.actor[0].code != home or d.actor[0].kind in ("implied", "place"):
             return False  # someone named takes the stance ("the policies were blamed" names no one)
         particles = tuple(d.trigger.pattern.particles)
@@ -1348,7 +1360,14 @@ class EventCoder:
             preps += [c for c in noun.head.children if c.dep_ == "prep"]
         recipient = self._prep_recipient(preps, trigger, actors)
         head = noun.head
-        if not actor and noun.dep_ in ("dobj", "attr", "pobj") and head.pos_ in ("VERB", "AUX", "ADP"):
+        # "an opposition boycott" names its own doer by role (rule "local-agent"), not the clause's subject
+        named_doer = _role_modifier(act, self.kb) is not None
+        if (
+            not actor
+            and not named_doer
+            and noun.dep_ in ("dobj", "attr", "pobj")
+            and head.pos_ in ("VERB", "AUX", "ADP")
+        ):
             verb = head.head if head.pos_ == "ADP" else head
             subject = _subject(verb)
             # rule cause-not-agent: "The arrest of X drew protests": an act that causes another
@@ -1373,7 +1392,7 @@ class EventCoder:
                 recipient = recipient or entities_for(subject, actors, self.kb)
             elif subject is not None and subject.lemma_.lower() not in self.lexicon.nouns and not _circumstance(noun):
                 actor = entities_for(subject, actors, self.kb)
-        if not actor and noun.dep_ == "pobj":  # "speaking at a conference with X, Erdogan said"
+        if not actor and not named_doer and noun.dep_ == "pobj":  # "speaking at a conference with X, Erdogan said"
             verb = noun.head.head
             if verb.dep_ == "advcl":
                 subject = _subject(verb.head)
@@ -1626,6 +1645,21 @@ def _other_person(token: Token, actors: ActorIndex, actor: list[Entity]) -> list
                 )
             ]
     return []
+
+
+def _role_modifier(act: Token, kb: KnowledgeBase) -> Token | None:
+    """The role that names who does an act told by a noun: "an opposition boycott", "a police raid", "an
+    army offensive" (the modifier is the noun's agent, as "the opposition's boycott" would be)."""
+    if act.pos_ != "NOUN":
+        return None
+    return next(
+        (
+            c
+            for c in act.children
+            if c.dep_ in ("compound", "amod") and c.i < act.i and kb.agent_sector(c.lemma_.lower())
+        ),
+        None,
+    )
 
 
 def _local_agent(head: Token | None, country: str, kb: KnowledgeBase) -> list[Entity]:

@@ -144,9 +144,12 @@ RULES: dict[str, Rule] = {
         "the text named (the ICEWS/PLOVER convention for unnamed domestic actors); a country in a person's "
         "title ('U.S. President X') names no place; a place attacked ('shelled neighbourhoods of Aleppo') "
         "is the attack's place; whom an appeal or meeting names by role ('called on the government') is "
-        "such a side too, unless a modifier puts it abroad. Envoys are excluded.",
+        "such a side too, unless a modifier puts it abroad. Envoys are excluded. An act told by a noun "
+        "whose modifier is such a role ('an opposition boycott', 'a police raid') is that role's, as "
+        "'the opposition's boycott' would be, not the act of the clause it is set in.",
         '"Security forces kill 30 protesters in Mandalay" -> ASSAULT MMR -> MMR; "SEOUL - Union leaders '
-        'called on the government to cut taxes" -> REQUEST KOR -> KOR.',
+        'called on the government to cut taxes" -> REQUEST KOR -> KOR; "OTTAWA - Parliament adjourned as an '
+        'opposition boycott in protest against a fuel tax entered its second week" -> PROTEST CAN -> CAN.',
     ),
     "domestic-counterpart": Rule(
         "In talk, appeals, criticism and aid (CAMEO 02-07, 10-12), a group named by role alone (governors, "
@@ -312,8 +315,23 @@ RULES: dict[str, Rule] = {
     "domestic-measure": Rule(
         "In an article about one state only, a stance someone named takes on one of its measures (a tax, a "
         "bill, a budget, a reform: appeals, intentions, support, demands, criticism, rejection) is taken "
-        "towards its government (domestic politics is coded X -> X by CAMEO coders).",
-        '"TOKYO - Japan\'s ruling party has drawn up a plan calling for large tax cuts" -> REQUEST JPN -> JPN.',
+        "towards its government (domestic politics is coded X -> X by CAMEO coders). So is the stance of a "
+        "party, body or person of a state (not the state itself) in a sentence naming no other state, "
+        "in any article: its measures are its own state's.",
+        "\"OTTAWA - Canada's New Democratic Party called for a higher tax on banks. Its leader will discuss "
+        'trade with U.S. officials" -> REQUEST CAN -> CAN.',
+    ),
+    "filing-country-office": Rule(
+        "A ministry or department named without its state ('the Trade Ministry', 'The Department of Trade "
+        "and Industry'), or a bare 'the government', is of the country the story was filed in, when the "
+        "story names that country too: wire copy names a foreign office by its state ('Japan's Trade "
+        "Ministry'), and a story filed from abroad ('NICOSIA -' on Iran) does not name its filing country.",
+        '"LONDON - Britain wants Japan to open its markets. The Trade Ministry criticised Japan" -> ACCUSE GBR -> JPN.',
+    ),
+    "owner-pronoun": Rule(
+        "'Its leader', 'its spokesman': a role owned by 'its' is of the state or body 'its' continues (the "
+        "last one named); a body's leader acts for the body, a state's for the state.",
+        '"The Netherlands recalled its ambassador. Its foreign minister criticised Turkey" -> ACCUSE NLD -> TUR.',
     ),
     "sole-country-person": Rule(
         "Someone the knowledge base does not know, named in a sentence that names no state, in an article that "
