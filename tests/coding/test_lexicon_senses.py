@@ -360,3 +360,25 @@ def test_dismissing_a_minister_is_an_administrative_sanction_not_a_rejection(cod
 def test_a_measure_that_bars_gatherings_is_the_act_of_whoever_extends_it(coded):
     record = coded("Kenya's government extends an emergency decree that bars public gatherings.", date="2020-10-08")
     assert [(e["cameo"], e["actor"][0]["code"]) for e in record["events"]] == [("1721", "KEN")]
+
+
+def test_evacuating_civilians_and_rescues_are_aid_evacuating_positions_a_retreat(coded):
+    # PLOVER AID: "humanitarian aid such as emergency assistance"; hostage rescues are AID
+    record = coded("Red Cross teams evacuated wounded civilians from Homs on Sunday.", date="2016-05-04")
+    assert ({"NGO"}, {"SYR"}) in sides(record, "AID")
+    rescue = coded("The Spanish navy rescued 40 migrants off the coast of Libya.", date="2016-05-04")
+    assert [actor for actor, _ in sides(rescue, "AID")] == [{"ESP"}]
+    positions = coded("Turkish troops evacuated their positions near Kobani.", date="2016-05-04")
+    assert types(positions) == {"RETREAT"}
+
+
+def test_arming_oneself_is_no_aid_to_anyone(coded):
+    record = coded("Taiwan will arm itself with new missiles to deter China.", date="2020-05-04")
+    assert "AID" not in types(record) and "AGREE" not in types(record)
+
+
+def test_calling_an_attack_an_escalation_denounces_who_made_it_however_the_long_object_is_parsed(coded):
+    # CAMEO 111 "criticize or denounce"; "an escalation" parsed as a second object of "on" is still the label
+    record = coded("Iran on Tuesday called the American raids on its oil platforms an escalation.", date="1987-10-20")
+    assert ({"IRN"}, {"USA"}) in sides(record, "ACCUSE")
+    assert "REQUEST" not in types(record)

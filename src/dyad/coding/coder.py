@@ -25,6 +25,7 @@ from dyad.coding.syntax import (
     INTENT,
     NON_OBJECT_PREPS,
     RECIPIENT_PARTICLES,
+    REFLEXIVE_PRONOUNS,
     RELATIVE_PRONOUNS,
     _agentless_passive,
     _complements,
@@ -786,7 +787,8 @@ class EventCoder:
         if d.trigger.pattern.source == "obligation":
             return _local_agent(_obliged(d.token), d.local, self.kb)
         patient = _patient(d.trigger)
-        if patient is not None and patient.i not in d.trigger.objects_used:
+        # a crowd the pattern names as its object is still whom it is done to ("evacuated civilians")
+        if patient is not None and (patient.i not in d.trigger.objects_used or patient.lemma_.lower() in CROWD_NOUNS):
             found = _local_agent(patient, d.local, self.kb)
             if found or d.root not in RECIPROCAL_ROOTS:
                 return found
@@ -1533,6 +1535,12 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         and any(c.dep_ in ("dobj", "ccomp") and c.lower_ not in RELATIVE_PRONOUNS for c in children)
     ):
         return None  # "demonstrated its resolve", "rallied support", "signed a motion": other senses
+    if (
+        not is_noun
+        and pattern.code[:2] in ("06", "07")
+        and any(c.dep_ == "dobj" and c.lower_ in REFLEXIVE_PRONOUNS for c in children)
+    ):
+        return None  # "Britain will arm itself": cooperation and aid go to another, not to oneself
     used: set[int] = set()
     if pattern.objects:
         candidates = _object_candidates(token) if not is_noun else [token]

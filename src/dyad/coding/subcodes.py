@@ -788,9 +788,24 @@ def _commit(code: str, token: Token) -> str:
 def _labels(token: Token) -> bool:
     """ "called X Y": a direct object and a predicate naming what it is (a secondary predicate)."""
     children = list(token.children)
-    return any(c.dep_ == "dobj" for c in children) and any(
-        c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")) for c in children
-    )
+    named = next((c for c in children if c.dep_ == "dobj"), None)
+    if named is None:
+        return False
+    if any(c.dep_ == "oprd" or (c.dep_ in ("ccomp", "xcomp") and c.pos_ in ("NOUN", "PROPN", "ADJ")) for c in children):
+        return True
+    # a long object's predicate the parser hung inside a preposition ("called the raids on two of its
+    # platforms an escalation": "an escalation" in apposition to "two", or a second object of "on"); an
+    # apposition to the object itself ("called the minister, a close ally, to ...") names the object
+    return any(_stray_predicate(t) for c in children if c.dep_ == "prep" and c.i > named.i for t in c.subtree)
+
+
+def _stray_predicate(t: Token) -> bool:
+    """ "an escalation" parsed in apposition, or as a preposition's second object, after a noun."""
+    if not any(d.lower_ in ("a", "an") for d in t.lefts):
+        return False
+    if t.dep_ == "appos":
+        return True
+    return t.dep_ == "pobj" and any(o.dep_ == "pobj" and o.i < t.i for o in t.head.children)
 
 
 def _call(code: str, token: Token) -> str:

@@ -14,6 +14,7 @@ if TYPE_CHECKING:
 
 WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
+REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself", "ourselves", "myself"}
 
 INTENT = WORDS["INTENT"]
 
