@@ -146,3 +146,12 @@ def test_a_role_modifying_an_act_noun_is_its_doer_not_the_clause_subject(coded):
     protests = [e for e in record["events"] if e["event"] == "PROTEST"]
     assert [(e["actor"][0]["code"], e["actor"][0]["sector_code"]) for e in protests] == [("CAN", "OPP")]
     assert [e["recipient"][0]["code"] for e in protests] == ["CAN"]
+
+
+def test_where_a_body_is_based_is_no_place_of_later_events(coded):
+    record = coded(
+        "Rebels shelled army positions in Damascus on Monday, the Observatory, a monitor based in Britain, said. "
+        "Police arrested dozens of protesters.",
+        date="2016-05-02",
+    )
+    assert sides(record, "COERCE") == [({"SYR"}, {"SYR"})]

@@ -45,9 +45,14 @@ def _names_a_person(token: Token) -> bool:
     return False
 
 
+#: Participles that say where a body has its seat ("a group based in the UK", "headquartered in Geneva").
+SEAT_WORDS = {"based", "headquartered", "stationed"}
+
+
 def _locative(token: Token) -> bool:
     """Whether a name may place what follows: not as the object of a non-locative preposition ("the
-    defeat of Paris Saint-Germain by Bayern Munich" names teams) and not as a modifier ("Britain-based");
+    defeat of Paris Saint-Germain by Bayern Munich" names teams), not as a modifier ("Britain-based") nor as
+    a body's seat ("based in the UK");
     "in Alexandria, Egypt", "Syria's Aleppo" and a headline's "Syria ..." do."""
     for _ in range(3):
         if token.dep_ in ("amod", "npadvmod"):  # "Britain-based"
@@ -56,6 +61,8 @@ def _locative(token: Token) -> bool:
             return False
         if token.dep_ == "pobj":  # "in X", "near X", "the village of X"
             prep = token.head
+            if prep.head.pos_ == "VERB" and prep.head.lower_ in SEAT_WORDS:
+                return False  # "a monitoring group based in the UK": where a body sits, not where events are
             return prep.lower_ in LOCATIVE_PREPS or (
                 prep.lower_ == "of" and prep.head.lemma_.lower() in PLACE_NOUNS | CROWD_NOUNS
             )  # "residents of X"
