@@ -256,3 +256,20 @@ def test_its_leader_is_of_the_body_or_state_its_continues(coded):
     assert actor_of(coded(text, date="2017-03-12"), "ACCUSE") == [("Its foreign minister", "NLD", "GOV")]
     party = "Canada's New Democratic Party called for a tax on banks. Its leader criticised U.S. officials."
     assert [code for _, code, _ in actor_of(coded(party, date="1990-05-04"), "ACCUSE")] == ["CAN"]
+
+
+def test_initials_introduced_in_brackets_name_the_body_again(coded):
+    # rule "introduced-acronym"
+    text = (
+        "Fighters of the Syrian Democratic Forces (SDF) entered Raqqa. "
+        "Later SDF commanders accused Turkey of shelling their positions."
+    )
+    record = coded(text, date="2017-06-10")
+    assert mention_codes(record)["SDF"][0] == "SYR"
+    assert [code for _, code, _ in actor_of(record, "ACCUSE")] == ["SYR"]
+
+
+def test_is_in_capitals_is_the_islamic_state_and_is_the_verb_is_nothing(coded):
+    record = coded("IS fighters attacked Kobane. The town is quiet.", date="2015-02-15")
+    assert mention_codes(record)["IS"] == ("IMG", "REB")
+    assert "is" not in mention_codes(record)

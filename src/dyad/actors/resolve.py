@@ -107,10 +107,32 @@ def resolve_actors(
     _apply_office_of_organisation(doc, index)
     _settle_generic_institutions(index)
     _settle_by_context(doc, kb, index)
+    _introduced_acronyms(doc, index)
     index.mentions.sort(key=lambda m: m.start)
     codes = {m.entity.code for m in index.mentions if m.entity is not None and m.entity.code in kb.country_names}
     index.sole_country = codes.pop() if len(codes) == 1 else None
     return index
+
+
+def _introduced_acronyms(doc: Doc, index: ActorIndex) -> None:
+    """Rule "introduced-acronym": a body named in full and then its initials in brackets ("the Kurdish
+    People's Protection Units (YPG)") is those initials wherever the article uses them again ("YPG
+    ground forces"), as a reader takes them; initials the knowledge base knows keep their own entry."""
+    taught: dict[str, Entity] = {}
+    for token in doc:
+        if token.text in taught and token.i not in index.by_token:
+            _mark(doc[token.i : token.i + 1], taught[token.text], index)
+            continue
+        if not (token.text.isupper() and token.is_alpha and 2 <= len(token) <= 6) or token.i < 2:
+            continue
+        if doc[token.i - 1].text != "(" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ")":
+            continue
+        named = index.entity_at(token.i - 2)
+        if named is None or named.kind not in ("organisation", "group") or not named.code:
+            continue
+        if token.i not in index.by_token:
+            _mark(doc[token.i : token.i + 1], named, index)
+        taught[token.text] = named
 
 
 def _settle_by_context(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:

@@ -328,6 +328,12 @@ RULES: dict[str, Rule] = {
         "Ministry'), and a story filed from abroad ('NICOSIA -' on Iran) does not name its filing country.",
         '"LONDON - Britain wants Japan to open its markets. The Trade Ministry criticised Japan" -> ACCUSE GBR -> JPN.',
     ),
+    "introduced-acronym": Rule(
+        "A body named in full and then by its initials in brackets is those initials wherever the article "
+        "uses them again, as a reader takes them (initials the knowledge base knows keep their own entry).",
+        '"Fighters of the Syrian Democratic Forces (SDF) entered Raqqa. Later SDF commanders accused Turkey '
+        'of shelling their positions" -> ACCUSE SYR -> TUR.',
+    ),
     "owner-pronoun": Rule(
         "'Its leader', 'its spokesman': a role owned by 'its' is of the state or body 'its' continues (the "
         "last one named); a body's leader acts for the body, a state's for the state.",
