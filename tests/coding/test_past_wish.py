@@ -1,4 +1,5 @@
-"""Rule "past-wish": an aim told in the past by the text itself is no act and no statement.
+"""Rules "past-wish" and "forecast-not-act": an aim told in the past by the text itself, or an act someone
+only seems set to do, is no act and no statement.
 
 Sentences written for this test.
 """
@@ -23,3 +24,12 @@ def test_what_a_state_said_it_wanted_is_its_statement(coded):
 def test_a_present_wish_is_a_threat(coded):
     record = coded("North Korea wants to attack South Korea.", date="2017-05-01")
     assert "THREATEN" in types(record)
+
+
+def test_what_a_party_only_seems_set_to_do_is_an_impression_not_an_act(coded):
+    # rule "forecast-not-act"
+    assert types(coded("The rebels seem likely to seize the airport near Damascus.", date="2015-02-15")) == []
+    looked = coded("Militants advanced on Kobani and at one point looked poised to overrun it.", date="2015-02-15")
+    assert "COERCE" not in types(looked)
+    hedged = coded("Israel appears to have struck an Iranian base near Damascus.", date="2019-01-20")
+    assert types(hedged) == ["ASSAULT"]

@@ -37,6 +37,7 @@ from dyad.coding.syntax import (
     _depth_below,
     _direct_object,
     _discussed_possibility,
+    _forecast,
     _group_subject,
     _hypothetical,
     _is_future,
@@ -585,6 +586,8 @@ class EventCoder:
             code = _compose(code, inner.pattern.code, sent)
         if _natural_force(token):
             return None  # rule "natural-force": "floods hit Sabah", "the storm destroyed ..." - no actor acted
+        if _forecast(token):
+            return None  # rule "forecast-not-act": "looked poised to overrun the town" is an opinion
         if _past_wish(token):
             return None  # rule "past-wish": "Russia wanted to destroy Ukraine" is an aim, not an act or a statement
         if _discussed_possibility(token):

@@ -55,6 +55,14 @@ RULES: dict[str, Rule] = {
         '"The Japanese government prepared its budget" -> no event; "India purchased aircraft from the United '
         'States" -> COOPERATE IND -> USA.',
     ),
+    "forecast-not-act": Rule(
+        "An act someone only seems or looks set to do ('looked poised to overrun the town', 'seem likely to "
+        "seize the airport') is the writer's impression, neither done nor an actor's stated intent (the "
+        "guide: opinions of journalists are not events); what appears to have been done is a hedged report "
+        "of an act, and is coded.",
+        '"The rebels seem likely to seize the airport near Damascus" -> no event; "Israel appears to have '
+        'struck an Iranian base" -> ASSAULT ISR -> IRN.',
+    ),
     "past-wish": Rule(
         "What an actor wanted, wished or hoped to do, told in the past by the text itself, is neither an act "
         "nor the actor's statement of intent (PLOVER codes acts and statements; intentions count as stated); "

@@ -188,6 +188,22 @@ def _past_wish(token: Token) -> bool:
     return wish.lemma_.lower() in WISH_VERBS and wish.tag_ == "VBD" and wish.dep_ not in ("ccomp", "xcomp")
 
 
+APPEARANCE_VERBS = {"seem", "look", "appear"}
+
+
+def _forecast(token: Token) -> bool:
+    """Rule "forecast-not-act": an act someone only seems or looks set to do ("looked poised to overrun
+    the town", "seem likely to seize the airport") is the writer's impression, neither done nor an
+    actor's stated intent (the guide: "opinions of journalists are not events"). What appears to have
+    been done ("appears to have struck the base") is a hedged report of an act, and is coded; so is
+    what a source says is "likely" to be done today (a report of an imminent act)."""
+    if token.dep_ != "xcomp" or any(c.dep_ == "aux" and c.lower_ == "have" for c in token.children):
+        return False
+    head = token.head
+    governor = head.head if head.dep_ in ("acomp", "oprd") else head
+    return governor.lemma_.lower() in APPEARANCE_VERBS
+
+
 HYPOTHETICAL_MODIFIERS = WORDS["HYPOTHETICAL_MODIFIERS"]
 DISCUSSION_WORDS = WORDS["DISCUSSION_WORDS"]
 
