@@ -166,3 +166,14 @@ def test_a_party_weighing_a_measure_in_a_sentence_naming_no_other_state_addresse
     # nor is a party whose sentence names another state, whose measure it may be
     abroad = coded(text.replace("on banks", "on American banks"), date="1990-05-04")
     assert ({"CAN"}, {"CAN"}) not in sides(abroad, "REQUEST")
+
+
+def test_both_sides_after_a_meeting_at_home_are_its_two_sides(coded):
+    record = coded(
+        "South Korea protested to Japan over trade curbs on Monday. Later, South Korea's labour minister "
+        "met with union leaders in Seoul. Both sides discussed wages.",
+        date="2019-08-05",
+    )
+    discussed = [e for e in record["events"] if e["event_text"] == "discussed"]
+    assert {(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in discussed} == {("KOR", "KOR")}
+    assert {e["actor"][0]["sector_code"] for e in discussed} == {"GOV", "LAB"}

@@ -377,16 +377,11 @@ class EventCoder:
             events.extend(found)
             # "X spoke with Y. The leaders discussed ...": the parties of the meeting last reported
             # are who "the leaders", "they" and "both sides" are from here on
-            met = next(
-                (
-                    e
-                    for e in found
-                    if root_of(e.cameo) == "04" and e.actor and e.recipient and e.actor[0].code != e.recipient[0].code
-                ),
-                None,
-            )
-            if met is not None:
-                dyad_pair = [_as_party(met.actor[0]), _as_party(met.recipient[0])]
+            # (a meeting at home too: "Alabdah met with representatives of the forum. Both sides discussed ...")
+            met = next((e for e in found if root_of(e.cameo) == "04" and e.actor and e.recipient), None)
+            if met is not None and met.actor[0].raw_text != met.recipient[0].raw_text:
+                home = met.actor[0].code == met.recipient[0].code  # at home each side keeps its own sector
+                dyad_pair = [_as_party(met.actor[0], home), _as_party(met.recipient[0], home)]
         if any(e.actor and e.recipient for e in events):
             # rule "complete-first": an article that yields events with both sides states its news
             # that way; its one-sided mentions are restatements or background whose missing side
@@ -1919,13 +1914,14 @@ def _trigger_span(trigger: _Trigger) -> Span:
     return Span(span.start_char, span.end_char, span.text)
 
 
-def _as_party(entity: Entity) -> Entity:
-    """The state an actor acts for, as a party to a meeting (for "the two leaders" later on)."""
+def _as_party(entity: Entity, own_sector: bool = False) -> Entity:
+    """The state an actor acts for, as a party to a meeting (for "the two leaders" later on); in a
+    meeting at home, the body itself ("union leaders" stay labour)."""
     return Entity(
         raw_text=entity.raw_text,
         entity_name=entity.entity_name,
         code=entity.code,
-        sector_code="GOV",
+        sector_code=entity.sector_code if own_sector else "GOV",
         start=None,
         end=None,
         kind="party",

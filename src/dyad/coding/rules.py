@@ -265,7 +265,9 @@ RULES: dict[str, Rule] = {
         '"The leaders", "they", "both sides" after a reported meeting are that meeting\'s two parties, even '
         'where "they" was first read as a third party the meeting was about: in a mutual act one side '
         "each; in any other act, or one towards a third party, both act ('the leaders condemned the "
-        "launch'). A possessive pronoun agreeing with the subject ('their support') is the subject's own.",
+        "launch'). A possessive pronoun agreeing with the subject ('their support') is the subject's own. "
+        "A meeting at home counts too, each side keeping its own sector ('the minister met union leaders. "
+        "Both sides discussed wages').",
         '"Scholz spoke with Macron. The leaders agreed to stay in close contact." -> AGREE DEU <-> FRA.',
     ),
     "title-coreference": Rule(
