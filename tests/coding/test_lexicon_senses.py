@@ -382,3 +382,15 @@ def test_calling_an_attack_an_escalation_denounces_who_made_it_however_the_long_
     record = coded("Iran on Tuesday called the American raids on its oil platforms an escalation.", date="1987-10-20")
     assert ({"IRN"}, {"USA"}) in sides(record, "ACCUSE")
     assert "REQUEST" not in types(record)
+
+
+def test_shunning_and_snubbing_are_rejections(coded):
+    # CAMEO 12 "reject"; a person's support refused stands for the person (rule "owner-pronoun"), and
+    # members of his party are a group of his state, not he himself
+    record = coded(
+        "BONN, May 4 - Members of Chancellor Helmut Kohl's party have shunned his support in their campaigns.",
+        date="1987-05-04",
+    )
+    assert sides(record, "REJECT") == [({"DEU"}, {"DEU"})]
+    snub = coded("Italy's prime minister snubbed the French president at the summit.", date="2019-04-09")
+    assert sides(snub, "REJECT") == [({"ITA"}, {"FRA"})]

@@ -849,7 +849,9 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
                 if child.lower_ == "in":  # "rebels in the Ivory Coast": only places make people theirs,
                     # and only people ("a ceasefire in Havana" is nobody's agent)
                     found = [e for e in found if e.kind in ("country", "capital")] if sector else []
-                countries.extend(found)
+                # "members of Nakasone's party" are a group of his state, not Nakasone himself
+                many = child.lower_ == "of" and head.tag_ in ("NNS", "NNPS")
+                countries.extend(_group_of(e, phrase) if many and e.kind == "person" else e for e in found)
         if child.dep_ in ("acl", "amod") and child.lemma_ in AFFILIATION_WORDS:  # "a group based in X"
             for prep in child.children:
                 for pobj in prep.children:
@@ -863,6 +865,13 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
             countries += [_with(found, sector=found.sector_code or sector) for found in _pronoun(owner, index)]
             if countries:
                 return [_with(c, sector=c.sector_code, raw=phrase.text, span=phrase) for c in countries]
+    if not countries and sector is None and head.lemma_.lower() in OWNED_STANCES:
+        # rule "owner-pronoun": a person's stance or offer ("shunned his support", "rejected her proposal")
+        # stands for the person as a side, as "Nakasone's support" would
+        for owner in (c for c in head.children if c.dep_ == "poss" and c.lower_ in ("his", "her")):
+            found = _pronoun(owner, index)
+            if found:
+                return [_with(f, raw=phrase.text, span=phrase) for f in found]
     if countries:
         return [_with(c, sector=sector or c.sector_code, raw=phrase.text, span=phrase) for c in countries]
     named = index.named.get(fold(head.text))
@@ -1237,6 +1246,34 @@ def span_entity(span: Span, code: str | None, sector: str | None, kind: EntityKi
         start=span.start_char,
         end=span.end_char,
         kind=kind,
+    )
+
+
+#: What someone offers or takes a stand by, which stands for them when accepted or refused ("his support").
+OWNED_STANCES = {
+    "support",
+    "proposal",
+    "offer",
+    "plan",
+    "request",
+    "demand",
+    "appeal",
+    "invitation",
+    "initiative",
+    "bid",
+}
+
+
+def _group_of(person: Entity, phrase: Span) -> Entity:
+    """A group named after someone ("members of Nakasone's party"): of the person's state, not the person."""
+    return Entity(
+        raw_text=phrase.text,
+        entity_name=phrase.text,
+        code=person.code,
+        sector_code=person.sector_code,
+        start=phrase.start_char,
+        end=phrase.end_char,
+        kind="group",
     )
 
 

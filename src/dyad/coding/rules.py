@@ -346,7 +346,9 @@ RULES: dict[str, Rule] = {
     ),
     "owner-pronoun": Rule(
         "'Its leader', 'its spokesman': a role owned by 'its' is of the state or body 'its' continues (the "
-        "last one named); a body's leader acts for the body, a state's for the state.",
+        "last one named); a body's leader acts for the body, a state's for the state. A person's stance or "
+        "offer ('shunned his support', 'rejected her proposal') stands for the person, as 'Kohl's support' "
+        "would; members of someone's party are a group of his state, not he himself.",
         '"The Netherlands recalled its ambassador. Its foreign minister criticised Turkey" -> ACCUSE NLD -> TUR.',
     ),
     "sole-country-person": Rule(
