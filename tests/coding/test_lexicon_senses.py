@@ -394,3 +394,10 @@ def test_shunning_and_snubbing_are_rejections(coded):
     assert sides(record, "REJECT") == [({"DEU"}, {"DEU"})]
     snub = coded("Italy's prime minister snubbed the French president at the summit.", date="2019-04-09")
     assert sides(snub, "REJECT") == [({"ITA"}, {"FRA"})]
+
+
+def test_saying_another_should_not_expect_something_refuses_it(coded):
+    # rule "not-to-expect"
+    record = coded("German officials said Greece should not expect further loans.", date="2012-01-01")
+    assert sides(record, "REJECT") == [({"DEU"}, {"GRC"})]
+    assert "REQUEST" not in types(record)

@@ -1413,6 +1413,9 @@ class EventCoder:
 
 _DEMAND = Pattern("100", "must", False, source="obligation")
 _APPEAL = Pattern("020", "should", False, source="obligation")
+_REFUSAL = Pattern("120", "should not expect", False, source="obligation")
+#: Verbs of awaiting something from another: "X should not expect Y" refuses Y (rule "not-to-expect").
+EXPECTING_VERBS = {"expect", "count", "hope", "await", "anticipate"}
 
 
 def _modal_clause(token: Token) -> tuple[Token, set[str]] | None:
@@ -1436,7 +1439,12 @@ def _obligation(token: Token) -> _Trigger | None:
     found = _modal_clause(token) if token.lemma_.lower() in REPORTING else None
     if found is None:
         return None
-    return _Trigger(token, _DEMAND if "must" in found[1] else _APPEAL, set())
+    told, modals = found
+    if told.lemma_.lower() in EXPECTING_VERBS and any(c.dep_ == "neg" for c in told.children):
+        # rule "not-to-expect": "said Norway should not expect special trade advantages" refuses them
+        # (CAMEO 12, reject), it asks nothing of Norway
+        return _Trigger(token, _REFUSAL, set())
+    return _Trigger(token, _DEMAND if "must" in modals else _APPEAL, set())
 
 
 def _each_other(token: Token) -> bool:

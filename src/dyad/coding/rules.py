@@ -55,6 +55,12 @@ RULES: dict[str, Rule] = {
         '"The Japanese government prepared its budget" -> no event; "India purchased aircraft from the United '
         'States" -> COOPERATE IND -> USA.',
     ),
+    "not-to-expect": Rule(
+        "Saying another should not expect or count on something ('said Norway should not expect special "
+        "trade advantages') refuses it (CAMEO 12, reject); it asks nothing of the other, unlike 'should' "
+        "with any other verb (an appeal, CAMEO 02).",
+        '"German officials said Greece should not expect further loans" -> REJECT DEU -> GRC.',
+    ),
     "forecast-not-act": Rule(
         "An act someone only seems or looks set to do ('looked poised to overrun the town', 'seem likely to "
         "seize the airport') is the writer's impression, neither done nor an actor's stated intent (the "
