@@ -401,3 +401,24 @@ def test_saying_another_should_not_expect_something_refuses_it(coded):
     record = coded("German officials said Greece should not expect further loans.", date="2012-01-01")
     assert sides(record, "REJECT") == [({"DEU"}, {"GRC"})]
     assert "REQUEST" not in types(record)
+
+
+def test_saying_anothers_act_is_wrong_criticises_the_one_who_does_it(coded):
+    # rule "judged-act"
+    record = coded(
+        "The Chinese minister said it was unfair for Washington to impose tariffs on Chinese steel.", date="2019-05-01"
+    )
+    assert sides(record, "ACCUSE") == [({"CHN"}, {"USA"})]
+    assert "COERCE" not in types(record) and "SANCTION" not in types(record)
+    writer = coded("It is not reasonable for Washington to impose tariffs on Chinese steel.", date="2019-05-01")
+    assert "ACCUSE" not in types(writer)  # the writer's own judgement is no one's statement
+
+
+def test_he_who_speaks_with_no_person_named_is_the_last_speaker_named_by_role(coded):
+    # rule "continued-speaker"
+    record = coded(
+        "TOKYO, May 1 - A senior ministry official said talks with Japan's partners would resume next month. "
+        '"It is unfair for the U.S. to demand more," he said.',
+        date="1987-05-01",
+    )
+    assert sides(record, "ACCUSE") == [({"JPN"}, {"USA"})]

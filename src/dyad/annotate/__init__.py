@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+from dyad.annotate.case import decapitalise
 from dyad.annotate.memo import install as install_memo_components
 from dyad.annotate.structure import blank, layout
 from dyad.annotate.wrap import unwrap
@@ -54,17 +55,18 @@ def load_model() -> Language:
 
 
 def parser_text(text: str) -> str:
-    """What the parser reads: line breaks inside sentences as spaces (``unwrap``) and wire-copy
+    """What the parser reads: line breaks inside sentences as spaces (``unwrap``), wire copy's stray
+    capitals after "U.S." in lower case (``decapitalise``) and wire-copy
     structure - datelines, publication lines, sign-offs - as blanks (``structure``). One character
     for one, so every offset into the parse is an offset into the article as given."""
-    return blank(unwrap(text), layout(text).spans)
+    return blank(decapitalise(unwrap(text)), layout(text).spans)
 
 
 def _triaged(nlp: Language, text: str, triage: Triage) -> Doc:
     """``text`` as the parser reads it, with triage's blanks; its structure is found once, for the
     blanks and for the dateline's place that triage counts as a name."""
     structure = layout(text)
-    return triage.prepare(nlp, blank(unwrap(text), structure.spans), structure.filed_from)
+    return triage.prepare(nlp, blank(decapitalise(unwrap(text)), structure.spans), structure.filed_from)
 
 
 @cache

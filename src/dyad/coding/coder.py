@@ -149,6 +149,7 @@ SIDE_RULES = (
     "both-sides",
     "speaker-counterpart",
     "nominal-agent",
+    "continued-speaker",
     "local-agent",
     "joint-role-subject",
     "announced-act",
@@ -449,6 +450,8 @@ class EventCoder:
             trigger = self._match(token)
             if trigger is None:
                 trigger = _obligation(token)
+            if trigger is not None and _judged_wrong(token):
+                trigger = _Trigger(token, _JUDGED, set())  # rule "judged-act": the judgement is the event
             if trigger is not None:
                 triggers[token.i] = trigger
         # a noun that is the object of a light-verb trigger ("held talks") belongs to that trigger
@@ -758,6 +761,31 @@ class EventCoder:
         d.actor = self._means_owner(d.token, d.actors, d.local)
         d.recipient = [r for r in d.recipient if r.code not in {a.code for a in d.actor}]  # not both sides
         return bool(d.actor)
+
+    def _rule_continued_speaker(self, d: _Draft) -> bool:
+        """ "A senior ministry official said ... 'It is not reasonable for the U.S. to demand ...,' he said":
+        a "he" or "she" who speaks, with no person named before, is the last speaker the text named by
+        role (the issue's "the speaker of a reporting clause" for an elided subject)."""
+        if d.actor:
+            return False
+        root = d.sent.root
+        speaking = d.trigger.pattern is _JUDGED or d.token.lemma_.lower() in REPORTING
+        pronoun = _subject(root if d.trigger.pattern is _JUDGED else d.token) if speaking else None
+        if pronoun is None or pronoun.lower_ not in ("he", "she"):
+            return False
+        doc = d.sent.doc
+        # a speaker named by role in a story filed from a country the story names is of it (as an office
+        # is, rule "filing-country-office"), else of the place
+        filed = d.actors.filed_in
+        named = filed is not None and any(m.entity is not None and m.entity.code == filed for m in d.actors.mentions)
+        country = filed if named else d.local
+        for t in reversed(doc[: d.sent.start]):
+            if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.lemma_.lower() in REPORTING:
+                d.actor = entities_for(t, d.actors, self.kb)
+                if not d.actor and country:
+                    d.actor = _local_agent(t, country, self.kb)
+                return bool(d.actor)
+        return False
 
     def _rule_local_agent(self, d: _Draft) -> bool:
         """A side named only by a role or as a crowd acts for, or belongs to, the state of the place."""
@@ -1089,6 +1117,8 @@ class EventCoder:
 
     def _arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
         token = trigger.token
+        if trigger.pattern is _JUDGED:
+            return self._judgement_arguments(token, actors)
         if trigger.pattern.noun:
             return self._noun_arguments(trigger, actors)
         actor: list[Entity] = []
@@ -1324,6 +1354,17 @@ class EventCoder:
                         return found
         return []
 
+    def _judgement_arguments(self, act: Token, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+        """Rule "judged-act": who says an act is wrong (the subject of the reporting verb the sentence
+        hangs on) criticises whoever does it (the act's "for X to" subject)."""
+        root = act.sent.root
+        speaker = _subject(root) if root.lemma_.lower() in REPORTING else None
+        doer = next((c for c in act.children if c.dep_ == "nsubj"), None)
+        if speaker is None or doer is None:
+            return [], []  # the writer's own judgement is no one's statement
+        accuser = entities_for(speaker, actors, self.kb)
+        return accuser, _other_than(entities_for(doer, actors, self.kb), accuser)
+
     def _wrongdoing_arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
         """Rule "named-wrongdoing": "called on the UN to protect civilians suffering injustices by the
         regime": whoever names another's crimes accuses the one who committed them - its owner ("by X",
@@ -1414,6 +1455,25 @@ class EventCoder:
 _DEMAND = Pattern("100", "must", False, source="obligation")
 _APPEAL = Pattern("020", "should", False, source="obligation")
 _REFUSAL = Pattern("120", "should not expect", False, source="obligation")
+_JUDGED = Pattern("111", "judged wrong", False, source="judgement")
+FAIR_JUDGEMENTS = WORDS["FAIR_JUDGEMENTS"]
+UNFAIR_JUDGEMENTS = WORDS["UNFAIR_JUDGEMENTS"]
+
+
+def _judged_wrong(act: Token) -> bool:
+    """Whether an act is said to be wrong: "it is not reasonable for the U.S. to demand ...", "it is unfair
+    for Japan to ..." (an infinitive with its own "for" subject, under a judging adjective)."""
+    if not any(c.dep_ == "mark" and c.lower_ == "for" for c in act.children):
+        return False
+    be = act.head
+    judgement = next((c for c in be.children if c.dep_ == "acomp"), None)
+    if act.dep_ not in ("advcl", "ccomp", "xcomp") or judgement is None:
+        return False
+    word = judgement.lower_
+    negated = any(c.dep_ == "neg" for c in be.children)
+    return (negated and word in FAIR_JUDGEMENTS) or (not negated and word in UNFAIR_JUDGEMENTS)
+
+
 #: Verbs of awaiting something from another: "X should not expect Y" refuses Y (rule "not-to-expect").
 EXPECTING_VERBS = {"expect", "count", "hope", "await", "anticipate"}
 

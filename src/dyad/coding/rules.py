@@ -27,6 +27,13 @@ RULES: dict[str, Rule] = {
         "on the next line stay in the sentence.",
         '"... has formally asked\\nJapan to open its markets" -> REQUEST PHL -> JPN.',
     ),
+    "wire-capital": Rule(
+        "The 1987 wire capitalises every word after 'U.S.' ('the U.S. To demand'); such a word is read in lower "
+        "case when a lower-case word or a comma follows it, it starts no sentence and it is a function word or "
+        "one the article writes in lower case elsewhere, so the parser does not split the clause.",
+        '"it is not reasonable for the U.S. To demand Japan open its market, the minister said" -> ACCUSE JPN -> '
+        "USA (one sentence).",
+    ),
     "no-sides": Rule(
         "An event is one actor's act towards another (the CAMEO/PLOVER dyad): with neither side resolved, "
         "no event is recorded.",
@@ -60,6 +67,19 @@ RULES: dict[str, Rule] = {
         "trade advantages') refuses it (CAMEO 12, reject); it asks nothing of the other, unlike 'should' "
         "with any other verb (an appeal, CAMEO 02).",
         '"German officials said Greece should not expect further loans" -> REJECT DEU -> GRC.',
+    ),
+    "judged-act": Rule(
+        "Saying another's act is wrong ('it is not reasonable for the U.S. to demand ...', 'it is unfair for "
+        "Washington to impose tariffs') criticises whoever does it (CAMEO 111); the speaker is the subject of "
+        "the reporting verb, and the writer's own judgement is no one's statement.",
+        '"The Chinese minister said it was unfair for Washington to impose tariffs on Chinese steel" -> ACCUSE '
+        "CHN -> USA.",
+    ),
+    "continued-speaker": Rule(
+        "A 'he' or 'she' who speaks, with no person named before, is the last speaker the text named by role "
+        "('a senior ministry official said ... he said'): the issue's speaker of a reporting clause.",
+        "\"TOKYO - A senior ministry official said talks would resume. 'It is unfair for the U.S. to demand "
+        "more,' he said\" -> ACCUSE JPN -> USA.",
     ),
     "forecast-not-act": Rule(
         "An act someone only seems or looks set to do ('looked poised to overrun the town', 'seem likely to "
