@@ -97,8 +97,8 @@ RULES: dict[str, Rule] = {
         'deal" -> AGREE.',
     ),
     "natural-force": Rule(
-        "A hazard or a market force as the doer of harm (floods, earthquakes, epidemics, surpluses) is no "
-        "political actor: PLOVER and CAMEO code what actors do.",
+        "A hazard, a market force or news as the doer of harm (floods, earthquakes, epidemics, surpluses, a "
+        "currency's rise, a story that 'broke') is no political actor: PLOVER and CAMEO code what actors do.",
         '"Floods hit Sabah, Malaysia" -> no event; "Rebels hit an army post near Goma, Congo" -> ASSAULT.',
     ),
     "content-recipient": Rule(

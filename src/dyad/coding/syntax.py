@@ -172,10 +172,12 @@ NATURAL_FORCES = WORDS["NATURAL_FORCES"]
 def _natural_force(token: Token) -> bool:
     """Rule "natural-force": a hazard or a market force as the doer ("floods hit the coast", "hit by
     cocoa surpluses") is no political actor; PLOVER and CAMEO code what actors do."""
-    doer = _passive_agent(token) or _subject(token)
-    if doer is None:
-        return False
-    return doer.lemma_.lower() in NATURAL_FORCES or doer.lower_.removesuffix("s") in NATURAL_FORCES
+    doers = [_passive_agent(token) or _subject(token)]
+    doers += [c for c in token.children if c.dep_ == "nsubj"]  # a misparse may give a verb two subjects
+    return any(
+        doer is not None and (doer.lemma_.lower() in NATURAL_FORCES or doer.lower_.removesuffix("s") in NATURAL_FORCES)
+        for doer in doers
+    )
 
 
 def _past_wish(token: Token) -> bool:
