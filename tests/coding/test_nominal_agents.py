@@ -102,3 +102,12 @@ def test_relief_and_aid_go_to_whom_they_are_for(coded):
 def test_support_confirmed_is_support_expressed(coded):
     record = coded("Ghana's foreign minister confirmed his country's backing for Nigeria's bid.", date="2022-02-05")
     assert [actor for actor, _ in sides(record, "SUPPORT")] == [{"GHA"}]
+
+
+def test_a_buildup_is_of_the_forces_built_up_and_faces_the_neighbour_across_the_border(coded):
+    # rule "posture-owner" (PLOVER MOBILIZE)
+    record = coded(
+        "Poland warned Minsk amid reported buildups of Belarusian troops near the border with Lithuania.",
+        date="2023-08-01",
+    )
+    assert ({"BLR"}, {"LTU"}) in sides(record, "MOBILIZE")

@@ -1379,6 +1379,15 @@ class EventCoder:
         accuser = entities_for(speaker, actors, self.kb) if speaker is not None else []
         return accuser, _other_than(accused, accuser)
 
+    def _border_neighbour(self, act: Token, actors: ActorIndex) -> list[Entity]:
+        """The state across a border a posture is near: "near the border with Ukraine"."""
+        for border in (t for t in act.subtree if t.lemma_.lower() in ("border", "frontier")):
+            for neighbour in _prep_objects(border, ("with",)):
+                found = entities_for(neighbour, actors, self.kb)
+                if found:
+                    return found
+        return []
+
     def _noun_arguments(self, trigger: _Trigger, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
         if trigger.pattern.code == "112" and trigger.token.lemma_.lower() in WRONGDOING_NOUNS:
             return self._wrongdoing_arguments(trigger, actors)
@@ -1395,6 +1404,13 @@ class EventCoder:
             if child.dep_ == "prep" and child.lower_ == "by":
                 for pobj in child.children:
                     actor = entities_for(pobj, actors, self.kb) or actor
+        if not actor and root_of(trigger.pattern.code) == "15":
+            # rule "posture-owner": "buildups of the Russian military near the border with Ukraine": the
+            # forces built up or deployed are whose posture it is, and the neighbour across the border
+            # is whom it faces (PLOVER MOBILIZE: "against whom the actor mobilizes ... if that is clear")
+            actor = [e for o in _prep_objects(act, ("of",)) for e in entities_for(o, actors, self.kb)]
+            if actor:
+                return actor, _other_than(self._border_neighbour(act, actors), actor)
         preps = [c for c in act.children if c.dep_ == "prep"]
         preps += [c for c in noun.children if c.dep_ == "prep" and c is not act.head] if noun is not act else []
         if noun.dep_ == "dobj":  # "gave a warm welcome to X": the light verb carries the preposition

@@ -68,6 +68,12 @@ RULES: dict[str, Rule] = {
         "with any other verb (an appeal, CAMEO 02).",
         '"German officials said Greece should not expect further loans" -> REJECT DEU -> GRC.',
     ),
+    "posture-owner": Rule(
+        "A buildup or deployment named by a noun is the posture of the forces it is 'of', and faces the state "
+        "across the border it is near (PLOVER MOBILIZE: the recipient is whom the actor mobilizes against, "
+        "if that is clear).",
+        '"amid reported buildups of Belarusian troops near the border with Lithuania" -> MOBILIZE BLR -> LTU.',
+    ),
     "judged-act": Rule(
         "Saying another's act is wrong ('it is not reasonable for the U.S. to demand ...', 'it is unfair for "
         "Washington to impose tariffs') criticises whoever does it (CAMEO 111); the speaker is the subject of "
