@@ -173,3 +173,17 @@ def test_a_headlines_present_tense_the_tagger_read_as_a_noun_is_still_the_verb(c
     # "meet" is tagged a noun here, but it has a subject of its own
     record = coded("French President Emmanuel Macron and Chinese leader Xi Jinping meet in Paris.", date="2024-05-06")
     assert frozenset({"FRA", "CHN"}) in pairs(record, "CONSULT")
+
+
+def test_a_summit_the_clause_follows_is_held_by_those_who_do_the_clause(coded):
+    # rule "adjunct-meeting": "following" read by the parser as a participle is a preposition of time
+    for text in (
+        "Kenya and Ethiopia sign a border accord following a two-day summit in Nairobi.",
+        "Kenya and Ethiopia sign a border accord that ends tariffs on cattle, following a two-day summit in Nairobi.",
+    ):
+        consult = {
+            (e["actor"][0]["code"], e["recipient"][0]["code"])
+            for e in coded(text, date="2024-05-01")["events"]
+            if e["event"] == "CONSULT"
+        }
+        assert consult == {("KEN", "ETH"), ("ETH", "KEN")}, text

@@ -1553,9 +1553,15 @@ def _adjunct_host(noun: Token) -> Token | None:
     [hours] of [talks]", "on the first [day] of a [visit]"); none for a cause ("amid protests")."""
     node = noun
     for _ in range(3):
-        if node.dep_ != "pobj" or node.head.dep_ != "prep" or _circumstance(node):
+        # "following a summit in Beijing": the parser reads "following" as a participle, it is a preposition
+        temporal = node.head.lower_ == "following"
+        if node.dep_ != "pobj" or (node.head.dep_ != "prep" and not temporal) or _circumstance(node):
             return None
         head = node.head.head
+        if temporal and head.dep_ == "relcl" and head.head.dep_ == "dobj":
+            head = head.head  # "an agreement that reduces tariffs, following a summit": the agreement's
+        if temporal and head.dep_ == "dobj":
+            head = head.head  # "reach an agreement following a summit": the clause the agreement is in
         if head.pos_ in ("VERB", "AUX"):
             return head
         node = head

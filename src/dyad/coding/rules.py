@@ -412,7 +412,8 @@ RULES: dict[str, Rule] = {
     ),
     "adjunct-meeting": Rule(
         "A meeting or visit (CAMEO 04) named in a phrase of time on a clause ('after hours of talks', 'on "
-        "the first day of a visit to X') includes whoever does that clause.",
+        "the first day of a visit to X', 'following a summit') includes whoever does that clause; a phrase "
+        "on the clause's object ('sign an accord that ends tariffs, following a summit') is the clause's.",
         '"President Macron, on the second day of a state visit to Kenya, said ..." -> CONSULT FRA -> KEN.',
     ),
     "condition-counterpart": Rule(
