@@ -422,3 +422,13 @@ def test_he_who_speaks_with_no_person_named_is_the_last_speaker_named_by_role(co
         date="1987-05-01",
     )
     assert sides(record, "ACCUSE") == [({"JPN"}, {"USA"})]
+
+
+def test_blame_a_speaker_lays_on_another_in_what_he_says_criticises_them(coded):
+    # rule "quoted-criticism"
+    record = coded(
+        '"Washington has sent a confusing signal to the markets," the German finance minister said.', date="2020-01-01"
+    )
+    assert sides(record, "ACCUSE") == [({"DEU"}, {"USA"})]
+    own = coded('"We were misled by our advisers," the German finance minister said.', date="2020-01-01")
+    assert own["events"] == []  # blame on the speaker's own side, or on no one known, criticises no one

@@ -449,7 +449,7 @@ class EventCoder:
             token = sent.doc[i]
             trigger = self._match(token)
             if trigger is None:
-                trigger = _obligation(token)
+                trigger = _obligation(token) or _quoted_criticism(token)
             if trigger is not None and _judged_wrong(token):
                 trigger = _Trigger(token, _JUDGED, set())  # rule "judged-act": the judgement is the event
             if trigger is not None:
@@ -1119,6 +1119,8 @@ class EventCoder:
         token = trigger.token
         if trigger.pattern is _JUDGED:
             return self._judgement_arguments(token, actors)
+        if trigger.pattern is _CRITICISED:
+            return self._criticism_arguments(token, actors)
         if trigger.pattern.noun:
             return self._noun_arguments(trigger, actors)
         actor: list[Entity] = []
@@ -1354,6 +1356,18 @@ class EventCoder:
                         return found
         return []
 
+    def _criticism_arguments(self, said: Token, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
+        """Rule "quoted-criticism": the speaker criticises the subject of what is said."""
+        speaker, content = _subject(said), _criticism_content(said)
+        if speaker is None or content is None:
+            return [], []
+        subject = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is None or subject.lower_ in ("we", "i", "it"):
+            return [], []  # "we were misled": the speaker's own side; "it" is a thing
+        accuser = entities_for(speaker, actors, self.kb)
+        blamed = _other_than(entities_for(subject, actors, self.kb), accuser)
+        return (accuser, blamed) if blamed else ([], [])  # blame laid on no one known is no criticism
+
     def _judgement_arguments(self, act: Token, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:
         """Rule "judged-act": who says an act is wrong (the subject of the reporting verb the sentence
         hangs on) criticises whoever does it (the act's "for X to" subject)."""
@@ -1474,6 +1488,26 @@ _REFUSAL = Pattern("120", "should not expect", False, source="obligation")
 _JUDGED = Pattern("111", "judged wrong", False, source="judgement")
 FAIR_JUDGEMENTS = WORDS["FAIR_JUDGEMENTS"]
 UNFAIR_JUDGEMENTS = WORDS["UNFAIR_JUDGEMENTS"]
+
+
+_CRITICISED = Pattern("111", "said in blame", False, source="criticism")
+CRITICISM_WORDS = WORDS["CRITICISM_WORDS"]
+
+
+def _criticism_content(said: Token) -> Token | None:
+    """The clause a speaker says in words of blame, if any ("they have sent a confusing signal")."""
+    for content in (c for c in said.children if c.dep_ == "ccomp"):
+        if any(t.lemma_.lower() in CRITICISM_WORDS or t.lower_ in CRITICISM_WORDS for t in content.subtree):
+            return content
+    return None
+
+
+def _quoted_criticism(token: Token) -> _Trigger | None:
+    """ "'They have sent a confusing signal to the markets,' the minister said": blame a speaker lays on
+    someone in what he says criticises them (CAMEO 111); the arguments are read by ``_criticism_arguments``."""
+    if token.lemma_.lower() not in REPORTING or _criticism_content(token) is None:
+        return None
+    return _Trigger(token, _CRITICISED, set())
 
 
 def _judged_wrong(act: Token) -> bool:

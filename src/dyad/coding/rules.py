@@ -68,6 +68,13 @@ RULES: dict[str, Rule] = {
         "with any other verb (an appeal, CAMEO 02).",
         '"German officials said Greece should not expect further loans" -> REJECT DEU -> GRC.',
     ),
+    "quoted-criticism": Rule(
+        "Words of blame a speaker says of another ('they have sent a confusing signal', 'Washington made a "
+        "mistake') criticise that other (CAMEO 111); blame on the speaker's own side ('we were misled') or "
+        "on no one known is no criticism.",
+        "\"'Washington has sent a confusing signal to the markets,' the German finance minister said\" -> ACCUSE "
+        "DEU -> USA.",
+    ),
     "posture-owner": Rule(
         "A buildup or deployment named by a noun is the posture of the forces it is 'of', and faces the state "
         "across the border it is near (PLOVER MOBILIZE: the recipient is whom the actor mobilizes against, "
