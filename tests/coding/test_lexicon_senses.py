@@ -432,3 +432,13 @@ def test_blame_a_speaker_lays_on_another_in_what_he_says_criticises_them(coded):
     assert sides(record, "ACCUSE") == [({"DEU"}, {"USA"})]
     own = coded('"We were misled by our advisers," the German finance minister said.', date="2020-01-01")
     assert own["events"] == []  # blame on the speaker's own side, or on no one known, criticises no one
+
+
+def test_we_were_misled_by_others_blames_the_others(coded):
+    # rule "quoted-criticism": blame the speaker's side suffers at others' hands is laid on them
+    record = coded(
+        'WASHINGTON, March 4 - "We were badly served by the people running the show," '
+        "U.S. Secretary of State George Shultz said.",
+        date="1987-03-04",
+    )
+    assert sides(record, "ACCUSE") == [({"USA"}, {"USA"})]

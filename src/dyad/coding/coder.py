@@ -1362,10 +1362,15 @@ class EventCoder:
         if speaker is None or content is None:
             return [], []
         subject = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subject is not None and subject.lower_ in ("we", "i"):
+            subject = _passive_agent(content)  # "we were misled by our advisers": the advisers are blamed
         if subject is None or subject.lower_ in ("we", "i", "it"):
-            return [], []  # "we were misled": the speaker's own side; "it" is a thing
+            return [], []  # "we misled the public": the speaker's own side; "it" is a thing
         accuser = entities_for(speaker, actors, self.kb)
-        blamed = _other_than(entities_for(subject, actors, self.kb), accuser)
+        blamed = entities_for(subject, actors, self.kb)
+        if not blamed and actors.filed_in and accuser and accuser[0].code == actors.filed_in:
+            blamed = _local_agent(subject, actors.filed_in, self.kb)  # "the people running the show", at home
+        blamed = _other_than(blamed, accuser)
         return (accuser, blamed) if blamed else ([], [])  # blame laid on no one known is no criticism
 
     def _judgement_arguments(self, act: Token, actors: ActorIndex) -> tuple[list[Entity], list[Entity]]:

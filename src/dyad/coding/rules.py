@@ -70,8 +70,10 @@ RULES: dict[str, Rule] = {
     ),
     "quoted-criticism": Rule(
         "Words of blame a speaker says of another ('they have sent a confusing signal', 'Washington made a "
-        "mistake') criticise that other (CAMEO 111); blame on the speaker's own side ('we were misled') or "
-        "on no one known is no criticism.",
+        "mistake') criticise that other (CAMEO 111), and so does blame the speaker's side suffers at "
+        "another's hands ('we were badly served by the people running the show'; in a story filed at home, "
+        "people named by role are of the speaker's state); blame on the speaker's own side ('we misled the "
+        "public') or on no one known is no criticism.",
         "\"'Washington has sent a confusing signal to the markets,' the German finance minister said\" -> ACCUSE "
         "DEU -> USA.",
     ),
