@@ -187,3 +187,10 @@ def test_a_summit_the_clause_follows_is_held_by_those_who_do_the_clause(coded):
             if e["event"] == "CONSULT"
         }
         assert consult == {("KEN", "ETH"), ("ETH", "KEN")}, text
+
+
+def test_a_group_of_states_that_talks_with_no_one_else_named_meets_among_its_members(coded):
+    # rule "adjunct-meeting"
+    record = coded("After six hours of talks, the G-7 issued a statement on debt relief.", date="2019-04-10")
+    consult = [(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in record["events"] if e["event"] == "CONSULT"]
+    assert consult == [("IGO", "IGO")]

@@ -1482,6 +1482,10 @@ class EventCoder:
             subject = _subject(host) if host is not None else None
             if subject is not None:
                 actor = entities_for(subject, actors, self.kb)
+                if not recipient and len(actor) == 1 and actor[0].code == "IGO" and actor[0].kind == "organisation":
+                    # "after hours of talks, the G-7 issued ...": a group of states named with no one else met
+                    # among its members (the guide: the group's code on both sides)
+                    return actor, list(actor)
         return actor, _other_than(recipient, actor)
 
 
@@ -2168,6 +2172,8 @@ def _reciprocate(event: Event) -> list[Event]:
         return [event]
     if not event.actor or not event.recipient:
         return [event]
+    if [(e.raw_text, e.key()) for e in event.actor] == [(e.raw_text, e.key()) for e in event.recipient]:
+        return [event]  # a group meeting among its members ("the G-7 held talks") is one event, not two
     mirror = Event(
         **{
             **event.__dict__,

@@ -422,7 +422,9 @@ RULES: dict[str, Rule] = {
     "adjunct-meeting": Rule(
         "A meeting or visit (CAMEO 04) named in a phrase of time on a clause ('after hours of talks', 'on "
         "the first day of a visit to X', 'following a summit') includes whoever does that clause; a phrase "
-        "on the clause's object ('sign an accord that ends tariffs, following a summit') is the clause's.",
+        "on the clause's object ('sign an accord that ends tariffs, following a summit') is the clause's. A "
+        "group of states that does the clause with no one else named met among its members: the group on "
+        "both sides, one event ('after six hours of talks, the G-7 issued a statement').",
         '"President Macron, on the second day of a state visit to Kenya, said ..." -> CONSULT FRA -> KEN.',
     ),
     "condition-counterpart": Rule(
