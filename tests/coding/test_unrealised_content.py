@@ -5,8 +5,6 @@ Sentences written for this test.
 
 from __future__ import annotations
 
-from .records import sides
-
 
 def types(record: dict) -> list[tuple[str, str]]:
     return [(e["event"], e["cameo"]) for e in record["events"]]
@@ -80,12 +78,3 @@ def test_a_possibility_under_discussion_is_a_topic_not_an_act(coded):
     assert "SANCTION" not in {e["event"] for e in record["events"]}
     done = coded("Kenya imposed new sanctions on South Sudan.", date="2023-04-10")
     assert [e["event"] for e in done["events"]] == ["SANCTION"]
-
-
-def test_powers_or_a_right_to_retaliate_are_a_threat_not_an_attack(coded):
-    # rule "unrealised-content": a power held in reserve is intended force, a threat (CAMEO 13)
-    record = coded(
-        "Britain will arm itself with statutory powers to retaliate against Japanese banks.", date="1987-04-02"
-    )
-    assert [e["event"] for e in record["events"]] == ["THREATEN"]
-    assert sides(record, "THREATEN") == [({"GBR"}, {"JPN"})]

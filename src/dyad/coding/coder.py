@@ -1877,13 +1877,6 @@ def _unrealised_frame(token: Token) -> str | None:
     """The noun of intention, appeal or refusal whose content a word is ("its offer to [withdraw]", "a
     call for the army to [lift] the blockade", "the refusal to [release]"), if any; ``NO_FRAME`` when
     that noun is negated."""
-    doc = token.doc
-    if token.i >= 2 and doc[token.i - 1].lower_ == "to" and doc[token.i - 2].pos_ == "NOUN":
-        # "powers to retaliate" where the parser hung the infinitive on the clause's verb: the noun
-        # right before "to" is what it completes
-        before = doc[token.i - 2]
-        if before.lemma_.lower() in INTENT_NOUNS | APPEAL_NOUNS | REFUSAL_NOUNS and before.head is not token:
-            return before.lemma_.lower()
     current = token
     for _ in range(3):
         if current.dep_ not in ("acl", "advcl", "xcomp", "relcl", "pobj", "prep") or current.head is current:

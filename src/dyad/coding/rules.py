@@ -222,12 +222,10 @@ RULES: dict[str, Rule] = {
         '"The Kenyan government announced that 300 soldiers will be deployed to Somalia" -> MOBILIZE KEN -> SOM.',
     ),
     "unrealised-content": Rule(
-        "An act that is the content of an offer, plan or pledge, or of a power held in reserve ('powers to "
-        "retaliate', 'the right to'), is an intent (CAMEO 03; force and sanctions a threat, 13), of a call or "
-        "demand is what is asked (the appeal codes it), of a refusal is withheld (CAMEO 12); under 'no plans' "
-        "nothing is intended. The noun right before 'to' counts however the parser hung the infinitive.",
-        '"Kenya welcomed Uganda\'s offer to withdraw its troops" -> AGREE (intent to de-escalate), no RETREAT; '
-        '"Britain will arm itself with powers to retaliate against Japanese banks" -> THREATEN GBR -> JPN.',
+        "An act that is the content of an offer, plan or pledge is an intent (CAMEO 03), of a call or demand is "
+        "what is asked (the appeal codes it), of a refusal is withheld (CAMEO 12); under 'no plans' nothing is "
+        "intended.",
+        '"Kenya welcomed Uganda\'s offer to withdraw its troops" -> AGREE (intent to de-escalate), no RETREAT.',
     ),
     "alleged-act": Rule(
         "An act named as what someone is accused of or blamed for is alleged, not established: PLOVER codes "
