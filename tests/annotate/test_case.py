@@ -20,6 +20,7 @@ def test_names_and_new_sentences_keep_their_capitals():
         "U.S. Trade Representative Clayton Yeutter met Japanese officials.",  # a name follows
         "Exports rose to the U.S. The ministry said sales were up.",  # a new sentence
         "The U.S. Congress passed the bill.",  # a word the text never writes in lower case
+        "U.S. May housing starts rose.",  # a month
     ):
         assert decapitalise(text) == text
 

@@ -177,3 +177,9 @@ def test_both_sides_after_a_meeting_at_home_are_its_two_sides(coded):
     discussed = [e for e in record["events"] if e["event_text"] == "discussed"]
     assert {(e["actor"][0]["code"], e["recipient"][0]["code"]) for e in discussed} == {("KOR", "KOR")}
     assert {e["actor"][0]["sector_code"] for e in discussed} == {"GOV", "LAB"}
+
+
+def test_a_body_of_no_state_weighing_a_measure_addresses_no_government(coded):
+    # rule "domestic-measure" is for a state's own parties, bodies and people
+    record = coded("The United Nations demanded a higher tax on banks.", date="2020-01-01")
+    assert sides(record, "REQUEST") == []

@@ -442,3 +442,9 @@ def test_we_were_misled_by_others_blames_the_others(coded):
         date="1987-03-04",
     )
     assert sides(record, "ACCUSE") == [({"USA"}, {"USA"})]
+
+
+def test_blame_in_a_passive_clause_is_laid_on_its_agent(coded):
+    # rule "quoted-criticism"
+    record = coded("Iran said Iraqi civilians were deceived by the United States.", date="1987-01-01")
+    assert sides(record, "ACCUSE") == [({"IRN"}, {"USA"})]

@@ -22,12 +22,8 @@ def test_rebels_hitting_a_post_are_an_attack(coded):
     assert types(coded("Rebels hit an army post near Goma, Congo.", date="2023-11-04")) == ["ASSAULT"]
 
 
-def test_market_movements_and_breaking_news_are_no_one_acting(coded):
+def test_a_market_movement_is_no_one_acting(coded):
     moved = coded("The yen's rapid rise is hurting Japanese exporters.", date="1987-04-01")
     assert moved["events"] == []
-    story = coded(
-        "When we went into those press conferences and that address right after the (Iran) story broke, "
-        "the president did not have the facts.",
-        date="1987-03-04",
-    )
-    assert story["events"] == []
+    story = coded("A Pravda story accused the United States of spying.", date="1987-04-01")
+    assert [e["event"] for e in story["events"]] == ["ACCUSE"]  # a story a paper prints speaks for it

@@ -67,6 +67,9 @@ class ActorIndex:
     filed_from: str | None = None  # the dateline's place, as written ("Vienna")
     filed_in: str | None = None  # the country of the dateline's place ("VIENNA, Oct 19 -" -> AUT)
     sole_country: str | None = None  # the one state the article names, if it names one only
+    # the country the story was filed in, when the story names it too (wire copy names a foreign office by
+    # its state; a story filed from abroad, "NICOSIA -" on Iran, does not name its filing country)
+    home_filed: str | None = None
     lowers: Any = field(default=None, repr=False)  # every token's lower-case form (a numpy array), once read
 
     def entity_at(self, i: int) -> Entity | None:
@@ -110,6 +113,7 @@ def resolve_actors(
     _introduced_acronyms(doc, index)
     index.mentions.sort(key=lambda m: m.start)
     codes = {m.entity.code for m in index.mentions if m.entity is not None and m.entity.code in kb.country_names}
+    index.home_filed = index.filed_in if index.filed_in in codes else None
     index.sole_country = codes.pop() if len(codes) == 1 else None
     return index
 
@@ -444,6 +448,13 @@ def _stance(span: Span) -> bool:
     return i >= 1 and doc[i - 1].lower_ in ("pro-", "anti-")
 
 
+def _in_capitals(span: Span) -> bool:
+    """Whether a word next to the span is a word in capitals too (a headline or a shouted line)."""
+    doc = span.doc
+    near = [doc[i] for i in (span.start - 1, span.end) if 0 <= i < len(doc)]
+    return any(t.is_alpha and t.is_upper and len(t) >= 3 for t in near)
+
+
 def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEntry | None:
     """The entry a matched span names, unless the match is a false friend (case, plurals, part names)."""
     if key not in kb.entries:
@@ -460,6 +471,8 @@ def _accept(span: Span, key: str, kb: KnowledgeBase, index: ActorIndex) -> KBEnt
         and not (entry is not None and entry.kind == "country" and span[0].pos_ == "PROPN" and not span[0].is_stop)
     ):
         return None  # "us", "Un", "May" are words or too ambiguous; "Ibo", "Goa" and "Qom" are places
+    if len(span.text.replace(".", "")) <= 3 and _in_capitals(span):
+        return None  # "ARMY IS READY TO ATTACK": a word of a line in capitals, not the initials "IS"
     if entry is None or (entry.kind == "person" and _inside_longer_name(span)):
         return None  # "Hassan" in "Omar Hassan al-Bashir" is not King Hassan
     if entry.kind in ("country", "capital") and _is_surname(span):
@@ -909,23 +922,20 @@ def _entities_for_head(head: Token, index: ActorIndex, kb: KnowledgeBase) -> lis
 
 
 #: The heads of a state's offices that wire copy names without their state ("the Trade Ministry").
-NATIONAL_OFFICE_HEADS = {"ministry", "department"}
+NATIONAL_OFFICE_HEADS = frozenset({"ministry", "department"})
 
 
 def _of_the_filing_country(head: Token, phrase: Span, index: ActorIndex) -> list[Entity]:
     """Rule "filing-country-office": a ministry or department named without its state ("The Department of
-    Trade and Industry said ...", "the Finance Ministry") is of the country the story was filed in, when the
-    story names that country too: wire copy names a foreign office by its state ("Japan's Trade Ministry"),
-    and a story filed from abroad ("NICOSIA -" on Iran) does not name its filing country."""
-    if index.filed_in is None:
+    Trade and Industry said ...", "the Finance Ministry"), or a bare "the government", is of the country the
+    story was filed in, when the story names that country too (``ActorIndex.home_filed``)."""
+    if index.home_filed is None:
         return []
     bare = head.lemma_.lower() in BARE_GOVERNMENT_WORDS and [c.lower_ for c in head.lefts] == ["the"]
     if not bare and (fold(head.text) not in NATIONAL_OFFICE_HEADS or head.pos_ != "PROPN"):
         return []
-    if not any(m.entity is not None and m.entity.code == index.filed_in for m in index.mentions):
-        return []
     name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
-    return [span_entity(name if name is not None else phrase, index.filed_in, "GOV", "organisation")]
+    return [span_entity(name if name is not None else phrase, index.home_filed, "GOV", "organisation")]
 
 
 #: Bodies every state has, which a bare "the government" names when the article names one state only.
@@ -1250,18 +1260,20 @@ def span_entity(span: Span, code: str | None, sector: str | None, kind: EntityKi
 
 
 #: What someone offers or takes a stand by, which stands for them when accepted or refused ("his support").
-OWNED_STANCES = {
-    "support",
-    "proposal",
-    "offer",
-    "plan",
-    "request",
-    "demand",
-    "appeal",
-    "invitation",
-    "initiative",
-    "bid",
-}
+OWNED_STANCES = frozenset(
+    {
+        "support",
+        "proposal",
+        "offer",
+        "plan",
+        "request",
+        "demand",
+        "appeal",
+        "invitation",
+        "initiative",
+        "bid",
+    }
+)
 
 
 def _group_of(person: Entity, phrase: Span) -> Entity:

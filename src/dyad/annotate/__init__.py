@@ -59,14 +59,19 @@ def parser_text(text: str) -> str:
     capitals after "U.S." in lower case (``decapitalise``) and wire-copy
     structure - datelines, publication lines, sign-offs - as blanks (``structure``). One character
     for one, so every offset into the parse is an offset into the article as given."""
-    return blank(decapitalise(unwrap(text)), layout(text).spans)
+    return _read_as_prose(text, layout(text).spans)
 
 
 def _triaged(nlp: Language, text: str, triage: Triage) -> Doc:
     """``text`` as the parser reads it, with triage's blanks; its structure is found once, for the
     blanks and for the dateline's place that triage counts as a name."""
     structure = layout(text)
-    return triage.prepare(nlp, blank(decapitalise(unwrap(text)), structure.spans), structure.filed_from)
+    return triage.prepare(nlp, _read_as_prose(text, structure.spans), structure.filed_from)
+
+
+def _read_as_prose(text: str, structure: tuple[tuple[int, int], ...]) -> str:
+    """``text`` unwrapped, its stray capitals lowered and its structure blanked, one character for one."""
+    return blank(decapitalise(unwrap(text)), structure)
 
 
 @cache

@@ -11,26 +11,31 @@ lower-case word or a comma follows it (so it starts no name: "U.S. Trade Represe
 Reagan" keep their capitals), it is not a word that starts sentences ("the U.S. The ministry
 said ..." is two sentences), and it is a function word or the article writes it in lower case
 elsewhere ("U.S. Farm products" beside "farm imports"); a name the article always capitalises
-("U.S. Congress passed") keeps its capital.
+("U.S. Congress passed") and a month ("U.S. May housing starts") keep their capitals.
 """
 
 from __future__ import annotations
 
 import re
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 _AFTER_ABBREVIATION = re.compile(r"\bU\.[SK]\. ([A-Z][a-z]+)(?=,| [a-z])")
-#: Words that begin a sentence after an abbreviation that ends one ("... to the U.S. The ministry said").
-SENTENCE_STARTERS = {
+#: Words of grammar the wire capitalised after "U.S." ("the U.S. To demand", "the U.S. Would drop"); not
+#: words that begin sentences ("... to the U.S. The ministry said"), nor months ("U.S. May housing starts").
+FUNCTION_WORDS = frozenset({
+    "to", "and", "or", "of", "for", "with", "from", "by", "than", "would", "will", "could", "should",
+    "can", "must", "has", "have", "had", "is", "was", "were", "are", "be", "been", "said", "says",
+})  # fmt: skip
+#: Words that begin a sentence after an abbreviation that ends one: never read as a stray capital.
+SENTENCE_STARTERS = frozenset({
     "the", "a", "an", "he", "she", "it", "they", "we", "i", "you", "this", "these", "those", "there",
     "his", "her", "its", "their", "our", "in", "on", "at", "however", "but", "as", "if", "when", "after",
     "while", "some", "many",
-}  # fmt: skip
+})  # fmt: skip
 
 
 def decapitalise(text: str) -> str:
-    """``text`` with wire copy's stray capitals after "U.S." in lower case (same length, same offsets)."""
+    """``text`` with wire copy's stray capitals after "U.S." or "U.K." in lower case (same length, same
+    offsets)."""
     if "U.S. " not in text and "U.K. " not in text:
         return text
     chars: list[str] | None = None
@@ -39,7 +44,7 @@ def decapitalise(text: str) -> str:
         lower = word.lower()
         if lower in SENTENCE_STARTERS:
             continue
-        if lower not in STOP_WORDS and not re.search(rf"\b{lower}\b", text):
+        if lower not in FUNCTION_WORDS and not re.search(rf"\b{lower}\b", text):
             continue
         if chars is None:
             chars = list(text)

@@ -764,8 +764,8 @@ class EventCoder:
 
     def _rule_continued_speaker(self, d: _Draft) -> bool:
         """ "A senior ministry official said ... 'It is not reasonable for the U.S. to demand ...,' he said":
-        a "he" or "she" who speaks, with no person named before, is the last speaker the text named by
-        role (the issue's "the speaker of a reporting clause" for an elided subject)."""
+        a "he" or "she" who speaks and whom no person named before resolves is the last speaker the text
+        named by role (the issue's "the speaker of a reporting clause" for an elided subject)."""
         if d.actor:
             return False
         root = d.sent.root
@@ -776,9 +776,7 @@ class EventCoder:
         doc = d.sent.doc
         # a speaker named by role in a story filed from a country the story names is of it (as an office
         # is, rule "filing-country-office"), else of the place
-        filed = d.actors.filed_in
-        named = filed is not None and any(m.entity is not None and m.entity.code == filed for m in d.actors.mentions)
-        country = filed if named else d.local
+        country = d.actors.home_filed or d.local
         for t in reversed(doc[: d.sent.start]):
             if t.dep_ == "nsubj" and t.pos_ == "NOUN" and t.head.lemma_.lower() in REPORTING:
                 d.actor = entities_for(t, d.actors, self.kb)
@@ -1018,7 +1016,8 @@ class EventCoder:
 
     def _rule_domestic_measure(self, d: _Draft) -> bool:
         """ "Rostenkowski said he was ready to support a tax increase": in an article about one state only,
-        a stance on one of its measures (a tax, a bill, a budget) is taken towards its government."""
+        or by a party, body or person of a state in a sentence naming no other, a stance on one of its
+        measures (a tax, a bill, a budget) is taken towards its government."""
         if not d.actor or d.recipient or d.root not in MEASURE_STANCE_ROOTS:
             return False
         home = d.actors.sole_country
@@ -1029,7 +1028,11 @@ class EventCoder:
             and m.entity is not None
             and m.entity.code in self.kb.country_names
         ]
-        if home is None and all((m.start, m.end) != (d.actor[0].start, d.actor[0].end) for m in named):
+        if (
+            home is None
+            and d.actor[0].code in self.kb.country_names  # "The United Nations demanded a tax" is no state's
+            and all((m.start, m.end) != (d.actor[0].start, d.actor[0].end) for m in named)
+        ):
             # a party, a body or a person of a state (not the state itself), in a sentence naming no other
             # state, weighs its own state's measures ("Japan's Socialist Party called for large tax cuts")
             home = d.actor[0].code if {m.entity.code for m in named if m.entity} <= {d.actor[0].code} else None
@@ -1362,14 +1365,14 @@ class EventCoder:
         if speaker is None or content is None:
             return [], []
         subject = next((c for c in content.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subject is not None and subject.lower_ in ("we", "i"):
+        if subject is not None and subject.dep_ == "nsubjpass":
             subject = _passive_agent(content)  # "we were misled by our advisers": the advisers are blamed
         if subject is None or subject.lower_ in ("we", "i", "it"):
             return [], []  # "we misled the public": the speaker's own side; "it" is a thing
         accuser = entities_for(speaker, actors, self.kb)
         blamed = entities_for(subject, actors, self.kb)
-        if not blamed and actors.filed_in and accuser and accuser[0].code == actors.filed_in:
-            blamed = _local_agent(subject, actors.filed_in, self.kb)  # "the people running the show", at home
+        if not blamed and actors.home_filed and accuser and accuser[0].code == actors.home_filed:
+            blamed = _local_agent(subject, actors.home_filed, self.kb)  # "the people running the show", at home
         blamed = _other_than(blamed, accuser)
         return (accuser, blamed) if blamed else ([], [])  # blame laid on no one known is no criticism
 
@@ -1428,8 +1431,9 @@ class EventCoder:
             # forces built up or deployed are whose posture it is, and the neighbour across the border
             # is whom it faces (PLOVER MOBILIZE: "against whom the actor mobilizes ... if that is clear")
             actor = [e for o in _prep_objects(act, ("of",)) for e in entities_for(o, actors, self.kb)]
-            if actor:
-                return actor, _other_than(self._border_neighbour(act, actors), actor)
+            neighbour = _other_than(self._border_neighbour(act, actors), actor) if actor else []
+            if neighbour:
+                return actor, neighbour  # else "deployment of American troops to Poland": read on
         preps = [c for c in act.children if c.dep_ == "prep"]
         preps += [c for c in noun.children if c.dep_ == "prep" and c is not act.head] if noun is not act else []
         if noun.dep_ == "dobj":  # "gave a warm welcome to X": the light verb carries the preposition
@@ -1534,7 +1538,7 @@ def _judged_wrong(act: Token) -> bool:
 
 
 #: Verbs of awaiting something from another: "X should not expect Y" refuses Y (rule "not-to-expect").
-EXPECTING_VERBS = {"expect", "count", "hope", "await", "anticipate"}
+EXPECTING_VERBS = WORDS["EXPECTING_VERBS"]
 
 
 def _modal_clause(token: Token) -> tuple[Token, set[str]] | None:

@@ -45,8 +45,7 @@ def _names_a_person(token: Token) -> bool:
     return False
 
 
-#: Participles that say where a body has its seat ("a group based in the UK", "headquartered in Geneva").
-SEAT_WORDS = {"based", "headquartered", "stationed"}
+SEAT_WORDS = WORDS["SEAT_WORDS"]
 
 
 def _locative(token: Token) -> bool:

@@ -31,8 +31,8 @@ RULES: dict[str, Rule] = {
         "The 1987 wire capitalises every word after 'U.S.' ('the U.S. To demand'); such a word is read in lower "
         "case when a lower-case word or a comma follows it, it starts no sentence and it is a function word or "
         "one the article writes in lower case elsewhere, so the parser does not split the clause.",
-        '"it is not reasonable for the U.S. To demand Japan open its market, the minister said" -> ACCUSE JPN -> '
-        "USA (one sentence).",
+        "\"TOKYO, April 8 - 'It is not reasonable for the U.S. To demand Japan open its rice market,' Japan's farm "
+        'minister said" -> ACCUSE JPN -> USA (one sentence).',
     ),
     "no-sides": Rule(
         "An event is one actor's act towards another (the CAMEO/PLOVER dyad): with neither side resolved, "
@@ -112,8 +112,8 @@ RULES: dict[str, Rule] = {
         'deal" -> AGREE.',
     ),
     "natural-force": Rule(
-        "A hazard, a market force or news as the doer of harm (floods, earthquakes, epidemics, surpluses, a "
-        "currency's rise, a story that 'broke') is no political actor: PLOVER and CAMEO code what actors do.",
+        "A hazard or a market force as the doer of harm (floods, earthquakes, epidemics, surpluses, a "
+        "currency's rise) is no political actor: PLOVER and CAMEO code what actors do.",
         '"Floods hit Sabah, Malaysia" -> no event; "Rebels hit an army post near Goma, Congo" -> ASSAULT.',
     ),
     "content-recipient": Rule(
@@ -197,8 +197,9 @@ RULES: dict[str, Rule] = {
         "whose modifier is such a role ('an opposition boycott', 'a police raid') is that role's, as "
         "'the opposition's boycott' would be, not the act of the clause it is set in.",
         '"Security forces kill 30 protesters in Mandalay" -> ASSAULT MMR -> MMR; "SEOUL - Union leaders '
-        'called on the government to cut taxes" -> REQUEST KOR -> KOR; "OTTAWA - Parliament adjourned as an '
-        'opposition boycott in protest against a fuel tax entered its second week" -> PROTEST CAN -> CAN.',
+        'called on the government to cut taxes" -> REQUEST KOR -> KOR; "OTTAWA, May 4 - Canada\'s government had '
+        'to pass a stop-gap budget because the debate was delayed by an opposition boycott of parliament" -> '
+        "PROTEST CAN -> CAN.",
     ),
     "domestic-counterpart": Rule(
         "In talk, appeals, criticism and aid (CAMEO 02-07, 10-12), a group named by role alone (governors, "
@@ -377,7 +378,8 @@ RULES: dict[str, Rule] = {
         "and Industry'), or a bare 'the government', is of the country the story was filed in, when the "
         "story names that country too: wire copy names a foreign office by its state ('Japan's Trade "
         "Ministry'), and a story filed from abroad ('NICOSIA -' on Iran) does not name its filing country.",
-        '"LONDON - Britain wants Japan to open its markets. The Trade Ministry criticised Japan" -> ACCUSE GBR -> JPN.',
+        '"LONDON, March 3 - Britain wants Japan to open its markets. The Trade Ministry criticised Japan" -> '
+        "ACCUSE GBR -> JPN.",
     ),
     "introduced-acronym": Rule(
         "A body named in full and then by its initials in brackets is those initials wherever the article "

@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 WORDS = load_word_lists()  # read-only language data (data/lexicon/words.tsv)
 RELATIVE_PRONOUNS = {"that", "which", "who", "whom"}
-REFLEXIVE_PRONOUNS = {"itself", "themselves", "himself", "herself", "ourselves", "myself"}
+REFLEXIVE_PRONOUNS = WORDS["REFLEXIVE_PRONOUNS"]
 
 INTENT = WORDS["INTENT"]
 
@@ -190,7 +190,7 @@ def _past_wish(token: Token) -> bool:
     return wish.lemma_.lower() in WISH_VERBS and wish.tag_ == "VBD" and wish.dep_ not in ("ccomp", "xcomp")
 
 
-APPEARANCE_VERBS = {"seem", "look", "appear"}
+APPEARANCE_VERBS = WORDS["APPEARANCE_VERBS"]
 
 
 def _forecast(token: Token) -> bool:
@@ -203,7 +203,9 @@ def _forecast(token: Token) -> bool:
         return False
     head = token.head
     governor = head.head if head.dep_ in ("acomp", "oprd") else head
-    return governor.lemma_.lower() in APPEARANCE_VERBS
+    # "troops look poised to attack": the parser may take "look" for the participle's auxiliary
+    seeming = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    return any(v.lemma_.lower() in APPEARANCE_VERBS for v in (governor, *seeming))
 
 
 HYPOTHETICAL_MODIFIERS = WORDS["HYPOTHETICAL_MODIFIERS"]
