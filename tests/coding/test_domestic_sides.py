@@ -183,3 +183,10 @@ def test_a_body_of_no_state_weighing_a_measure_addresses_no_government(coded):
     # rule "domestic-measure" is for a state's own parties, bodies and people
     record = coded("The United Nations demanded a higher tax on banks.", date="2020-01-01")
     assert sides(record, "REQUEST") == []
+
+
+def test_sanctions_lifted_are_not_lifted_on_ones_own_people(coded):
+    # rule "implied-target": easing sanctions (CAMEO 085) is towards whom they were on, never the state's own people
+    record = coded("Japan lifted its sanctions on Monday.", date="2020-01-01")
+    assert [e["event"] for e in record["events"]] == ["RETREAT"]
+    assert record["events"][0]["recipient"] == []

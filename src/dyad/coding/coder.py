@@ -2116,6 +2116,11 @@ STATE_SECTORS = {"GOV", "MIL", "COP", "JUD", "SPY", None}
 CIVILIAN_SECTORS = {"CVL", "AGR", "LAB", "OPP", "EDU", "REL", "MED", "BUS", "HLH", "REF", "JRN"}
 
 
+#: Concessions made to another party by definition: easing sanctions, boycotts or embargoes (CAMEO 085) and
+#: allowing international involvement (086); "Japan lifted its sanctions" is towards whom they were on.
+FOREIGN_CONCESSIONS = ("085", "086")
+
+
 def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:
     """Protests with no named target are aimed at their own government; state coercion with none
     falls on its own people. CAMEO coders apply both conventions; the entity says it is implied."""
@@ -2134,7 +2139,7 @@ def _implied_domestic_target(code: str, actor: list[Entity]) -> list[Entity]:
         and (root == "14" or first.sector_code is not None)
     ):
         sector = "GOV"  # protesters, unions, rebels, elders: their demands and concessions face their state
-    elif (root in ("17", "08") or code == "184") and state:
+    elif (root in ("17", "08") or code == "184") and state and not code.startswith(FOREIGN_CONCESSIONS):
         sector = "CVL"  # curfews, arrests, human shields, concessions by a state: its own people
     else:
         return []

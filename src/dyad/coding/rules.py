@@ -184,7 +184,8 @@ RULES: dict[str, Rule] = {
     ),
     "implied-target": Rule(
         "Protests with no named target face their own government; state coercion or concessions with none "
-        "fall on its own people (CAMEO coders' conventions; the entity says it is implied).",
+        "fall on its own people (CAMEO coders' conventions; the entity says it is implied) - not easing "
+        "sanctions (085) or allowing international involvement (086), which are towards another party.",
         '"Thousands of Kenyans protested in Nairobi" -> PROTEST KEN CVL -> KEN GOV.',
     ),
     "local-agent": Rule(
