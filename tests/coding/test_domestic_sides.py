@@ -190,3 +190,9 @@ def test_sanctions_lifted_are_not_lifted_on_ones_own_people(coded):
     record = coded("Japan lifted its sanctions on Monday.", date="2020-01-01")
     assert [e["event"] for e in record["events"]] == ["RETREAT"]
     assert record["events"][0]["recipient"] == []
+
+
+def test_a_person_facing_a_state_by_name_is_not_made_one_of_its_people(coded):
+    # rule "domestic-counterpart" needs a state's official as the known side, not the state by name
+    record = coded("Archbishop Desmond Tutu called for sanctions against Nigeria.", date="1995-11-12")
+    assert all(a["code"] != "NGA" for e in record["events"] for a in e["actor"])

@@ -206,8 +206,9 @@ RULES: dict[str, Rule] = {
         "In talk, appeals, criticism and aid (CAMEO 02-07, 10-12), a group named by role alone (governors, "
         "union leaders, advocates), or someone named with a rank or office and no country ('Colonel James "
         "Mwangi'; an office in a body the knowledge base does not know, 'X, president of the Union of Metal "
-        "Workers', only in a story filed from the official's country), facing a state's official is of "
-        "that official's state, unless a modifier puts it abroad ('foreign ministers') or the event's "
+        "Workers', only in a story filed from the official's country), facing a state's official (not the "
+        "state named by its name: 'Archbishop Tutu called for sanctions against Nigeria') is of that "
+        "official's state, unless a modifier puts it abroad ('foreign ministers') or the event's "
         "place is another state (domestic politics is coded X -> X by CAMEO coders).",
         '"Union leaders called on Brazilian President Lula da Silva to raise the minimum wage" -> REQUEST BRA -> BRA.',
     ),
