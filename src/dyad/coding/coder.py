@@ -1050,7 +1050,10 @@ class EventCoder:
         """A state's official who meets, thanks, urges or criticises a group named by role alone deals with
         people of that state, and such a group that appeals to or criticises the official is of it too."""
         known = d.actor or d.recipient
-        home = known[0].code if known and known[0].sector_code in STATE_SECTORS - {None} else None
+        # a state named by its name makes its own troops or people its side ("Uganda's offer to withdraw its
+        # troops"), but not whoever faces it ("Archbishop Tutu called for sanctions against Nigeria")
+        official = STATE_SECTORS if d.actor else STATE_SECTORS - {None}
+        home = known[0].code if known and known[0].sector_code in official else None
         if bool(d.actor) == bool(d.recipient) or home not in self.kb.country_names:
             return False
         if d.root not in DOMESTIC_COUNTERPART_ROOTS or d.local not in (None, home):
