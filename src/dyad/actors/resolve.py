@@ -17,6 +17,7 @@ from dyad.actors.kb import KBEntry, KnowledgeBase
 from dyad.actors.normalise import alias_key, fold
 from dyad.model import Entity, EntityKind, LearnedActor, Mention
 from dyad.tokens import in_multiword_entity, is_proper_noun, token_texts, without_blanks
+from dyad.tokens import text as doc_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -118,25 +119,26 @@ def resolve_actors(
     return index
 
 
+_BRACKETED_INITIALS = re.compile(r"\(([A-Z]{2,6})\)")
+
+
 def _introduced_acronyms(doc: Doc, index: ActorIndex) -> None:
     """Rule "introduced-acronym": a body named in full and then its initials in brackets ("the Kurdish
     People's Protection Units (YPG)") is those initials wherever the article uses them again ("YPG
     ground forces"), as a reader takes them; initials the knowledge base knows keep their own entry."""
-    taught: dict[str, Entity] = {}
-    for token in doc:
-        if token.text in taught and token.i not in index.by_token:
-            _mark(doc[token.i : token.i + 1], taught[token.text], index)
+    text = doc_text(doc)  # found in the text (built once), not by reading every token (each builds a Token)
+    for bracketed in _BRACKETED_INITIALS.finditer(text):
+        initials = doc.char_span(bracketed.start(1), bracketed.end(1))
+        if initials is None or len(initials) != 1 or initials.start < 2:
             continue
-        if not (token.text.isupper() and token.is_alpha and 2 <= len(token) <= 6) or token.i < 2:
-            continue
-        if doc[token.i - 1].text != "(" or token.i + 1 >= len(doc) or doc[token.i + 1].text != ")":
-            continue
-        named = index.entity_at(token.i - 2)
+        named = index.entity_at(initials.start - 2)
         if named is None or named.kind not in ("organisation", "group") or not named.code:
             continue
-        if token.i not in index.by_token:
-            _mark(doc[token.i : token.i + 1], named, index)
-        taught[token.text] = named
+        for again in re.finditer(rf"\b{bracketed.group(1)}\b", text[bracketed.start(1) :]):
+            start = bracketed.start(1) + again.start()
+            span = doc.char_span(start, start + len(bracketed.group(1)))
+            if span is not None and len(span) == 1 and span.start not in index.by_token:
+                _mark(span, named, index)
 
 
 def _settle_by_context(doc: Doc, kb: KnowledgeBase, index: ActorIndex) -> None:

@@ -1512,8 +1512,10 @@ CRITICISM_WORDS = WORDS["CRITICISM_WORDS"]
 
 def _criticism_content(said: Token) -> Token | None:
     """The clause a speaker says in words of blame, if any ("they have sent a confusing signal")."""
+    lemmas, forms = lemmas_and_forms(said.doc)  # read from arrays: a subtree's tokens cost a Token each
     for content in (c for c in said.children if c.dep_ == "ccomp"):
-        if any(t.lemma_.lower() in CRITICISM_WORDS or t.lower_ in CRITICISM_WORDS for t in content.subtree):
+        words = range(content.left_edge.i, content.right_edge.i + 1)
+        if any(lemmas[i] in CRITICISM_WORDS or forms[i] in CRITICISM_WORDS for i in words):
             return content
     return None
 
