@@ -766,11 +766,10 @@ class EventCoder:
         """ "A senior ministry official said ... 'It is not reasonable for the U.S. to demand ...,' he said":
         a "he" or "she" who speaks and whom no person named before resolves is the last speaker the text
         named by role (the issue's "the speaker of a reporting clause" for an elided subject)."""
-        if d.actor:
+        judged = d.trigger.pattern is _JUDGED
+        if d.actor or not (judged or d.token.lemma_.lower() in REPORTING):
             return False
-        root = d.sent.root
-        speaking = d.trigger.pattern is _JUDGED or d.token.lemma_.lower() in REPORTING
-        pronoun = _subject(root if d.trigger.pattern is _JUDGED else d.token) if speaking else None
+        pronoun = _subject(d.sent.root if judged else d.token)
         if pronoun is None or pronoun.lower_ not in ("he", "she"):
             return False
         doc = d.sent.doc
@@ -1531,11 +1530,13 @@ def _quoted_criticism(token: Token) -> _Trigger | None:
 def _judged_wrong(act: Token) -> bool:
     """Whether an act is said to be wrong: "it is not reasonable for the U.S. to demand ...", "it is unfair
     for Japan to ..." (an infinitive with its own "for" subject, under a judging adjective)."""
+    if act.dep_ not in ("advcl", "ccomp", "xcomp"):
+        return False
     if not any(c.dep_ == "mark" and c.lower_ == "for" for c in act.children):
         return False
     be = act.head
     judgement = next((c for c in be.children if c.dep_ == "acomp"), None)
-    if act.dep_ not in ("advcl", "ccomp", "xcomp") or judgement is None:
+    if judgement is None:
         return False
     word = judgement.lower_
     negated = any(c.dep_ == "neg" for c in be.children)
