@@ -416,8 +416,9 @@ class EventCoder:
         best: _Trigger | None = None
         if token.lemma_.lower() in REPORTING:
             candidates = [p for p in candidates if p.priority > 0]  # "said" is speech, not an event
+        read = _Read(token)  # the token's children, lemma and object candidates, read once for all its patterns
         for pattern in candidates:
-            used = _fits(token, pattern, is_noun)
+            used = _fits(read, pattern, is_noun)
             if used is None:
                 continue
             if best is None or pattern.rank > best.pattern.rank:
@@ -1635,9 +1636,26 @@ def _patient(trigger: _Trigger) -> Token | None:
     return patient
 
 
-def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
+class _Read:
+    """What ``_fits`` reads of a trigger word, read once for all the patterns tried on it (each read of a
+    spaCy child builds a Token)."""
+
+    def __init__(self, token: Token) -> None:
+        self.token = token
+        self.children = list(token.children)
+        self.lemma = token.lemma_.lower()
+        self._objects: list[Token] | None = None
+
+    @property
+    def object_candidates(self) -> list[Token]:
+        if self._objects is None:
+            self._objects = _object_candidates(self.token)
+        return self._objects
+
+
+def _fits(read: _Read, pattern: Pattern, is_noun: bool) -> set[int] | None:
     """The token indices the pattern's object consumed, or None when the pattern does not fit."""
-    children = list(token.children)
+    token, children, lemma = read.token, read.children, read.lemma
     for particle in pattern.particles:
         if not any(
             c.lower_ == particle and c.dep_ in ("prt", "prep", "advmod", "agent", "dative") and _verbs_particle(c)
@@ -1650,27 +1668,27 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
             return None
     if (
         not is_noun
-        and token.lemma_.lower() in HELP_VERBS
+        and lemma in HELP_VERBS
         and not pattern.objects
         and any(c.dep_ in ("xcomp", "ccomp") for c in children)
     ):
         return None  # "help de-escalate tensions" helps do something; it gives no aid
     if (
         not is_noun
-        and token.lemma_.lower() in ("meet", "encounter")
+        and lemma in ("meet", "encounter")
         and any(c.dep_ == "dobj" and c.lemma_.lower() in MET_TERMS for c in children)
     ):
         return None  # "would meet its obligations", "encountered resistance": fulfilled or run into, not met with
     if (
         not is_noun
-        and token.lemma_.lower() in EFFORT_VERBS
+        and lemma in EFFORT_VERBS
         and not pattern.objects
         and any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux") for c in children)
     ):
         return None  # "fighting to recover politically": an effort, not combat
     if (
         not is_noun
-        and token.lemma_.lower() in INTRANSITIVE_SENSES
+        and lemma in INTRANSITIVE_SENSES
         and not pattern.objects
         # a relative pronoun stands for the noun it follows ("a memorandum that they signed")
         and any(c.dep_ in ("dobj", "ccomp") and c.lower_ not in RELATIVE_PRONOUNS for c in children)
@@ -1684,7 +1702,7 @@ def _fits(token: Token, pattern: Pattern, is_noun: bool) -> set[int] | None:
         return None  # "Britain will arm itself": cooperation and aid go to another, not to oneself
     used: set[int] = set()
     if pattern.objects:
-        candidates = _object_candidates(token) if not is_noun else [token]
+        candidates = list(read.object_candidates) if not is_noun else [token]
         # "put under investigation": the object of the pattern's own preposition counts too
         candidates += [
             g
