@@ -1280,15 +1280,7 @@ OWNED_STANCES = frozenset(
 
 def _group_of(person: Entity, phrase: Span) -> Entity:
     """A group named after someone ("members of Nakasone's party"): of the person's state, not the person."""
-    return Entity(
-        raw_text=phrase.text,
-        entity_name=phrase.text,
-        code=person.code,
-        sector_code=person.sector_code,
-        start=phrase.start_char,
-        end=phrase.end_char,
-        kind="group",
-    )
+    return span_entity(phrase, person.code, person.sector_code, "group")
 
 
 def _with(
