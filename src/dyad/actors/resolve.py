@@ -76,6 +76,10 @@ class ActorIndex:
     def entity_at(self, i: int) -> Entity | None:
         return self.by_token.get(i)
 
+    def resolved_within(self, start: int, end: int) -> list[Entity]:
+        """The actors of the mentions that begin between two character offsets (a sentence's)."""
+        return [m.entity for m in self.mentions if start <= m.start < end and m.entity is not None]
+
     @property
     def introduced(self) -> list[LearnedActor]:
         """The former name of ``learned``, kept while callers move to it."""
@@ -957,12 +961,7 @@ def _of_the_sole_country(head: Token, phrase: Span, index: ActorIndex, kb: Knowl
         # president-elect, with González conceding defeat. Noboa is Ecuador's youngest president-elect");
         # "Archbishop Tutu called for sanctions against Nigeria" names the state he acts on, not his own
         sent = head.sent
-        if any(
-            sent.start_char <= m.start < sent.end_char
-            and m.entity is not None
-            and m.entity.kind in ("country", "capital")
-            for m in index.mentions
-        ):
+        if any(e.kind in ("country", "capital") for e in index.resolved_within(sent.start_char, sent.end_char)):
             return []
         name = next((e for e in head.doc.ents if e.start <= head.i < e.end), None)
         # the office in apposition says the sector, its body's word first ("X, president of the union": LAB)

@@ -1022,20 +1022,16 @@ class EventCoder:
             return False
         home = d.actors.sole_country
         named = [
-            m
-            for m in d.actors.mentions
-            if d.sent.start_char <= m.start < d.sent.end_char
-            and m.entity is not None
-            and m.entity.code in self.kb.country_names
+            e for e in d.actors.resolved_within(d.sent.start_char, d.sent.end_char) if e.code in self.kb.country_names
         ]
         if (
             home is None
             and d.actor[0].code in self.kb.country_names  # "The United Nations demanded a tax" is no state's
-            and all((m.start, m.end) != (d.actor[0].start, d.actor[0].end) for m in named)
+            and all((e.start, e.end) != (d.actor[0].start, d.actor[0].end) for e in named)
         ):
             # a party, a body or a person of a state (not the state itself), in a sentence naming no other
             # state, weighs its own state's measures ("Japan's Socialist Party called for large tax cuts")
-            home = d.actor[0].code if {m.entity.code for m in named if m.entity} <= {d.actor[0].code} else None
+            home = d.actor[0].code if {e.code for e in named} <= {d.actor[0].code} else None
         if home is None or d.actor[0].code != home or d.actor[0].kind in ("implied", "place"):
             return False  # someone named takes the stance ("the policies were blamed" names no one)
         particles = tuple(d.trigger.pattern.particles)
